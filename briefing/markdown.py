@@ -1,0 +1,34 @@
+"""Plain scraped text to Markdown that renders as exactly that text (no markup from the source)."""
+
+from __future__ import annotations
+
+import re
+
+# Characters that start Markdown constructs anywhere in a line.  Escaping ASCII punctuation
+# with a backslash is always valid CommonMark, so the text renders back unchanged.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+# Entity references (&amp; &#38;) would be decoded: escape the ampersand that starts one.
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# Constructs recognised only at the start of a line: headings, quotes, lists, rules, fences.
+_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+
+
+def escape_paragraph(text: str) -> str:
+    """Escape one plain-text paragraph so markdown-it renders it as literal text."""
+    lines = []
+    for line in text.split("\n"):
+        line = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", line))
+        line = _LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _escape_marker(marker: str) -> str:
+    if marker[-1] in ".)":  # ordered-list marker "12." -> "12\."
+        return marker[:-1] + "\\" + marker[-1]
+    return "\\" + marker
+
+
+def paragraphs_to_markdown(paragraphs: tuple[str, ...] | list[str]) -> str:
+    """Join plain-text paragraphs into a Markdown body, one blank line between them."""
+    return "\n\n".join(escape_paragraph(p.strip()) for p in paragraphs if p.strip())

@@ -1,0 +1,105 @@
+"""Typed records shared by the normaliser and the site: the article and its parts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+Kind = Literal["article", "brief"]
+KINDS: tuple[Kind, ...] = ("article", "brief")
+
+
+@dataclass(frozen=True)
+class Translation:
+    """Another-language version of an article, as the source lists it."""
+
+    lang: str
+    title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceItem:
+    """One entry of the source's own "Read next" / "Latest News" list."""
+
+    title: str | None = None
+    summary: str | None = None
+    time: str | None = None
+    category: str | None = None
+    photo: bool = False
+    slug: str | None = None  # the archive entry this item links to, when there is one
+
+
+@dataclass(frozen=True)
+class Article:
+    """One normalised article (or brief): exactly what the front-matter contract holds."""
+
+    title: str
+    slug: str
+    date: datetime
+    category: str
+    body: str = ""
+    kind: Kind = "article"
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+    source_url: str | None = None
+    source_file: str | None = None
+    lang: str | None = None
+    summary: str | None = None
+    translations: tuple[Translation, ...] = ()
+    read_next: tuple[SourceItem, ...] = ()
+    read_next_pins: tuple[str, ...] = ()
+    fingerprint: str = ""
+    origin: dict[str, str] = field(default_factory=dict)
+    modified: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.date.tzinfo is None or self.date.utcoffset() is None:
+            raise ValueError("Article.date must be timezone-aware")
+        if self.modified is not None and self.modified.utcoffset() is None:
+            raise ValueError("Article.modified must be timezone-aware")
+        if not self.title.strip():
+            raise ValueError("Article.title must not be empty")
+        if not self.category.strip():
+            raise ValueError("Article.category must not be empty")
+        if self.kind not in KINDS:
+            raise ValueError(f"Article.kind must be one of {KINDS}")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What extraction did with one input line, for ``briefing ingest --explain``."""
+
+    line: int  # 1-based line number in the decoded input
+    text: str
+    label: str  # e.g. "title", "date", "body", "boilerplate", "tags", "read_next"
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What an extractor found in one raw input, before slugs, fingerprints and defaults.
+
+    Extractors (site profiles, the generic text-dump extractor, HTML, JSON) fill what they find
+    and leave the rest empty; ``briefing.normalise`` turns this into an :class:`Article`.
+    ``date`` may be naive only when the source's time zone is unknown (recorded in ``origin``).
+    """
+
+    title: str | None = None
+    date: datetime | None = None
+    category: str | None = None
+    tags: tuple[str, ...] = ()
+    paragraphs: tuple[str, ...] = ()  # plain text, one paragraph each, in order
+    source: str | None = None
+    source_url: str | None = None
+    lang: str | None = None
+    summary: str | None = None
+    translations: tuple[Translation, ...] = ()
+    read_next: tuple[SourceItem, ...] = ()
+    briefs: tuple[SourceItem, ...] = ()  # listing items with a known date: become kind: brief
+    brief_date: datetime | None = None  # the day (and zone) the listing's times belong to
+    default_category: str | None = None
+    profile: str | None = None
+    origin: dict[str, str] = field(default_factory=dict)
+    decisions: tuple[Decision, ...] = ()
