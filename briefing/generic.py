@@ -16,6 +16,8 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     """Return the paragraphs of long prose lines, in order; the rest is treated as boilerplate."""
     lines = [line.strip() for line in text.split("\n")]
     paragraphs = tuple(
-        line for line in lines if len(line.split()) >= MIN_BODY_WORDS and line not in ctx.boilerplate
+        line
+        for line in lines
+        if len(line.split()) >= MIN_BODY_WORDS and line not in ctx.boilerplate
     )
     return Extracted(paragraphs=paragraphs, source=ctx.source_hint, source_url=ctx.source_url)

@@ -1,0 +1,54 @@
+"""Pelican settings for the archive (development and `make html`); publishconf.py builds on it."""
+
+from __future__ import annotations
+
+SITENAME = "Briefing archive"
+SITEURL = ""
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS: list[str] = []
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%d %B %Y"
+THEME = "themes/briefing"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["briefing_reader"]
+
+# Scraped text is untrusted: every template value is escaped unless marked safe on purpose.
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+
+# URLs that cannot collide: a folder per page, pagination inside the listing's own folder.
+ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = "categories/index.html"
+TAGS_SAVE_AS = "tags/index.html"
+ARCHIVES_SAVE_AS = "archives/index.html"
+DEFAULT_PAGINATION = 20
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+SLUGIFY_SOURCE = "title"
+
+# Feeds are written by publishconf.py for the hosted site.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = False

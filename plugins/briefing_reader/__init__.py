@@ -1,0 +1,5 @@
+"""Pelican reader for briefing's Markdown files (the front-matter contract in briefing.frontmatter)."""
+
+from .reader import register
+
+__all__ = ["register"]

@@ -1,0 +1,72 @@
+"""Read ``content/**/*.md`` through briefing.frontmatter and hand Pelican the article's metadata.
+
+Every Pelican article gets ``article.briefing``, the full :class:`briefing.model.Article`, so
+templates and plugins read the contract's fields from one typed record (``translations`` and
+``read_next`` are not copied onto Pelican's own attributes, where they would clash).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.readers import BaseReader
+from pelican.urlwrappers import Category, Tag
+
+from briefing import frontmatter
+from .markdown import render
+
+
+class BriefingReader(BaseReader):  # type: ignore[misc]
+    """Pelican reader for the briefing front-matter contract."""
+
+    enabled = True
+    file_extensions = ("md",)
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """Return the rendered body and Pelican metadata of one Markdown file."""
+        text = Path(source_path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+        if self._is_page(source_path):
+            return self._read_page(text)
+        try:
+            article = frontmatter.load(text)
+        except frontmatter.FrontMatterError as exc:
+            raise ValueError(f"{source_path}: {exc}") from None
+        metadata: dict[str, Any] = {
+            "title": article.title,
+            "slug": article.slug,
+            "date": article.date,
+            "category": Category(article.category, self.settings),
+            "tags": [Tag(tag, self.settings) for tag in article.tags],
+            "summary": article.summary or article.title,
+            "kind": article.kind,
+            "briefing": article,
+        }
+        if article.modified is not None:
+            metadata["modified"] = article.modified
+        if article.lang:
+            metadata["lang"] = article.lang
+        return render(article.body), metadata
+
+    def _is_page(self, source_path: str) -> bool:
+        content = Path(self.settings["PATH"])
+        path = Path(source_path)
+        return any(path.is_relative_to(content / p) for p in self.settings["PAGE_PATHS"])
+
+    def _read_page(self, text: str) -> tuple[str, dict[str, Any]]:
+        """Hand-written pages (About...) carry only title, slug and an optional summary."""
+        data, body = frontmatter.split(text)
+        metadata = {k: data[k] for k in ("title", "slug", "summary", "template") if k in data}
+        return render(body), metadata
+
+
+def add_reader(readers: Any) -> None:
+    """Use BriefingReader for every .md file."""
+    for ext in BriefingReader.file_extensions:
+        readers.reader_classes[ext] = BriefingReader
+
+
+def register() -> None:
+    """Connect the reader to Pelican."""
+    signals.readers_init.connect(add_reader)
