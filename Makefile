@@ -35,7 +35,7 @@ publish: ingest $(STAMP)  ## build the hosted site with publishconf.py
 serve: $(STAMP)  ## Pelican's dev server on 127.0.0.1 with autoreload
 	$(VENV)/bin/pelican $(CONTENT) -o $(OUTPUT) -s pelicanconf.py --autoreload --listen --bind 127.0.0.1 --port $(PORT)
 
-test: $(STAMP) chromium lint pytest  ## set up .venv and Chromium, run ruff, mypy and pytest
+test: $(STAMP) chromium node_modules/.installed lint pytest  ## set up .venv and Chromium, run ruff, mypy and pytest
 
 lint: $(STAMP)  ## ruff (lint and format check) and mypy
 	$(VENV)/bin/ruff check .
@@ -50,6 +50,10 @@ chromium:  ## Debian's Chromium for the browser tests (installed when missing an
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "Browser tests need Debian's Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'" >&2; exit 1; fi
+
+node_modules/.installed: package.json package-lock.json  ## axe-core for the browser tests, exact versions from package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 regen-golden: $(STAMP)  ## rewrite the golden files under tests/golden/ (review the diff)
 	$(PY) -m tests.regen_golden
