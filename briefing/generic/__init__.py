@@ -1,0 +1,8 @@
+"""Generic extraction for sources no site profile describes: text dumps, HTML, JSON records."""
+
+from __future__ import annotations
+
+from briefing.generic.boilerplate import learn_boilerplate
+from briefing.generic.dump import extract_dump
+
+__all__ = ["extract_dump", "learn_boilerplate"]

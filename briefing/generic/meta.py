@@ -1,0 +1,62 @@
+"""Tags and section of a dump, where the page shows them with a label or a breadcrumb."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.generic.lines import Line
+from briefing.generic.patterns import CATEGORY_LABEL, TAGS_LABEL
+
+MAX_TAG_WORDS = 5  # "Klimawandel", "Donald Trump", "Champions League": tags are short
+MAX_TAGS = 20
+BREADCRUMB_MAX_WORDS = 6
+_SPLIT = re.compile(r"\s*[,;|·•#]\s*")
+
+
+def find_tags(lines: list[Line], end: int) -> tuple[tuple[str, ...], frozenset[int]]:
+    """Return the tags of a labelled tag list (inline or one per line) and the lines used."""
+    for line in lines:
+        m = TAGS_LABEL.match(line.text)
+        if m is None or line.words > 40:
+            continue
+        rest = m.group("rest").strip()
+        if rest:
+            tags = [t for t in _SPLIT.split(rest) if t and len(t.split()) <= MAX_TAG_WORDS]
+            return _unique(tags), frozenset({line.index})
+        return _tags_below(lines, line.index)
+    return (), frozenset()
+
+
+def _tags_below(lines: list[Line], label: int) -> tuple[tuple[str, ...], frozenset[int]]:
+    tags: list[str] = []
+    used = {label}
+    for line in lines[label + 1 : label + 1 + MAX_TAGS]:
+        if not line.text or line.words > MAX_TAG_WORDS or line.furniture or line.prose:
+            break
+        tags.append(line.text.lstrip("#"))
+        used.add(line.index)
+    return _unique(tags), frozenset(used)
+
+
+def _unique(tags: list[str]) -> tuple[str, ...]:
+    out: dict[str, str] = {}
+    for tag in tags:
+        out.setdefault(tag.casefold(), tag)
+    return tuple(out.values())[:MAX_TAGS]
+
+
+def find_category(lines: list[Line], title: int | None) -> tuple[str | None, int | None]:
+    """Return the section from a "Section: X" label or a breadcrumb ending in the title."""
+    for line in lines:
+        m = CATEGORY_LABEL.match(line.text)
+        if m and line.words <= BREADCRUMB_MAX_WORDS:
+            return m.group("rest").strip(), line.index
+    if title is None:
+        return None, None
+    headline = lines[title].text
+    for line in lines[max(0, title - 5) : title]:
+        if line.text.endswith(headline) and line.text != headline:
+            crumbs = line.text[: -len(headline)].split()
+            if 1 <= len(crumbs) <= BREADCRUMB_MAX_WORDS:
+                return crumbs[-1].strip(" >/|»\u203a"), line.index
+    return None, None
