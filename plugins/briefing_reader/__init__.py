@@ -1,4 +1,4 @@
-"""Pelican reader for briefing's Markdown files (the front-matter contract in briefing.frontmatter)."""
+"""Pelican reader for briefing's Markdown files (the contract in briefing.frontmatter)."""
 
 from .reader import register
 

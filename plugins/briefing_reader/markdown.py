@@ -26,4 +26,5 @@ def _parser() -> MarkdownIt:
 
 def render(text: str) -> str:
     """Render a Markdown body to HTML; any HTML in the text comes out escaped, as text."""
-    return _parser().render(text)
+    html: str = _parser().render(text)
+    return html

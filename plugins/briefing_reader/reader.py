@@ -15,6 +15,7 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 
 from briefing import frontmatter
+
 from .markdown import render
 
 
@@ -57,7 +58,8 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
     def _read_page(self, text: str) -> tuple[str, dict[str, Any]]:
         """Hand-written pages (About...) carry only title, slug and an optional summary."""
         data, body = frontmatter.split(text)
-        metadata = {k: data[k] for k in ("title", "slug", "summary", "template") if k in data}
+        keys = ("title", "slug", "summary", "template")
+        metadata: dict[str, Any] = {k: data[k] for k in keys if k in data}
         return render(body), metadata
 
 

@@ -1,0 +1,134 @@
+"""The ``briefing`` command line: a thin layer over the library (argument parsing and printing)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from briefing import site
+from briefing.decode import DecodeError, decode
+from briefing.extract import ExtractContext, ExtractionError, extract_text
+from briefing.ingest import IngestOptions, ingest
+from briefing.sources import InputError, RawInput, kind_of, read_bytes
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _now() -> datetime:
+    """The run's clock; SOURCE_DATE_EPOCH (the reproducible-builds convention) pins it."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+
+
+def _aware(value: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an ISO 8601 date") from None
+    if parsed.utcoffset() is None:
+        raise argparse.ArgumentTypeError(f"{value!r} needs a UTC offset, e.g. +04:00")
+    return parsed
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Normalise raw inputs into the content folder and print the run report."""
+    if args.explain:
+        return explain(args.explain)
+    if not args.paths:
+        print("briefing ingest: give at least one RAW_PATH (or --explain FILE)", file=sys.stderr)
+        return 2
+    options = IngestOptions(now=_now(), date=args.date, jobs=args.jobs)
+    report = ingest([Path(p) for p in args.paths], Path(args.out), options)
+    for line in report.duplicates:
+        print(f"duplicate: {line}", file=sys.stderr)
+    for rejection in report.rejected:
+        print(f"rejected: {rejection}", file=sys.stderr)
+    print(f"ingest: {report.summary()} ({report.briefs} new briefs)")
+    return 0 if report.ok else 1
+
+
+def explain(path_text: str) -> int:
+    """Print every line of one text dump with the extractor's decision for it."""
+    path = Path(path_text)
+    if kind_of(path) != "txt":
+        print(f"{path}: --explain reads text dumps (.txt)", file=sys.stderr)
+        return 2
+    try:
+        text = decode(read_bytes(RawInput(path, path.name, "txt")))
+        found = extract_text(text, ExtractContext(rel_path=path.name))
+    except (InputError, DecodeError, ExtractionError) as exc:
+        print(f"{path}: {exc}", file=sys.stderr)
+        return 1
+    print(f"# {path} (profile: {found.profile or 'generic'})")
+    for d in found.decisions:
+        reason = f" ({d.reason})" if d.reason else ""
+        print(f"{d.line:5d} {d.label:<12} {d.text[:100]}{reason}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the site with Pelican; the output folder is replaced only on success."""
+    try:
+        site.build_site(Path(args.content), Path(args.output), Path(args.settings))
+    except site.BuildError as exc:
+        print(f"build: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the argument parser of every command (each help text has an example)."""
+    top = argparse.ArgumentParser(prog="briefing", description=__doc__)
+    top.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    sub = top.add_subparsers(dest="command", required=True)
+    fmt = argparse.RawDescriptionHelpFormatter
+
+    p = sub.add_parser(
+        "ingest",
+        help="normalise raw scrapes into content/articles",
+        formatter_class=fmt,
+        epilog=(
+            "examples:\n  briefing ingest raw/ --out content/\n"
+            "  briefing ingest --explain raw/report.az/page.txt"
+        ),
+    )
+    p.add_argument("paths", nargs="*", metavar="RAW_PATH", help="files or folders of raw inputs")
+    p.add_argument("--out", default="content", help="content folder (default: content)")
+    p.add_argument("--date", type=_aware, help="date for undated inputs (ISO 8601 with offset)")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
+    p.add_argument("--explain", metavar="FILE", help="show each line of FILE with its decision")
+    p.set_defaults(handler=cmd_ingest)
+
+    p = sub.add_parser(
+        "build",
+        help="build the site with Pelican",
+        formatter_class=fmt,
+        epilog=(
+            "example:\n  briefing build --content content --output output --settings pelicanconf.py"
+        ),
+    )
+    p.add_argument("--content", default="content", help="content folder (default: content)")
+    p.add_argument("--output", default="output", help="output folder (default: output)")
+    p.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
+    p.set_defaults(handler=cmd_build)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except BrokenPipeError:  # output piped into `head`: stop quietly, like other Unix tools
+        sys.stderr.close()
+        return 0

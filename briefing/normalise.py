@@ -1,0 +1,175 @@
+"""Turn what an extractor found into contract Articles: defaults, derived values, fingerprints.
+
+Every derived value says where it came from in ``Article.origin`` (``title: lede``,
+``date: sidecar | option | ingested``, ``category: default``, ``timezone: unknown``...).
+Slugs here are provisional; the archive step makes them unique.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+
+import py3langid
+
+from briefing.markdown import paragraphs_to_markdown
+from briefing.model import Article, Extracted
+from briefing.slug import slugify
+
+DEFAULT_CATEGORY = "General"
+MAX_TITLE_CHARS = 100  # the issue's "at most ~100 characters" for a headline made from the lede
+MAX_SUMMARY_CHARS = 400  # one or two sentences: the length of a typical lede
+# A sentence ends at . ! ? … (and a closing quote) before a space and a capital or digit...
+_SENTENCE = re.compile(r"(?<=[.!?…])(?P<close>[\"”»’']?)\s+(?=[\"“«‘'(]?[A-ZА-ЯЁƏÇĞİÖŞÜ0-9])")
+# ...unless the word before the full stop is an initial or abbreviation ("U.S.", "J.D.", "Dr.").
+_ABBREVIATION = re.compile(
+    r"(?:^|\s)(?:(?:[A-Z]\.)*[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Prof|No|vs|etc|Inc|Ltd|Co)"
+    r"\.$"
+)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Dating:
+    """Where an undated article's date comes from, in order of preference."""
+
+    sidecar: datetime | None = None  # from <name>.meta.yaml
+    option: datetime | None = None  # from --date
+    previous: datetime | None = None  # kept from an earlier ingest of the same file
+    today: datetime | None = None  # the ingest run's clock
+
+
+def fingerprint(title: str, body: str) -> str:
+    """Return a short hash of the normalised title and body, equal for reformatted copies."""
+
+    def norm(text: str) -> str:
+        return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+    digest = hashlib.sha256(f"{norm(title)}\n{norm(body)}".encode()).hexdigest()
+    return digest[:16]
+
+
+def sentences(text: str) -> list[str]:
+    """Split text into sentences, not breaking after initials and common abbreviations."""
+    out: list[str] = []
+    start = 0
+    for match in _SENTENCE.finditer(text):
+        if _ABBREVIATION.search(text[start : match.start()]):
+            continue
+        out.append(text[start : match.start() + len(match["close"])].strip())
+        start = match.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
+
+
+def first_sentence(text: str, limit: int = MAX_TITLE_CHARS) -> str:
+    """Return the first sentence of ``text``, cut at a word boundary to at most ``limit`` chars."""
+    sentence = (sentences(text) or [""])[0]
+    if len(sentence) <= limit:
+        return sentence.rstrip(".")
+    cut = sentence[: limit - 1]
+    cut = cut[: cut.rfind(" ")] if " " in cut else cut
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def lede(paragraphs: tuple[str, ...], limit: int = MAX_SUMMARY_CHARS) -> str | None:
+    """Return the first paragraph as the summary, cut after whole sentences when very long."""
+    if not paragraphs:
+        return None
+    text = paragraphs[0].strip()
+    if len(text) <= limit:
+        return text
+    kept = ""
+    for sentence in sentences(text):
+        if kept and len(kept) + len(sentence) + 1 > limit:
+            break
+        kept = f"{kept} {sentence}".strip()
+    return kept if len(kept) <= limit else first_sentence(text, limit)
+
+
+def detect_lang(text: str) -> str | None:
+    """Return the ISO 639-1 code of the text's language, detected offline (py3langid)."""
+    if len(text.split()) < 3:
+        return None
+    lang, _score = py3langid.classify(text)
+    return str(lang) if re.fullmatch(r"[a-z]{2}", str(lang)) else None
+
+
+def resolve_date(found: datetime | None, dating: Dating) -> tuple[datetime, dict[str, str]]:
+    """Return the article's aware date and the origin entries that explain it."""
+    if found is not None:
+        if found.tzinfo is None:
+            return found.replace(tzinfo=UTC), {"timezone": "unknown"}
+        return found, {}
+    for key in ("sidecar", "option", "previous", "today"):
+        value: datetime | None = getattr(dating, key)
+        if value is not None:
+            reason = "ingested" if key in ("previous", "today") else key
+            if key == "today":
+                value = datetime.combine(value.date(), time(0), tzinfo=value.tzinfo or UTC)
+            return value, {"date": reason}
+    raise ValueError("no date: pass --date or a sidecar, or give the ingest clock")
+
+
+def to_article(found: Extracted, dating: Dating, source_file: str) -> Article:
+    """Build the Article for an extracted page (slug provisional, from the title)."""
+    origin = dict(found.origin)
+    title = (found.title or "").strip()
+    if not title:
+        title = first_sentence(found.paragraphs[0]) if found.paragraphs else ""
+        origin["title"] = "lede"
+    date, date_origin = resolve_date(found.date, dating)
+    origin.update(date_origin)
+    category = (found.category or "").strip()
+    if not category:
+        category = found.default_category or DEFAULT_CATEGORY
+        origin["category"] = "default"
+    body = paragraphs_to_markdown(found.paragraphs)
+    text = " ".join(found.paragraphs) or title
+    return Article(
+        title=title,
+        slug=slugify(title),
+        date=date,
+        category=category,
+        body=body,
+        tags=tuple(dict.fromkeys(t.strip() for t in found.tags if t.strip())),
+        source=found.source,
+        source_url=found.source_url,
+        source_file=source_file,
+        lang=found.lang or detect_lang(text),
+        summary=found.summary or lede(found.paragraphs),
+        translations=found.translations,
+        read_next=found.read_next,
+        fingerprint=fingerprint(title, body),
+        origin=origin,
+    )
+
+
+def to_briefs(found: Extracted, parent: Article) -> list[Article]:
+    """Build ``kind: brief`` entries for listing items whose date is known (the listing's day)."""
+    if found.brief_date is None:
+        return []
+    briefs = []
+    for item in found.briefs:
+        if not item.title or not item.time:
+            continue
+        hour, minute = (int(part) for part in item.time.split(":"))
+        date = found.brief_date.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        briefs.append(
+            Article(
+                title=item.title,
+                slug=slugify(item.title),
+                kind="brief",
+                date=date,
+                category=item.category or parent.category,
+                source=parent.source,
+                source_file=parent.source_file,
+                lang=parent.lang,
+                fingerprint=fingerprint(item.title, ""),
+                origin={"entry": "listing", "listing": parent.source_file or parent.slug},
+            )
+        )
+    return briefs
