@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefing import site
+from briefing import offline, site, verify
 from briefing.decode import DecodeError, decode
 from briefing.extract import ExtractContext, ExtractionError, extract_text
 from briefing.ingest import IngestOptions, ingest
@@ -81,6 +81,36 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_offline(args: argparse.Namespace) -> int:
+    """Build the offline archive folder and zip into dist/ (links checked, manifest written)."""
+    try:
+        target = offline.make_offline(
+            Path(args.content), Path(args.settings), Path(args.dist), _now().date()
+        )
+    except site.BuildError as exc:
+        print(f"offline: {exc}", file=sys.stderr)
+        return 1
+    except offline.BundleError as exc:
+        for error in exc.errors:
+            print(f"offline: {error}", file=sys.stderr)
+        print(f"offline: {exc}", file=sys.stderr)
+        return 1
+    print(f"offline: wrote {target}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Check an offline bundle (folder or zip) against its SHA256SUMS; name each bad file."""
+    problems = verify.verify(Path(args.bundle))
+    for problem in problems:
+        print(f"verify: {problem}", file=sys.stderr)
+    if problems:
+        print(f"verify: {args.bundle}: {len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    print(f"verify: {args.bundle}: every file matches the manifest")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of every command (each help text has an example)."""
     top = argparse.ArgumentParser(prog="briefing", description=__doc__)
@@ -116,6 +146,28 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--output", default="output", help="output folder (default: output)")
     p.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
     p.set_defaults(handler=cmd_build)
+
+    p = sub.add_parser(
+        "offline",
+        help="build the offline archive (folder + zip) that works from disk",
+        formatter_class=fmt,
+        epilog=(
+            "example:\n  briefing offline --content content --settings offlineconf.py --dist dist"
+        ),
+    )
+    p.add_argument("--content", default="content", help="content folder (default: content)")
+    p.add_argument("--settings", default="offlineconf.py", help="Pelican settings file")
+    p.add_argument("--dist", default="dist", help="where the folder and zip go (default: dist)")
+    p.set_defaults(handler=cmd_offline)
+
+    p = sub.add_parser(
+        "verify",
+        help="check an offline bundle against its SHA256SUMS manifest",
+        formatter_class=fmt,
+        epilog="example:\n  briefing verify dist/briefing-archive-offline-2026-11-24.zip",
+    )
+    p.add_argument("bundle", help="the bundle's zip or unpacked folder")
+    p.set_defaults(handler=cmd_verify)
     return top
 
 

@@ -1,0 +1,260 @@
+"""Make the offline archive: a folder and a zip that work from disk (issue #7).
+
+Works on files only (no Pelican import): the site is built by :func:`briefing.site.build_site`
+with ``offlineconf.py`` (relative URLs, offline search index), then
+
+1. every internal ``href``/``src``/``action`` in the written HTML is pointed at a file
+   (``.../index.html``): from disk a browser shows a bare folder as a directory listing;
+2. resources loaded from another host, absolute ``/`` paths and links to missing files are
+   collected as errors (the bundle is not written then);
+3. ``README.txt`` and ``SHA256SUMS`` (``sha256sum -c`` format) are written at the root;
+4. the folder is zipped as ``<name>-offline-<YYYY-MM-DD>.zip``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import posixpath
+import runpy
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from briefing.site import build_site
+from briefing.slug import slugify
+
+logger = logging.getLogger(__name__)
+
+MANIFEST = "SHA256SUMS"
+README = "README.txt"
+# (tag, attribute) pairs that point at something; "loads" ones are fetched with the page.
+LINKS = {("a", "href"), ("area", "href"), ("form", "action")}
+LOADS = {
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("audio", "src"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("embed", "src"),
+}
+_ALL = LINKS | LOADS
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed member times: the same bundle zips to the same bytes
+
+README_TEXT = """\
+{title}: offline copy
+{underline}
+
+This folder is a complete copy of the archive that works without a network or a server.
+
+To open it: unzip the archive, open the folder {folder}, and double-click index.html
+(or drag it into a browser window). Every page, and the search page, works from disk.
+
+Search: type in the box on the search page (search/index.html); results appear as you type.
+Nothing is loaded from the internet; links to the original sources open the source's website.
+
+To check that no file is missing or changed, run:  briefing verify {folder}
+or, without briefing installed:  sha256sum -c {manifest}   (inside the folder)
+
+Made on {day}.
+"""
+
+
+@dataclass(frozen=True)
+class LinkError:
+    """One link in the bundle that cannot work from disk."""
+
+    page: str  # path of the HTML file, relative to the bundle root
+    url: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.page}: {self.url}: {self.reason}"
+
+
+class BundleError(RuntimeError):
+    """The bundle would not work offline; ``errors`` says where."""
+
+    def __init__(self, errors: list[LinkError]) -> None:
+        super().__init__(f"{len(errors)} link(s) would not work offline")
+        self.errors = errors
+
+
+class _TagFinder(HTMLParser):
+    """Record every start tag with a link attribute, with its position in the source."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[int, int, str, str, list[tuple[str, str | None]], bool]] = []
+
+    def _record(self, tag: str, attrs: list[tuple[str, str | None]], empty: bool) -> None:
+        if any((tag, name) in _ALL for name, _ in attrs):
+            line, column = self.getpos()
+            raw = self.get_starttag_text() or ""
+            self.tags.append((line, column, raw, tag, attrs, empty))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._record(tag, attrs, empty=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._record(tag, attrs, empty=True)
+
+
+def resolve(root: Path, page: str, url: str, loads: bool) -> tuple[str, str | None]:
+    """Return the URL rewritten to point at a file in ``root`` (and an error, if any)."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        if loads and parts.scheme not in ("data",):
+            return url, "loaded from another host"
+        return url, None
+    if not parts.path:
+        return url, None  # "#fragment" or "?query" on the same page
+    if parts.path.startswith("/"):
+        return url, "absolute path (breaks from disk)"
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
+    if target == ".." or target.startswith("../"):
+        return url, "points outside the bundle"
+    path = parts.path
+    if (root / target).is_dir() or parts.path.endswith("/"):
+        target = posixpath.join(target, "index.html")
+        path = path if path.endswith("/") else path + "/"
+        path += "index.html"
+    if not (root / target).is_file():
+        return url, "no such file in the bundle"
+    return urlunsplit(("", "", path, parts.query, parts.fragment)), None
+
+
+def _start_tag(tag: str, attrs: list[tuple[str, str | None]], empty: bool) -> str:
+    text = "".join(
+        f" {name}" if value is None else f' {name}="{escape(value, quote=True)}"'
+        for name, value in attrs
+    )
+    return f"<{tag}{text}{' /' if empty else ''}>"
+
+
+def rewrite_page(root: Path, page: str, html: str) -> tuple[str, list[LinkError]]:
+    """Point every internal link of one page at a file; return the new HTML and the errors."""
+    finder = _TagFinder()
+    finder.feed(html)
+    finder.close()
+    # HTMLParser counts lines by "\n" only (not str.splitlines' \r, \f, \u2028...).
+    starts = [0]
+    for text_line in html.split("\n"):
+        starts.append(starts[-1] + len(text_line) + 1)
+    errors: list[LinkError] = []
+    pieces: list[str] = []
+    done = 0
+    for line, column, raw, tag, attrs, empty in finder.tags:
+        new_attrs: list[tuple[str, str | None]] = []
+        for name, value in attrs:
+            if value is not None and (tag, name) in _ALL:
+                value, error = resolve(root, page, value, (tag, name) in LOADS)
+                if error:
+                    errors.append(LinkError(page, value, error))
+            new_attrs.append((name, value))
+        if new_attrs == attrs:
+            continue
+        offset = starts[line - 1] + column
+        pieces += [html[done:offset], _start_tag(tag, new_attrs, empty)]
+        done = offset + len(raw)
+    pieces.append(html[done:])
+    return "".join(pieces), errors
+
+
+def rewrite_links(root: Path) -> list[LinkError]:
+    """Rewrite the links of every HTML file under ``root`` in place; return what cannot work."""
+    errors: list[LinkError] = []
+    for path in sorted(root.rglob("*.html")):
+        page = path.relative_to(root).as_posix()
+        html = path.read_text(encoding="utf-8")
+        new, found = rewrite_page(root, page, html)
+        errors += found
+        if new != html:
+            path.write_text(new, encoding="utf-8")
+    return errors
+
+
+def sha256(data: bytes) -> str:
+    """Return the hex SHA-256 of ``data``."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def bundle_files(root: Path) -> list[str]:
+    """Every file of the bundle except the manifest, as sorted POSIX paths."""
+    return sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.is_file() and p.relative_to(root).as_posix() != MANIFEST
+    )
+
+
+def write_readme(root: Path, title: str, day: date) -> None:
+    """Write README.txt: what the folder is and how to open it."""
+    heading = f"{title}: offline copy"
+    text = README_TEXT.format(
+        title=title, underline="=" * len(heading), folder=root.name, manifest=MANIFEST, day=day
+    )
+    (root / README).write_text(text, encoding="utf-8")
+
+
+def write_manifest(root: Path) -> int:
+    """Write SHA256SUMS for every other file of the bundle; return how many files it lists."""
+    files = bundle_files(root)
+    lines = [f"{sha256((root / name).read_bytes())}  {name}\n" for name in files]
+    (root / MANIFEST).write_text("".join(lines), encoding="utf-8")
+    return len(files)
+
+
+def write_zip(root: Path, target: Path) -> None:
+    """Zip ``root`` (as one top folder) into ``target``, atomically and reproducibly."""
+    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in [*bundle_files(root), MANIFEST]:
+            info = zipfile.ZipInfo(f"{root.name}/{name}", date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, (root / name).read_bytes())
+    tmp.replace(target)
+
+
+def finish_bundle(root: Path, title: str, day: date) -> list[LinkError]:
+    """Rewrite links, then write README and manifest; return the link errors (none: success)."""
+    errors = rewrite_links(root)
+    for error in errors:
+        logger.error("%s", error)
+    if errors:
+        return errors
+    write_readme(root, title, day)
+    count = write_manifest(root)
+    logger.info("offline bundle %s: %d files", root, count)
+    return []
+
+
+def site_title(settings: Path) -> str:
+    """Read SITENAME from a Pelican settings file (plain Python: no Pelican import needed)."""
+    values = runpy.run_path(str(settings))
+    return str(values.get("SITENAME", "briefing"))
+
+
+def make_offline(content: Path, settings: Path, dist: Path, day: date) -> Path:
+    """Build, check and zip the offline archive into ``dist``; return the zip's path."""
+    title = site_title(settings)
+    name = slugify(title) or "briefing"
+    root = dist / f"{name}-offline"
+    dist.mkdir(parents=True, exist_ok=True)
+    build_site(content, root, settings)
+    errors = finish_bundle(root, title, day)
+    if errors:
+        raise BundleError(errors)
+    target = dist / f"{name}-offline-{day.isoformat()}.zip"
+    write_zip(root, target)
+    logger.info("wrote %s", target)
+    return target

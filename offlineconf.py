@@ -1,0 +1,37 @@
+"""Pelican settings for the offline archive (`make offline`): pelicanconf plus relative URLs.
+
+The bundle is opened from disk, so every URL is relative, nothing is fetched from a server,
+and search runs on the classic-script index written by plugins/offline_search (issue #7).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Pelican loads this file by path, so pelicanconf's folder is not necessarily importable yet.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import pelicanconf
+
+# Every upper-case setting of pelicanconf, by name (explicit, unlike `import *`).
+globals().update({k: v for k, v in vars(pelicanconf).items() if k.isupper()})
+
+RELATIVE_URLS = True
+SITEURL = ""
+# Hosted-only plugins: Pagefind cannot run from file:// (the offline index replaces it).
+HOSTED_ONLY = ("pagefind_index", "site_feeds")
+PLUGINS = [p for p in pelicanconf.PLUGINS if p not in HOSTED_ONLY] + ["offline_search"]
+OFFLINE_SEARCH: dict[str, object] = {"folder": "search-offline"}
+# Feeds are for the hosted site; from disk they would only be dead files.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+
+# The search page comes from the theme (issue #6); until the theme has one, a minimal page from
+# the plugin hosts the offline search box.
+_HERE = Path(__file__).resolve().parent
+if not (_HERE / pelicanconf.THEME / "templates" / "search.html").is_file():
+    THEME_TEMPLATES_OVERRIDES = [str(_HERE / "plugins" / "offline_search" / "templates")]
+    _PELICAN_DEFAULT = ["index", "tags", "categories", "authors", "archives"]
+    DIRECT_TEMPLATES = [*getattr(pelicanconf, "DIRECT_TEMPLATES", _PELICAN_DEFAULT), "search"]
+    SEARCH_SAVE_AS = "search/index.html"

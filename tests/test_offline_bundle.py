@@ -1,0 +1,98 @@
+"""Link rewriting, manifest and `briefing verify` of the offline bundle (files only, no browser)."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefing import cli
+from briefing.offline import MANIFEST, finish_bundle, rewrite_page, write_zip
+from briefing.verify import verify
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site-offline"
+    for name in ["index.html", "category/politics/index.html", "2024/05/14/index.html"]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("<p>x</p>", encoding="utf-8")
+    (root / "theme/css").mkdir(parents=True)
+    (root / "theme/css/site.css").write_text("body{}", encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("html", "expected", "errors"),
+    [
+        ('<a href="../../../">Home</a>', '<a href="../../../index.html">Home</a>', 0),
+        ('<a href="../../../category/politics">P</a>', "politics/index.html", 0),
+        ('<a class="x" href="../../../category/politics/#top">', "politics/index.html#top", 0),
+        ('<link rel="stylesheet" href="../../../theme/css/site.css">', "site.css", 0),
+        ('<a href="https://report.az/x">src</a>', "https://report.az/x", 0),
+        ('<a href="#main">skip</a>', '"#main"', 0),
+        ('<script src="https://cdn.example/x.js"></script>', "cdn", 1),
+        ('<a href="/category/politics/">P</a>', "/category", 1),
+        ('<a href="../../../missing/">M</a>', "missing", 1),
+        ('<img src="../../../../../etc/passwd">', "passwd", 1),
+        ('<form action="../../../category/politics/" role="search">', "politics/index.html", 0),
+        ('<a title="a &amp; b" href="../../../">', '&amp; b" href="../../../index.html"', 0),
+        ('<a href="../">May</a>', '"../"', 1),
+    ],
+    ids=[
+        "home-folder",
+        "folder-without-slash",
+        "fragment-kept",
+        "stylesheet",
+        "outside-link-kept",
+        "fragment-only",
+        "outside-script",
+        "absolute-path",
+        "missing",
+        "outside-bundle",
+        "form-action",
+        "entities-kept",
+        "folder-without-index",
+    ],
+)
+def test_rewrite_page(site: Path, html: str, expected: str, errors: int) -> None:
+    page = "2024/05/14/index.html"  # a day page, three folders deep
+    before, after = "<!doctype html>\n<p>é\u2028</p>\n  ", "\n<footer>end</footer>"
+    new, found = rewrite_page(site, page, before + html + after)
+    assert expected in new
+    assert new.startswith(before) and new.endswith(after)
+    assert len(found) == errors
+
+
+def test_verify_names_changed_missing_and_extra_files(site: Path) -> None:
+    assert finish_bundle(site, "Briefing archive", date(2026, 11, 24)) == []
+    assert (site / "README.txt").read_text().startswith("Briefing archive: offline copy")
+    assert verify(site) == []
+    (site / "theme/css/site.css").write_text("body{color:red}", encoding="utf-8")
+    (site / "category/politics/index.html").unlink()
+    (site / "extra.html").write_text("x", encoding="utf-8")
+    assert [str(p) for p in verify(site)] == [
+        "category/politics/index.html: missing",
+        "theme/css/site.css: changed",
+        "extra.html: not in the manifest",
+    ]
+
+
+def test_verify_zip_and_cli_exit_status(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    finish_bundle(site, "Briefing archive", date(2026, 11, 24))
+    target = tmp_path / "bundle.zip"
+    write_zip(site, target)
+    assert cli.main(["verify", str(target)]) == 0
+    changed = tmp_path / "changed.zip"
+    with zipfile.ZipFile(target) as src, zipfile.ZipFile(changed, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, b"tampered" if info.filename.endswith("site.css") else data)
+    capsys.readouterr()
+    assert cli.main(["verify", str(changed)]) == 1
+    assert "theme/css/site.css: changed" in capsys.readouterr().err
+    assert MANIFEST in zipfile.ZipFile(target).namelist()[-1]

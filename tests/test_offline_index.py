@@ -1,0 +1,102 @@
+"""The offline search index (plugins/offline_search/index.py): tokens, id codec, shards."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from plugins.offline_search.index import (
+    IndexDoc,
+    IndexOptions,
+    build,
+    decode_ids,
+    encode_ids,
+    script,
+    tokens,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senator Steve Daines", ["senator", "steve", "daines"]),
+        ("chargé d'affaires", ["charge", "d", "affaires"]),
+        ("Azərbaycan ABŞ", ["azərbaycan", "abs"]),
+        ("Эми Карлон", ["эми", "карлон"]),
+        ("İstanbul", ["istanbul"]),
+        ("snake_case 2024-05-14", ["snake", "case", "2024", "05", "14"]),
+        ("x" * 33 + " ok", ["ok"]),
+    ],
+    ids=["ascii", "accents", "azerbaijani", "cyrillic", "dotted-capital-i", "underscore", "long"],
+)
+def test_tokens(text: str, expected: list[str]) -> None:
+    assert tokens(text) == expected
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [[], [0], [0, 1, 2, 3], [31], [32], [5, 1000, 1001, 99_999], list(range(0, 5000, 7))],
+    ids=["empty", "zero", "dense", "max-one-digit", "two-digits", "sparse", "many"],
+)
+def test_id_codec_round_trips(ids: list[int]) -> None:
+    encoded = encode_ids(ids)
+    assert decode_ids(encoded) == ids
+    assert json.dumps(encoded) == f'"{encoded}"'  # no escaping needed inside JSON
+
+
+def _doc(title: str, day: int, text: str = "", category: str = "Politics") -> IndexDoc:
+    return IndexDoc(
+        url=f"{day}/index.html",
+        title=title,
+        date=datetime(2024, 5, day, tzinfo=UTC),
+        text=text,
+        category=category,
+        source="Report.az",
+        lang="en",
+    )
+
+
+def test_build_orders_newest_first_and_splits_title_from_body() -> None:
+    docs = [_doc("Daines in Baku", 1, "energy talks"), _doc("Energy news", 2, "Daines said")]
+    shards = {s.key: s.data for s in build(docs, IndexOptions())}
+    manifest = shards["manifest"]
+    assert isinstance(manifest, dict)
+    assert manifest["docs"] == 2
+    assert shards["m/0"] == [
+        ["2/index.html", "Energy news", "2024-05-02", 0, 0, 0, 0],
+        ["1/index.html", "Daines in Baku", "2024-05-01", 0, 0, 0, 0],
+    ]
+    terms = shards["t/0"]
+    assert isinstance(terms, dict)
+    title_ids, body_ids = terms["daines"].split("|")
+    assert decode_ids(title_ids) == [1]  # the older doc has it in the title
+    assert decode_ids(body_ids) == [0]
+
+
+def test_term_shards_are_contiguous_and_bounded() -> None:
+    docs = [_doc(f"word{i:04d} alpha", i % 28 + 1, f"body{i:04d}") for i in range(600)]
+    options = IndexOptions(term_shard_bytes=2_000)
+    shards = build(docs, options)
+    terms = [s for s in shards if s.key.startswith("t/")]
+    assert len(terms) > 3
+    manifest = next(s.data for s in shards if s.key == "manifest")
+    assert isinstance(manifest, dict)
+    firsts = manifest["terms"]
+    assert firsts == sorted(firsts)
+    for shard in terms:
+        assert len(script(shard).encode()) < 2 * options.term_shard_bytes
+
+
+def test_facets_count_every_doc() -> None:
+    docs = [_doc("a", 1, category="Sport"), _doc("b", 2), _doc("c", 3)]
+    manifest = next(s.data for s in build(docs, IndexOptions()) if s.key == "manifest")
+    assert isinstance(manifest, dict)
+    assert manifest["facets"]["category"] == {"values": ["Politics", "Sport"], "counts": [2, 1]}
+    assert manifest["facets"]["year"] == {"values": ["2024"], "counts": [3]}
+
+
+def test_script_is_one_register_call() -> None:
+    shard = next(s for s in build([_doc("a", 1)], IndexOptions()) if s.key == "x/0")
+    assert script(shard) == 'BriefingSearch.register("x/0",[""]);\n'
