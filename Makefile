@@ -10,7 +10,7 @@ CONTENT ?= content
 OUTPUT  ?= output
 PORT    ?= 8000
 
-.PHONY: html ingest build publish serve test lint pytest chromium clean lock regen-golden help
+.PHONY: html ingest build publish offline serve test lint pytest chromium clean lock regen-golden help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -32,6 +32,9 @@ build: $(STAMP)  ## build content/ into output/ (replaced only when the build su
 publish: ingest $(STAMP)  ## build the hosted site with publishconf.py
 	$(PY) -m briefing build --content $(CONTENT) --output $(OUTPUT) --settings publishconf.py
 
+offline: ingest $(STAMP)  ## the offline copy: dist/<site>-offline/ and dist/<site>-offline-<date>.zip
+	$(PY) -m briefing offline --content $(CONTENT) --settings offlineconf.py --dist dist
+
 serve: $(STAMP)  ## Pelican's dev server on 127.0.0.1 with autoreload
 	$(VENV)/bin/pelican $(CONTENT) -o $(OUTPUT) -s pelicanconf.py --autoreload --listen --bind 127.0.0.1 --port $(PORT)
 
@@ -40,7 +43,7 @@ test: $(STAMP) chromium node_modules/.installed lint pytest  ## set up .venv and
 lint: $(STAMP)  ## ruff (lint and format check) and mypy
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy briefing plugins pelicanconf.py
+	$(VENV)/bin/mypy briefing plugins pelicanconf.py offlineconf.py
 
 pytest: $(STAMP)
 	$(PY) -m pytest
