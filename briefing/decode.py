@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from charset_normalizer import from_bytes
+from charset_normalizer import CharsetMatch, from_bytes
 
 
 class DecodeError(ValueError):
@@ -26,9 +26,22 @@ def decode(data: bytes) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# When charset-normalizer scores several encodings equally (short texts often do: French in
+# latin-1 decodes without "chaos" as cp1250 too), prefer the ones most common on news sites.
+PREFERRED = ("cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "cp1250", "iso8859_2")
+TIE = 0.01  # chaos/coherence differences below this are noise for texts of a few hundred bytes
+
+
 def _guess(data: bytes) -> str:
     """Decode non-UTF-8 text (cp1251, latin-1...) with charset-normalizer's best guess."""
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise DecodeError("not readable as text in any known encoding")
-    return str(best)
+    best = min(matches, key=lambda m: (m.chaos, -m.coherence))
+    tied = [m for m in matches if m.chaos - best.chaos < TIE and best.coherence - m.coherence < TIE]
+
+    def rank(match: CharsetMatch) -> int:
+        enc = match.encoding
+        return PREFERRED.index(enc) if enc in PREFERRED else len(PREFERRED)
+
+    return str(min(tied, key=rank))
