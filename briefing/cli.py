@@ -42,7 +42,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if not args.paths:
         print("briefing ingest: give at least one RAW_PATH (or --explain FILE)", file=sys.stderr)
         return 2
-    options = IngestOptions(now=_now(), date=args.date, jobs=args.jobs)
+    jobs = args.jobs or (os.cpu_count() or 1)
+    options = IngestOptions(now=_now(), date=args.date, jobs=jobs)
     report = ingest([Path(p) for p in args.paths], Path(args.out), options)
     for line in report.duplicates:
         print(f"duplicate: {line}", file=sys.stderr)
@@ -130,7 +131,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="RAW_PATH", help="files or folders of raw inputs")
     p.add_argument("--out", default="content", help="content folder (default: content)")
     p.add_argument("--date", type=_aware, help="date for undated inputs (ISO 8601 with offset)")
-    p.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
+    p.add_argument("--jobs", type=int, default=0, help="worker processes (default 0: one per core)")
     p.add_argument("--explain", metavar="FILE", help="show each line of FILE with its decision")
     p.set_defaults(handler=cmd_ingest)
 
