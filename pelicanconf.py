@@ -14,7 +14,7 @@ DEFAULT_DATE_FORMAT = "%d %B %Y"
 THEME = "themes/briefing"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["briefing_reader"]
+PLUGINS = ["briefing_reader", "unique_paths", "news_meta", "archive_pages", "site_feeds"]
 
 # Scraped text is untrusted: every template value is escaped unless marked safe on purpose.
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
@@ -24,6 +24,11 @@ ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = PAGE_URL + "index.html"
+# An article's language never changes its URL (Pelican would add "-{lang}.html" otherwise).
+ARTICLE_LANG_URL = ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
+PAGE_LANG_URL = PAGE_URL
+PAGE_LANG_SAVE_AS = PAGE_SAVE_AS
 CATEGORY_URL = "category/{slug}/"
 CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
 TAG_URL = "tag/{slug}/"
@@ -33,6 +38,16 @@ AUTHORS_SAVE_AS = ""
 CATEGORIES_SAVE_AS = "categories/index.html"
 TAGS_SAVE_AS = "tags/index.html"
 ARCHIVES_SAVE_AS = "archives/index.html"
+ARCHIVES_URL = "archives/"
+CATEGORIES_URL = "categories/"
+TAGS_URL = "tags/"
+SOURCES_SAVE_AS = "sources/index.html"
+SOURCES_URL = "sources/"
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "sources", "404"]
+# The home page shows the latest days (plugins/archive_pages), so it is not paginated.
+PAGINATED_TEMPLATES = {"category": None, "tag": None}
+# Day, month and year pages come from plugins/archive_pages (one page per local day).
+ARCHIVE_PAGES = {"home_days": 7}
 DEFAULT_PAGINATION = 20
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -42,7 +57,8 @@ ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
 SLUGIFY_SOURCE = "title"
 
-# Feeds are written by publishconf.py for the hosted site.
+# Feeds are written by publishconf.py for the hosted site (they need an absolute SITEURL).
+SITE_FEEDS = {"json_feed": "", "sitemap": "", "robots": "robots.txt"}
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None

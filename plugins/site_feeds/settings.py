@@ -1,0 +1,26 @@
+"""The ``SITE_FEEDS`` settings dict, merged over defaults into a frozen dataclass."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    """Where each document goes; an empty path turns it off."""
+
+    json_feed: str = "feeds/all.json"
+    sitemap: str = "sitemap.xml"
+    robots: str = "robots.txt"
+    json_feed_items: int = 100
+
+
+def load(settings: Mapping[str, Any]) -> FeedSettings:
+    """Return the plugin's settings: ``SITE_FEEDS`` over the defaults, unknown keys refused."""
+    given = dict(settings.get("SITE_FEEDS") or {})
+    unknown = sorted(set(given) - {f.name for f in fields(FeedSettings)})
+    if unknown:
+        raise ValueError(f"SITE_FEEDS: unknown key(s) {', '.join(unknown)}")
+    return replace(FeedSettings(), **given)
