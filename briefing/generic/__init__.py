@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from briefing.generic.boilerplate import learn_boilerplate
 from briefing.generic.dump import extract_dump
+from briefing.generic.html import extract_html
 
-__all__ = ["extract_dump", "learn_boilerplate"]
+__all__ = ["extract_dump", "extract_html", "learn_boilerplate"]

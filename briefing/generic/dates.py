@@ -50,7 +50,7 @@ def parse_line(line: str, lang: str | None, base: datetime | None) -> FoundDate 
     if relative and base is None:
         return None
     settings = _settings(line, lang, base)
-    languages = [lang, "en"] if lang in _KNOWN and lang != "en" else None
+    languages = [lang, "en"] if lang is not None and lang in _KNOWN and lang != "en" else None
     value = _parse_parts(line, languages, settings)
     if value is None:
         value = _search(line, languages, settings)

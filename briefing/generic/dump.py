@@ -15,6 +15,7 @@ from briefing.generic import dates
 from briefing.generic.lang import detect_language
 from briefing.generic.lines import Line, analyse
 from briefing.generic.meta import find_category, find_tags
+from briefing.generic.patterns import DATE_HINT
 from briefing.generic.titles import find_title, with_kicker
 from briefing.model import Decision, Extracted
 
@@ -141,7 +142,7 @@ def find_date(
         line = lines[i]
         if not line.text or (line.prose and line.words > dates.MAX_DATELINE_WORDS):
             continue
-        if not dates.DATE_HINT.search(line.text):
+        if not DATE_HINT.search(line.text):
             continue
         parses += 1
         found = dates.parse_line(line.text, lang, base)

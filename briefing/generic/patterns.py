@@ -5,8 +5,6 @@ as page furniture, never as article text.  Entries are in the languages of the d
 the common European ones; add words here rather than special cases in the rules.
 """
 
-# Pages write these lookalike characters (en dash, guillemets, full-width marks) on purpose.
-# ruff: noqa: RUF001
 from __future__ import annotations
 
 import re

@@ -1,0 +1,35 @@
+"""Normalise extracted text: invisible characters, whitespace, furniture paragraphs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from briefing.generic.boilerplate import furniture_reason
+
+# Soft hyphens and zero-width characters split words for the tokenizer and for search.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def clean_text(text: str) -> str:
+    """Return ``text`` without invisible characters, whitespace collapsed."""
+    return " ".join(_INVISIBLE.sub("", text).split())
+
+
+def clean_paragraphs(paragraphs: Iterable[str], title: str | None) -> tuple[str, ...]:
+    """Drop empty paragraphs, a repeat of the title and furniture (sign-up boxes, credits)."""
+    head = _key(title) if title else None
+    out = []
+    for raw in paragraphs:
+        text = clean_text(raw)
+        if not text or _key(text) == head:
+            continue
+        if furniture_reason(text, len(text.split())):
+            continue
+        out.append(text)
+    return tuple(out)
+
+
+def _key(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().strip(" -–—")
