@@ -1,0 +1,153 @@
+"""The benchmark corpus generator: deterministic, seed-shaped raw dumps, a valid archive."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bench import dumps, synth
+from briefing import frontmatter
+from briefing.markdown import paragraphs_to_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT_SEED = ROOT / "raw" / "003_3261e566d31335b6.txt"
+FEED_SEED = ROOT / "raw" / "000_f947edaab6fdd402.txt"
+N = 60
+
+# One letter per line; a page's letters must match its layout's pattern (seed and synthetic).
+LINE_KINDS = (
+    ("B", r""),
+    ("D", r"• \d{1,2} [A-Z][a-z]+, \d{4}"),
+    ("H", r"• \d\d:\d\d"),
+    ("t", r"\d\d:\d\d"),
+    ("P", r"Photo"),
+    ("L", r"Latest News"),
+    ("A", r"All News Feed"),
+    ("R", r"Read next"),
+    ("Q", r"What is your opinion on this topic\?"),
+    ("Z", r"Leave the first comment"),
+)
+REPORT_SHAPE = r"TTBTBTDHTB(TB)+T+BLB(tP?BTBT)+A"  # ...body, tags, az, ru, listing
+FEED_SHAPE = r"T+R(tT?T)+QZ"  # body lines, Read next items (time, label?, summary)
+
+
+def shape(text: str) -> str:
+    """Return one letter per line: the line's kind, T for any other text."""
+    letters = []
+    for line in text.split("\n"):
+        kind = next((k for k, pattern in LINE_KINDS if re.fullmatch(pattern, line.strip())), "T")
+        letters.append(kind)
+    return "".join(letters)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> synth.Corpus:
+    return synth.generate(N, seed=5)
+
+
+def test_same_seed_same_corpus(corpus: synth.Corpus) -> None:
+    again = synth.generate(N, seed=5)
+    assert again.articles == corpus.articles
+    assert again.stories == corpus.stories
+    assert synth.generate(N, seed=6).articles != corpus.articles
+
+
+def test_archive_shape(corpus: synth.Corpus) -> None:
+    articles = corpus.articles
+    assert len(articles) == N
+    assert len({a.slug for a in articles}) == N
+    assert [a.date for a in articles] == sorted(a.date for a in articles)
+    assert all(a.date.utcoffset() == timedelta(hours=4) for a in articles)
+    assert all(150 <= len(a.body.split()) <= 1000 for a in articles)
+    by_slug = corpus.by_slug()
+    for slugs in corpus.members().values():
+        assert 3 <= len(slugs) <= 8
+        dates = [by_slug[s].date for s in slugs]
+        assert max(dates) - min(dates) <= timedelta(days=synth.STORY_DAYS)
+
+
+def test_bodies_are_their_own_markdown(corpus: synth.Corpus) -> None:
+    for article in corpus.articles:
+        assert paragraphs_to_markdown(dumps.paragraphs(article)) == article.body
+
+
+def test_markdown_files_load_back(corpus: synth.Corpus, tmp_path: Path) -> None:
+    assert synth.write_markdown(corpus.articles, tmp_path) == N
+    for article in corpus.articles:
+        path = synth.markdown_path(tmp_path, article)
+        assert path.relative_to(tmp_path).parts[:3] == (
+            "articles",
+            f"{article.date:%Y}",
+            f"{article.date:%m}",
+        )
+        assert frontmatter.load(path.read_text(encoding="utf-8")) == article
+
+
+@pytest.mark.parametrize(
+    ("source", "seed", "pattern"),
+    [(synth.REPORT_SOURCE, REPORT_SEED, REPORT_SHAPE), (synth.FEED_SOURCE, FEED_SEED, FEED_SHAPE)],
+    ids=["report-az", "read-next-comments"],
+)
+def test_raw_dumps_have_the_seed_layout(
+    corpus: synth.Corpus, tmp_path: Path, source: str, seed: Path, pattern: str
+) -> None:
+    assert re.fullmatch(pattern, shape(seed.read_text(encoding="utf-8")))
+    dumps.write_raw(corpus.articles, tmp_path)
+    mine = [a for a in corpus.articles if a.source == source]
+    assert mine
+    for article in mine:
+        text = (tmp_path / article.source_file).read_text(encoding="utf-8")
+        assert re.fullmatch(pattern, shape(text)), article.source_file
+        assert not text.endswith("\n")
+        assert dumps.paragraphs(article)[0] in text
+
+
+def test_report_dump_lines(corpus: synth.Corpus) -> None:
+    article = next(a for a in corpus.articles if a.source == synth.REPORT_SOURCE)
+    lines = dumps.report_dump(article).split("\n")
+    assert lines[1] == "    " + lines[0]
+    assert lines[3] == lines[8] == "    " + article.title
+    assert "    Latest News" in lines
+    assert lines[-1] == "    All News Feed"
+    assert all(line.startswith("    ") for line in lines[1:] if line)
+
+
+def test_undated_dumps_have_a_sidecar(corpus: synth.Corpus, tmp_path: Path) -> None:
+    dumps.write_raw(corpus.articles, tmp_path)
+    article = next(a for a in corpus.articles if a.source == synth.FEED_SOURCE)
+    meta = tmp_path / (Path(article.source_file or "").stem + dumps.SIDECAR_SUFFIX)
+    data = yaml.safe_load(meta.read_text(encoding="utf-8"))
+    assert data == {"date": article.date.isoformat(), "source": synth.FEED_SOURCE}
+
+
+def test_extend_adds_a_day_of_news(corpus: synth.Corpus) -> None:
+    newer = synth.extend(corpus, 5)
+    assert newer.articles[:N] == corpus.articles
+    added = newer.articles[N:]
+    assert len(added) == 5
+    assert all(timedelta(0) < a.date - corpus.articles[-1].date <= timedelta(days=1) for a in added)
+    assert len({a.slug for a in newer.articles}) == N + 5
+
+
+def test_report_dumps_ingest_back(corpus: synth.Corpus, tmp_path: Path) -> None:
+    """The ingest CLI reads the report.az dumps back to the same title, date, tags and body."""
+    report = [a for a in corpus.articles if a.source == synth.REPORT_SOURCE][:8]
+    dumps.write_raw(report, tmp_path / "raw")
+    command = [sys.executable, "-m", "briefing", "ingest", str(tmp_path / "raw")]
+    command += ["--out", str(tmp_path / "content"), "--jobs", "1"]
+    subprocess.run(command, check=True, cwd=ROOT, capture_output=True)
+    loaded = [
+        frontmatter.load(p.read_text(encoding="utf-8"))
+        for p in (tmp_path / "content").rglob("*.md")
+    ]
+    got = {a.source_file: a for a in loaded if a.kind == "article"}
+    for article in report:
+        back = got[article.source_file]
+        fields = ("title", "date", "category", "tags", "body", "source")
+        assert {f: getattr(back, f) for f in fields} == {f: getattr(article, f) for f in fields}
