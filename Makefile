@@ -10,7 +10,7 @@ CONTENT ?= content
 OUTPUT  ?= output
 PORT    ?= 8000
 
-.PHONY: html ingest build publish offline serve test lint pytest chromium clean lock regen-golden help
+.PHONY: html ingest build publish offline serve test lint pytest chromium clean lock regen-golden help eval
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -57,6 +57,10 @@ chromium:  ## Debian's Chromium for the browser tests (installed when missing an
 node_modules/.installed: package.json package-lock.json  ## axe-core for the browser tests, exact versions from package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+eval: $(STAMP)  ## score generic extraction of DATA's NNN.txt and NNN.html.gz (make eval DATA=../shared/eval/dev-aeb)
+	@test -n "$(DATA)" || { echo "usage: make eval DATA=<folder with NNN.txt, NNN.html.gz, NNN.json>" >&2; exit 2; }
+	$(PY) -m bench.eval_extract $(DATA)
 
 regen-golden: $(STAMP)  ## rewrite the golden files under tests/golden/ (review the diff)
 	$(PY) -m tests.regen_golden

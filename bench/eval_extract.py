@@ -1,6 +1,7 @@
 """Score generic extraction on an eval folder: NNN.txt dumps and NNN.html.gz pages vs NNN.json.
 
 usage: python -m bench.eval_extract DATA [--score PATH/score.py] [--keep DIR] [--per-file]
+(the scorer defaults to score.py in DATA's parent folder, as laid out in shared/eval/)
 
 Runs ``extract_dump`` over every NNN.txt and ``extract_html`` over every NNN.html.gz, writes one
 Markdown file per page with ``briefing.frontmatter.dump`` and runs the scorer once per input kind.
@@ -24,8 +25,6 @@ from briefing.extract import ExtractContext
 from briefing.markdown import paragraphs_to_markdown
 from briefing.model import Article, Extracted
 from briefing.slug import slugify
-
-DEFAULT_SCORE = Path("/work/shared/eval/score.py")
 
 
 def to_article(ex: Extracted, source_file: str) -> Article:
@@ -90,17 +89,18 @@ def main(argv: list[str] | None = None) -> int:
     """Run both extractors over DATA and print the scorer's summary line for each."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("data", type=Path)
-    ap.add_argument("--score", type=Path, default=DEFAULT_SCORE)
+    ap.add_argument("--score", type=Path, help="the scorer (default: DATA/../score.py)")
     ap.add_argument("--keep", type=Path, help="write the Markdown here instead of a temp folder")
     ap.add_argument("--kind", choices=("txt", "html"), action="append")
     ap.add_argument("--per-file", action="store_true")
     args = ap.parse_args(argv)
+    score = args.score or args.data.resolve().parent / "score.py"
     for kind in args.kind or ("txt", "html"):
         with tempfile.TemporaryDirectory(prefix=f"eval-{kind}-") as tmp:
             out = args.keep / kind if args.keep else Path(tmp)
             out.mkdir(parents=True, exist_ok=True)
             seconds = run_kind(args.data, kind, out)
-            cmd = [sys.executable, str(args.score), str(args.data), str(out)]
+            cmd = [sys.executable, str(score), str(args.data), str(out)]
             if args.per_file:
                 cmd.append("--per-file")
             result = subprocess.run(cmd, capture_output=True, text=True, check=True)

@@ -5,5 +5,6 @@ from __future__ import annotations
 from briefing.generic.boilerplate import learn_boilerplate
 from briefing.generic.dump import extract_dump
 from briefing.generic.html import extract_html
+from briefing.generic.records import extract_records
 
-__all__ = ["extract_dump", "extract_html", "learn_boilerplate"]
+__all__ = ["extract_dump", "extract_html", "extract_records", "learn_boilerplate"]
