@@ -28,6 +28,7 @@ _RELATIVE = re.compile(
     r"\b(?:ago|vor|hace|fa|il y a|siden|sedan|yang lalu|назад)\b|前", re.IGNORECASE
 )
 _KNOWN = frozenset(language_order)  # locales dateparser ships; others fall back to detection
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\d年")
 _DOTTED = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 
 
@@ -40,17 +41,20 @@ class FoundDate:
     has_time: bool
     relative: bool
     cue: bool  # the line says "Published", "Stand", ... before the date
+    words: float = 0.0  # length of the line, for preferring lines that are only a date
 
 
 def parse_line(line: str, lang: str | None, base: datetime | None) -> FoundDate | None:
     """Return the date a short dateline states, or None (line index left at 0)."""
     if len(line.split()) > MAX_DATELINE_WORDS or not DATE_HINT.search(line):
         return None
+    if not _YEAR.search(line) and not _RELATIVE.search(line) and base is None:
+        return None
     relative = bool(_RELATIVE.search(line))
     if relative and base is None:
         return None
     settings = _settings(line, lang, base)
-    languages = [lang, "en"] if lang is not None and lang in _KNOWN and lang != "en" else None
+    languages = list(dict.fromkeys([lang, "en"])) if lang is not None and lang in _KNOWN else None
     value = _parse_parts(line, languages, settings)
     if value is None:
         value = _search(line, languages, settings)
@@ -69,7 +73,9 @@ def _settings(line: str, lang: str | None, base: datetime | None) -> dict[str, A
     # machine's local zone on naive dates; False would drop zones the page states.
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
     if not _RELATIVE.search(line):
-        settings["REQUIRE_PARTS"] = _REQUIRE
+        # "mandag 5. august kl. 14:47": no year on this year's pages; the fetch time gives it.
+        has_year = bool(_YEAR.search(line))
+        settings["REQUIRE_PARTS"] = _REQUIRE if has_year or base is None else ["day", "month"]
     if base is not None:
         settings["RELATIVE_BASE"] = base.replace(tzinfo=None)
     # Dotted numeric dates are day-first everywhere; slashes are month-first only in English.
@@ -87,7 +93,9 @@ def _clean(part: str) -> str:
 def _parse_parts(
     line: str, languages: list[str] | None, settings: dict[str, Any]
 ) -> datetime | None:
-    parts = [_clean(p) for p in DATE_SEPARATORS.split(line)]
+    # "Published 18 Nov 2024 9:26pm Updated 19 Nov...": each cue word starts a new part.
+    marked = DATE_CUE.sub(lambda m: " | " + m.group(0), line)
+    parts = [_clean(p) for p in DATE_SEPARATORS.split(marked)]
     parts = [p for p in parts if p]
     for i, part in enumerate(parts):
         if _TIME_ONLY.match(part) or not DATE_HINT.search(part):
