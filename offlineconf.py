@@ -33,5 +33,6 @@ _HERE = Path(__file__).resolve().parent
 if not (_HERE / pelicanconf.THEME / "templates" / "search.html").is_file():
     THEME_TEMPLATES_OVERRIDES = [str(_HERE / "plugins" / "offline_search" / "templates")]
     _PELICAN_DEFAULT = ["index", "tags", "categories", "authors", "archives"]
-    DIRECT_TEMPLATES = [*getattr(pelicanconf, "DIRECT_TEMPLATES", _PELICAN_DEFAULT), "search"]
+    _DIRECT = list(getattr(pelicanconf, "DIRECT_TEMPLATES", _PELICAN_DEFAULT))
+    DIRECT_TEMPLATES = _DIRECT if "search" in _DIRECT else [*_DIRECT, "search"]
     SEARCH_SAVE_AS = "search/index.html"

@@ -13,12 +13,14 @@ with ``offlineconf.py`` (relative URLs, offline search index), then
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
 import posixpath
 import runpy
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -47,6 +49,8 @@ LOADS = {
     ("embed", "src"),
 }
 _ALL = LINKS | LOADS
+# (bundle root, folder of the page, URL, whether the browser loads it) -> (new URL, error)
+Resolver = Callable[[Path, str, str, bool], tuple[str, "str | None"]]
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed member times: the same bundle zips to the same bytes
 
 README_TEXT = """\
@@ -110,6 +114,10 @@ class _TagFinder(HTMLParser):
 
 def resolve(root: Path, page: str, url: str, loads: bool) -> tuple[str, str | None]:
     """Return the URL rewritten to point at a file in ``root`` (and an error, if any)."""
+    return _resolve(root, posixpath.dirname(page), url, loads)
+
+
+def _resolve(root: Path, folder: str, url: str, loads: bool) -> tuple[str, str | None]:
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         if loads and parts.scheme not in ("data",):
@@ -119,7 +127,7 @@ def resolve(root: Path, page: str, url: str, loads: bool) -> tuple[str, str | No
         return url, None  # "#fragment" or "?query" on the same page
     if parts.path.startswith("/"):
         return url, "absolute path (breaks from disk)"
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
+    target = posixpath.normpath(posixpath.join(folder, parts.path))
     if target == ".." or target.startswith("../"):
         return url, "points outside the bundle"
     path = parts.path
@@ -140,7 +148,9 @@ def _start_tag(tag: str, attrs: list[tuple[str, str | None]], empty: bool) -> st
     return f"<{tag}{text}{' /' if empty else ''}>"
 
 
-def rewrite_page(root: Path, page: str, html: str) -> tuple[str, list[LinkError]]:
+def rewrite_page(
+    root: Path, page: str, html: str, resolver: Resolver = _resolve
+) -> tuple[str, list[LinkError]]:
     """Point every internal link of one page at a file; return the new HTML and the errors."""
     finder = _TagFinder()
     finder.feed(html)
@@ -152,11 +162,12 @@ def rewrite_page(root: Path, page: str, html: str) -> tuple[str, list[LinkError]
     errors: list[LinkError] = []
     pieces: list[str] = []
     done = 0
+    folder = posixpath.dirname(page)
     for line, column, raw, tag, attrs, empty in finder.tags:
         new_attrs: list[tuple[str, str | None]] = []
         for name, value in attrs:
             if value is not None and (tag, name) in _ALL:
-                value, error = resolve(root, page, value, (tag, name) in LOADS)
+                value, error = resolver(root, folder, value, (tag, name) in LOADS)
                 if error:
                     errors.append(LinkError(page, value, error))
             new_attrs.append((name, value))
@@ -172,10 +183,13 @@ def rewrite_page(root: Path, page: str, html: str) -> tuple[str, list[LinkError]
 def rewrite_links(root: Path) -> list[LinkError]:
     """Rewrite the links of every HTML file under ``root`` in place; return what cannot work."""
     errors: list[LinkError] = []
+    # Every page repeats the same navigation links: one cache for this run (not module state)
+    # so a 10k-page bundle does not stat the same targets hundreds of thousands of times.
+    resolver: Resolver = functools.lru_cache(maxsize=None)(_resolve)
     for path in sorted(root.rglob("*.html")):
         page = path.relative_to(root).as_posix()
         html = path.read_text(encoding="utf-8")
-        new, found = rewrite_page(root, page, html)
+        new, found = rewrite_page(root, page, html, resolver)
         errors += found
         if new != html:
             path.write_text(new, encoding="utf-8")

@@ -12,7 +12,9 @@ BAKU = timezone(timedelta(hours=4))
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _article(title: str, slug: str, day: int, hour: int, category: str, body: str, **kw: object):
+def _article(
+    title: str, slug: str, day: int, hour: int, category: str, body: str, **kw: object
+) -> Article:
     return Article(
         title=title,
         slug=slug,
