@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
@@ -40,7 +41,8 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
             "date": article.date,
             "category": Category(article.category, self.settings),
             "tags": [Tag(tag, self.settings) for tag in article.tags],
-            "summary": article.summary or article.title,
+            # Pelican treats a summary as HTML (the Atom feed sends it as type="html"): escape it.
+            "summary": str(escape(article.summary or article.title)),
             "kind": article.kind,
             "briefing": article,
         }

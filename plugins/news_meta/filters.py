@@ -60,8 +60,19 @@ def dateline(moment: datetime | str) -> str:
 
 
 def short_time(moment: datetime) -> str:
-    """Return '09:15' (the source's local time)."""
-    return f"{moment:%H:%M}"
+    """Return '09:15 UTC+4': the source's local time and a compact offset, for listings.
+
+    A day's list mixes sources in different zones and is ordered by absolute time, so each
+    time carries its offset; otherwise 09:00 in Brussels would look out of order above 11:15
+    in Tbilisi.
+    """
+    delta = moment.utcoffset()
+    minutes = int(delta.total_seconds()) // 60 if delta else 0
+    if not minutes:
+        return f"{moment:%H:%M} UTC"
+    hours, mins = divmod(abs(minutes), 60)
+    sign = "+" if minutes > 0 else "-"
+    return f"{moment:%H:%M} UTC{sign}{hours}" + (f":{mins:02d}" if mins else "")
 
 
 def news_article(article: Any, siteurl: str, default_lang: str = "en") -> dict[str, Any]:

@@ -1,0 +1,93 @@
+"""Shared fixtures: the site fixture archive built once per session, served on 127.0.0.1, and a
+headless Chromium driven by Playwright (Debian's /usr/bin/chromium).
+
+Reuse them from any test module: ``built_site`` (pelicanconf.py build, relative URLs),
+``published_site`` (publishconf.py build, feeds on), ``site_url`` (``built_site`` served over
+HTTP) and ``browser`` (a Playwright Browser; make pages with ``browser.new_page()``).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefing.site import build_site
+from tests.fixtures.site import write_archive
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_SETTINGS = ROOT / "pelicanconf.py"
+PUBLISH_SETTINGS = ROOT / "publishconf.py"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def build_fixture_site(
+    workdir: Path, settings: Path = DEV_SETTINGS, extra: tuple[str, ...] = ()
+) -> Path:
+    """Write the fixture archive under ``workdir`` and build it with Pelican; return the output."""
+    content = write_archive(workdir / "content")
+    output = workdir / "output"
+    build_site(content, output, settings, extra)
+    return output
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture archive built with pelicanconf.py (the development settings)."""
+    return build_fixture_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture archive built with publishconf.py (absolute URLs, feeds, sitemap)."""
+    return build_fixture_site(tmp_path_factory.mktemp("published"), PUBLISH_SETTINGS)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """Keep the test output clean."""
+
+
+def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve ``directory`` on 127.0.0.1 on an ephemeral port in a thread; return server, URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    return server, f"http://{host!s}:{port}"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The base URL (no trailing slash) of ``built_site`` served over HTTP on 127.0.0.1."""
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """A headless Debian Chromium driven by Playwright, shared by the session."""
+    if not CHROMIUM.exists():
+        pytest.fail("Browser tests need /usr/bin/chromium: run `make chromium`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -1,0 +1,143 @@
+"""Pure helpers of the site plugins: filters, settings, archive grouping (no Pelican build)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from types import SimpleNamespace
+
+import pytest
+
+from plugins.archive_pages import settings as archive_settings
+from plugins.archive_pages.index import build_days
+from plugins.news_meta.filters import dateline, derived_notes, short_time, site_href, web_url
+from plugins.site_feeds import settings as feed_settings
+
+
+def at(hour: int, minute: int, offset_minutes: int, day: int = 9) -> datetime:
+    """Return 2026-03-<day> hour:minute at a UTC offset given in minutes."""
+    return datetime(2026, 3, day, hour, minute, tzinfo=timezone(timedelta(minutes=offset_minutes)))
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (at(9, 15, 240), "9 March 2026, 09:15 UTC+04:00"),
+        (at(22, 0, 0), "9 March 2026, 22:00 UTC"),
+        (at(7, 5, -300), "9 March 2026, 07:05 UTC-05:00"),
+        (at(13, 0, 330), "9 March 2026, 13:00 UTC+05:30"),
+    ],
+    ids=["tbilisi", "utc", "new-york", "india"],
+)
+def test_dateline_keeps_the_sources_offset(moment: datetime, expected: str) -> None:
+    assert dateline(moment) == expected
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (at(9, 15, 240), "09:15 UTC+4"),
+        (at(22, 0, 0), "22:00 UTC"),
+        (at(13, 0, 330), "13:00 UTC+5:30"),
+        (at(7, 5, -300), "07:05 UTC-5"),
+    ],
+    ids=["whole-hours", "utc", "half-hour", "negative"],
+)
+def test_short_time_has_a_compact_offset(moment: datetime, expected: str) -> None:
+    assert short_time(moment) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://agenda.ge/en/news/1", "https://agenda.ge/en/news/1"),
+        ("http://example.org/", "http://example.org/"),
+        ("javascript:alert(1)", None),
+        (" JavaScript:alert(1)", None),
+        ("data:text/html,<b>x</b>", None),
+        ("//evil.example/x", None),
+        ("https:///no-host", None),
+        ("", None),
+        (None, None),
+    ],
+    ids=[
+        "https",
+        "http",
+        "javascript",
+        "javascript-spaced",
+        "data",
+        "scheme-relative",
+        "no-host",
+        "empty",
+        "none",
+    ],
+)
+def test_web_url_keeps_only_http_links(url: str | None, expected: str | None) -> None:
+    assert web_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "siteurl", "expected"),
+    [
+        ("2026/03/09/a/", "", "/2026/03/09/a/"),
+        ("2026/03/09/a/", "https://site.example", "https://site.example/2026/03/09/a/"),
+        ("/2026/03/09/a/", "https://site.example", "/2026/03/09/a/"),
+        ("https://other.example/a", "", "https://other.example/a"),
+    ],
+    ids=["relative-dev", "relative-published", "root-relative", "absolute"],
+)
+def test_site_href(url: str, siteurl: str, expected: str) -> None:
+    assert site_href(url, siteurl) == expected
+
+
+@pytest.mark.parametrize(
+    ("origin", "starts"),
+    [
+        ({"date": "ingested"}, ["Date not stated by the source: the date shown is when"]),
+        ({"date": "something-new"}, ["Date not stated by the source."]),
+        ({"title": "lede", "category": "default"}, ["Headline not stated", "Category not stated"]),
+        ({"entry": "listing"}, []),
+    ],
+    ids=["date", "unknown-date-origin", "title-and-category", "not-a-derived-value"],
+)
+def test_derived_notes(origin: dict[str, str], starts: list[str]) -> None:
+    notes = derived_notes(origin)
+    assert len(notes) == len(starts)
+    assert all(n.startswith(s) for n, s in zip(notes, starts, strict=True))
+
+
+@dataclass(frozen=True)
+class FakeCategory:
+    """Stands in for Pelican's Category: hashable, with a name."""
+
+    name: str
+
+
+def _article(slug: str, moment: datetime, category: str) -> SimpleNamespace:
+    return SimpleNamespace(
+        slug=slug, date=moment, category=FakeCategory(category), source_path=slug
+    )
+
+
+def test_days_follow_the_sources_calendar_not_utc() -> None:
+    """Interleaved offsets: Pelican's groupby would make two pages for 10 March."""
+    articles = [
+        _article("a", at(0, 30, 240, day=10), "Politics"),  # 20:30 UTC on the 9th
+        _article("b", at(22, 0, 0, day=9), "Society"),  # 22:00 UTC on the 9th
+        _article("c", at(0, 45, 0, day=10), "Politics"),  # 00:45 UTC on the 10th
+    ]
+    days = build_days(articles, archive_settings.ArchiveSettings())
+    assert [(d.url, [a.slug for a in d.articles]) for d in days] == [
+        ("2026/03/10/", ["c", "a"]),
+        ("2026/03/09/", ["b"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("loader", "key"),
+    [(archive_settings.load, "ARCHIVE_PAGES"), (feed_settings.load, "SITE_FEEDS")],
+    ids=["archive-pages", "site-feeds"],
+)
+def test_settings_refuse_unknown_keys(loader: object, key: str) -> None:
+    with pytest.raises(ValueError, match="unknown key"):
+        loader({key: {"no_such_option": 1}})  # type: ignore[operator]
