@@ -25,6 +25,15 @@
     });
   }
 
+  function languageName(code) {
+    try {
+      var names = new Intl.DisplayNames([document.documentElement.lang || "en"], { type: "language" });
+      return names.of(code) || code;
+    } catch (err) {
+      return code; // an old browser without Intl.DisplayNames, or a code it does not know
+    }
+  }
+
   function readState() {
     var params = new URLSearchParams(location.search);
     var state = { q: params.get("q") || "", sort: params.get("sort") || "", filters: {} };
@@ -61,7 +70,8 @@
       select.appendChild(el("option", { value: "" }, "All"));
       facetData.values.forEach(function (value, i) {
         if (!value) return;
-        var option = el("option", { value: value }, value + " (" + facetData.counts[i] + ")");
+        var name = facet === "lang" ? languageName(value) : value;
+        var option = el("option", { value: value }, name + " (" + facetData.counts[i] + ")");
         select.appendChild(option);
       });
       select.value = state.filters[facet];

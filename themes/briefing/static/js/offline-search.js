@@ -3,7 +3,7 @@
  * Browsers block fetch, ES modules, WebAssembly and workers on file:// pages, so the index is
  * split into classic scripts (written by plugins/offline_search) that each call
  * BriefingSearch.register(key, data); this file loads only the shards a query needs.
- * Over http(s) it does nothing: the hosted Pagefind search is used there.
+ * Only offlineconf.py builds include it; the hosted site searches with Pagefind instead.
  * Untrusted text (titles, bodies) only ever goes into the page through textContent.
  */
 (function () {
@@ -11,10 +11,8 @@
 
   var ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   var FACETS = ["category", "source", "lang", "year"];
-  var FACET_LABELS = { category: "Category", source: "Source", lang: "Language", year: "Year" };
-  var PAGE_SIZE = 10;
   var MAX_SHARDS_PER_TERM = 3; // a one-letter prefix would otherwise pull a whole letter in
-  var DEBOUNCE_MS = 60;
+  var EXCERPT_WORDS = 30;
 
   var me = document.currentScript;
   var api = window.BriefingSearch || {};
@@ -194,7 +192,7 @@
         return {
           id: id,
           url: new URL(row[0], rootUrl).href,
-          title: highlight(row[1], words, 0),
+          title: highlight(row[1], words),
           date: row[2],
           facets: facets,
           excerpt: excerpt(text, words),
@@ -204,7 +202,7 @@
   };
 
   /* Split text into [{text, mark}] parts, marking words that start with a matched term. */
-  function highlight(text, words, limit) {
+  function highlight(text, words) {
     var parts = [];
     var last = 0;
     var re = /[\p{L}\p{N}\p{M}]+/gu;
@@ -218,10 +216,10 @@
       last = m.index + m[0].length;
     }
     if (last < text.length) parts.push({ text: text.slice(last), mark: false });
-    return limit ? parts : parts;
+    return parts;
   }
 
-  var EXCERPT_WORDS = 30;
+  /* About EXCERPT_WORDS words around the first matched word (the start when none matches). */
   function excerpt(text, words) {
     var all = text.match(/\S+/g) || [];
     var at = 0;
@@ -231,7 +229,7 @@
     }
     var start = Math.max(0, at - 8);
     var chunk = all.slice(start, start + EXCERPT_WORDS).join(" ");
-    var parts2 = highlight(chunk, words, 0);
+    var parts2 = highlight(chunk, words);
     if (start > 0) parts2.unshift({ text: "… ", mark: false });
     if (start + EXCERPT_WORDS < all.length) parts2.push({ text: " …", mark: false });
     return parts2;
@@ -243,9 +241,9 @@
   api.offline = location.protocol === "file:";
   api.searchPage = new URL(me.getAttribute("data-search-page") || "search/index.html", rootUrl).href;
 
-  if (api.offline) {
-    document.addEventListener("DOMContentLoaded", function () {
-      if (window.BriefingSearchUI) window.BriefingSearchUI.start(api);
-    });
-  }
+  // Only the offline copy includes this script, and it has no Pagefind: so the offline engine
+  // runs there whatever the protocol (file://, or the folder served by a local http server).
+  document.addEventListener("DOMContentLoaded", function () {
+    if (window.BriefingSearchUI) window.BriefingSearchUI.start(api);
+  });
 })();
