@@ -59,8 +59,8 @@ SLUGIFY_SOURCE = "title"
 
 # Feeds are written by publishconf.py for the hosted site (they need an absolute SITEURL).
 SITE_FEEDS = {"json_feed": "", "sitemap": "", "robots": "robots.txt"}
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
+FEED_ALL_ATOM: str | None = None
+CATEGORY_FEED_ATOM: str | None = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
