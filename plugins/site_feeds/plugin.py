@@ -50,7 +50,8 @@ def sitemap_entries(context: Mapping[str, Any], siteurl: str) -> Iterator[Sitema
     yield SitemapEntry(absolute(siteurl, ""), newest(articles))
     for name in context.get("DIRECT_TEMPLATES", ()):
         url = context.get(f"{name.upper()}_URL")
-        if name not in ("index", "404") and url:
+        # the home page comes first; the 404 and search pages are not content to index
+        if name not in ("index", "404", "search") and url:
             yield SitemapEntry(absolute(siteurl, url), newest(articles))
     archive = context.get("archive")
     if archive is not None:
