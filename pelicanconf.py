@@ -14,7 +14,14 @@ DEFAULT_DATE_FORMAT = "%d %B %Y"
 THEME = "themes/briefing"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["briefing_reader", "unique_paths", "news_meta", "archive_pages", "site_feeds"]
+PLUGINS = [
+    "briefing_reader",
+    "unique_paths",
+    "news_meta",
+    "archive_pages",
+    "site_feeds",
+    "pagefind_index",
+]
 
 # Scraped text is untrusted: every template value is escaped unless marked safe on purpose.
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
@@ -43,7 +50,11 @@ CATEGORIES_URL = "categories/"
 TAGS_URL = "tags/"
 SOURCES_SAVE_AS = "sources/index.html"
 SOURCES_URL = "sources/"
-DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "sources", "404"]
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "sources", "404", "search"]
+# Full-text search (plugins/pagefind_index): the page, and the index split into month parts.
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_URL = "search/"
+PAGEFIND: dict[str, object] = {}
 # The home page shows the latest days (plugins/archive_pages), so it is not paginated.
 PAGINATED_TEMPLATES = {"category": None, "tag": None}
 # Day, month and year pages come from plugins/archive_pages (one page per local day).

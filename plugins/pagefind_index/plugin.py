@@ -1,0 +1,86 @@
+"""Pelican glue: collect the articles as they are generated, index the written site at the end."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+from .indexer import PAGEFIND_VERSION, index_site
+from .parts import PageSource, make_parts
+from .settings import PagefindSettings, load_settings
+
+logger = logging.getLogger(__name__)
+
+# Bump when the layout of the search data or the indexed markup changes meaning.
+FORMAT = "1"
+
+
+class _Build:
+    """The articles of the current build, between article generation and ``finalized``."""
+
+    def __init__(self) -> None:
+        self.pages: list[PageSource] = []
+
+    def collect(self, generator: Any) -> None:
+        """Record every article and translation the generator produced."""
+        self.pages = [
+            _page_source(article)
+            for article in [*generator.articles, *generator.translations]
+            if article.save_as
+        ]
+
+    def finalize(self, pelican: Any) -> None:
+        """Index the written site with Pagefind; raise (failing the build) when Pagefind fails."""
+        settings = load_settings(pelican.settings.get("PAGEFIND"))
+        pages, self.pages = self.pages, []
+        if not settings.enabled:
+            return
+        site = Path(pelican.output_path)
+        fingerprint = _fingerprint(pelican.settings, settings)
+        parts = make_parts(pages, settings.part_format, fingerprint)
+        cache = settings.cache_dir(Path(pelican.settings["PATH"]))
+        report = index_site(site, parts, settings, cache)
+        logger.info(
+            "Pagefind: %d pages in %d parts (%d indexed, %d from cache) in %.1f s",
+            report.pages,
+            report.parts,
+            len(report.indexed),
+            report.reused,
+            report.seconds,
+        )
+
+
+def _page_source(article: Any) -> PageSource:
+    """Digest what the article template renders into the indexed body."""
+    record = getattr(article, "briefing", None)
+    text = repr(record) if record is not None else f"{article.title}\n{article.content}"
+    return PageSource(save_as=article.save_as, date=article.date, digest=_sha(text))
+
+
+def _fingerprint(pelican_settings: dict[str, Any], settings: PagefindSettings) -> str:
+    """Hash everything besides the articles that shapes the indexed pages: templates, settings."""
+    h = hashlib.sha256(f"{FORMAT}|{PAGEFIND_VERSION}|{settings!r}".encode())
+    for key in ("SITEURL", "DEFAULT_LANG", "ARTICLE_URL", "ARTICLE_SAVE_AS", "DEFAULT_DATE_FORMAT"):
+        h.update(f"|{key}={pelican_settings.get(key)!r}".encode())
+    templates = Path(pelican_settings["THEME"]) / "templates"
+    for path in sorted(templates.rglob("*")):
+        if path.is_file():
+            h.update(path.relative_to(templates).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def register() -> None:
+    """Connect the indexer to Pelican's article generation and ``finalized`` signals."""
+    build = _Build()
+    # weak=False: the receivers are bound methods of ``build``, which nothing else keeps alive.
+    signals.article_generator_finalized.connect(build.collect, weak=False)
+    signals.finalized.connect(build.finalize, weak=False)

@@ -1,0 +1,161 @@
+"""The search page in headless Chromium over a built fixture archive (real Pelican and Pagefind)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+
+from tests.search_fixture import build, serving
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The search fixture archive, built and served on 127.0.0.1."""
+    output = build(tmp_path_factory.mktemp("search"))
+    with serving(output) as url:
+        yield url
+
+
+class Visit:
+    """One page of the site with every console error and outside request recorded."""
+
+    def __init__(self, browser: Any, base: str) -> None:
+        self.base = base
+        self.page = browser.new_page()
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.on("request", self._request)
+
+    def _console(self, message: Any) -> None:
+        # The theme has no favicon: Chromium's own /favicon.ico probe is not the page's error.
+        if message.type == "error" and "favicon.ico" not in message.location.get("url", ""):
+            self.errors.append(message.text)
+
+    def _request(self, request: Any) -> None:
+        host = urlsplit(request.url).hostname
+        if request.url.startswith(("http:", "https:")) and host != "127.0.0.1":
+            self.outside.append(request.url)
+
+    def results(self) -> list[str]:
+        """Return the result titles once the status line says the search finished."""
+        self.page.wait_for_function(
+            "() => /result/i.test(document.querySelector('#search-status')?.textContent || '')"
+        )
+        titles: list[str] = self.page.locator(".search-result-title").all_inner_texts()
+        return titles
+
+    def close(self) -> None:
+        """Close the page and check it stayed clean."""
+        self.page.close()
+        assert self.errors == []
+        assert self.outside == []
+
+
+@pytest.fixture
+def visit(browser: Any, search_site: str) -> Iterator[Visit]:
+    """A fresh page on the search fixture site; fails the test on console errors."""
+    v = Visit(browser, search_site)
+    yield v
+    v.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("Daines", "Bayramov meets US Senator Steve Daines"),
+        ("Carlon", "Amy Carlon: US seeking to elevate relations"),
+        ("Карлон", "Amy Carlon: US seeking to elevate relations"),
+        ("Karlon", "Amy Carlon: US seeking to elevate relations"),
+    ],
+    ids=["daines", "carlon", "carlon-cyrillic", "karlon-azerbaijani"],
+)
+def test_typing_a_word_lists_the_article(visit: Visit, query: str, title: str) -> None:
+    """Typing in the search box finds the article, from its text or its translations' titles."""
+    visit.page.goto(f"{visit.base}/search/")
+    visit.page.get_by_label("Search words").fill(query)
+    titles = visit.results()
+    assert any(t.startswith(title) for t in titles), titles
+    assert parse_qs(urlsplit(visit.page.url).query)["q"] == [query]
+
+
+def test_loading_a_query_url_shows_results(visit: Visit) -> None:
+    """/search/?q=Baku shows its results without typing, with date, source and category."""
+    visit.page.goto(f"{visit.base}/search/?q=Baku")
+    titles = visit.results()
+    assert len(titles) == 5
+    assert re.match(r"\d+ results", visit.page.locator("#search-status").inner_text())
+    first = visit.page.locator(".search-result").first
+    assert first.locator("time").count() == 1
+    assert first.locator(".search-result-excerpt mark").count() >= 1
+
+
+def test_category_filter_narrows_the_list_and_the_url(visit: Visit) -> None:
+    """Ticking a category keeps only its articles and records it in the URL."""
+    visit.page.goto(f"{visit.base}/search/?q=Baku")
+    assert len(visit.results()) == 5
+    visit.page.get_by_role("checkbox", name=re.compile(r"^Energy \(3\)")).check()
+    visit.page.wait_for_function("() => document.querySelectorAll('.search-result').length === 3")
+    titles = visit.page.locator(".search-result-title").all_inner_texts()
+    assert all(t.startswith("Baku hosts energy forum") for t in titles)
+    assert parse_qs(urlsplit(visit.page.url).query)["category"] == ["Energy"]
+
+
+def test_sort_oldest_first_orders_by_date(visit: Visit) -> None:
+    """The sort control orders the results by date across month parts."""
+    visit.page.goto(f"{visit.base}/search/?q=Baku&sort=oldest")
+    titles = visit.results()
+    assert titles[0].startswith("Bayramov meets")
+    assert titles[-1].startswith("Amy Carlon")
+
+
+def test_result_link_highlights_the_words(visit: Visit) -> None:
+    """Following a result opens the article with the searched word highlighted."""
+    visit.page.goto(f"{visit.base}/search/?q={quote('Daines')}")
+    visit.results()
+    visit.page.locator(".search-result-title a").first.click()
+    visit.page.wait_for_selector("mark.pagefind-highlight")
+    assert "Daines" in visit.page.locator("mark.pagefind-highlight").first.inner_text()
+
+
+def test_keyboard_and_screen_reader(visit: Visit) -> None:
+    """The results count is announced (aria-live) and every control has a label."""
+    visit.page.set_viewport_size({"width": 360, "height": 740})
+    visit.page.goto(f"{visit.base}/search/?q=Baku")
+    visit.results()
+    status = visit.page.locator("#search-status")
+    assert status.get_attribute("aria-live") == "polite"
+    assert visit.page.get_by_label("Sort").count() == 1
+    visit.page.get_by_label("Search words").focus()
+    visit.page.keyboard.press("Tab")
+    assert visit.page.evaluate("document.activeElement.id") == "search-sort"
+    width = visit.page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360
+
+
+def test_file_protocol_leaves_search_to_the_offline_engine(browser: Any, tmp_path: Path) -> None:
+    """From file:// the hosted search loads nothing and says so through its hook."""
+    output = build(tmp_path)
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    errors: list[str] = []
+    # Only script errors: the dev build's root-relative CSS links are not found from disk.
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto((output / "search" / "index.html").as_uri())
+    # The dev build's root-relative URLs do not resolve from disk (the offline build rewrites
+    # them), so load the search script itself into the file:// page.
+    page.add_script_tag(path=str(output / "theme" / "js" / "search.js"))
+    page.wait_for_function("() => window.BriefingHostedSearch !== undefined")
+    assert page.evaluate("window.BriefingHostedSearch.available") is False
+    assert not [u for u in requests if "pagefind" in u or "parts.json" in u]
+    assert errors == []
+    page.close()
