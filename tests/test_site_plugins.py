@@ -5,13 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from types import SimpleNamespace
+from typing import Any
 
+import jinja2
+import lxml.html  # type: ignore[import-untyped]
 import pytest
 
 from plugins.archive_pages import settings as archive_settings
 from plugins.archive_pages.index import build_days
-from plugins.news_meta.filters import dateline, derived_notes, short_time, site_href, web_url
+from plugins.news_meta.filters import (
+    FILTERS,
+    dateline,
+    derived_notes,
+    short_time,
+    site_href,
+    web_url,
+)
 from plugins.site_feeds import settings as feed_settings
+from tests.conftest import ROOT
 
 
 def at(hour: int, minute: int, offset_minutes: int, day: int = 9) -> datetime:
@@ -141,3 +152,48 @@ def test_days_follow_the_sources_calendar_not_utc() -> None:
 def test_settings_refuse_unknown_keys(loader: object, key: str) -> None:
     with pytest.raises(ValueError, match="unknown key"):
         loader({key: {"no_such_option": 1}})  # type: ignore[operator]
+
+
+def _theme_env() -> Any:
+    """The theme's Jinja environment as Pelican configures it, with the news_meta filters."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(ROOT / "themes" / "briefing" / "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def test_read_next_block_renders_reason_and_score_escaped() -> None:
+    link = SimpleNamespace(
+        url="2026/03/10/exports-rise-in-february/",
+        title="<b>Exports</b> rise",
+        date=at(10, 0, 240, day=10),
+        source="Business Media",
+        reason="same story · shared: wine, <i>trade</i>",
+        score=0.42,
+        shared=("wine", "trade"),
+    )
+    html = (
+        _theme_env()
+        .get_template("_read_next.html")
+        .render(article=SimpleNamespace(read_next_links=[link]), SITEURL="", DEFAULT_LANG="en")
+    )
+    item = lxml.html.fromstring(html).xpath("//li")[0]
+    assert item.get("data-reason") == "same story · shared: wine, <i>trade</i>"
+    assert item.get("data-score") == "0.42"
+    assert item.xpath(".//a/@href") == ["/2026/03/10/exports-rise-in-february/"]
+    assert item.xpath(".//a")[0].text == "<b>Exports</b> rise"
+    assert "10 March 2026, 10:00 UTC+04:00" in item.text_content()
+    assert not item.xpath(".//b | .//i")
+
+
+def test_read_next_block_is_absent_without_links() -> None:
+    html = (
+        _theme_env()
+        .get_template("_read_next.html")
+        .render(article=SimpleNamespace(), SITEURL="", DEFAULT_LANG="en")
+    )
+    assert html.strip() == ""
