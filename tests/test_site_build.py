@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html  # type: ignore[import-untyped]
@@ -288,3 +289,20 @@ def test_writer_refuses_a_second_claim_naming_both(tmp_path: Path) -> None:
         "output path a/index.html written twice: first by article content/a.md,"
         " then by page content/pages/a.md"
     )
+
+
+@dataclass(frozen=True)
+class _Text:
+    text: str
+
+    def render(self, context: dict[str, object]) -> str:
+        return self.text
+
+
+def test_writer_accepts_relative_urls_by_position_and_claims_the_path(tmp_path: Path) -> None:
+    """Pelican's template-pages generator calls write_file(dest, template, context, rurls)."""
+    writer = UniquePathWriter(str(tmp_path), settings={"PAGINATED_TEMPLATES": {}})
+    writer.write_file("extra/index.html", _Text("one"), {}, False, url="")
+    assert (tmp_path / "extra" / "index.html").read_text() == "one"
+    with pytest.raises(DuplicateOutputError, match="first by template"):
+        writer.write_file("extra/index.html", _Text("two"), {}, template_name="sitemap")

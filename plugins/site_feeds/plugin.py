@@ -41,7 +41,9 @@ def write_json_feed(generator: Any, writer: Any) -> None:
     _siteurl(generator.settings, "the JSON Feed")
     articles = sorted(generator.articles, key=lambda a: a.date, reverse=True)
     text = json_feed(articles[: options.json_feed_items], generator.settings, options.json_feed)
-    writer.write_file(options.json_feed, FixedText(text), generator.context)
+    writer.write_file(
+        options.json_feed, FixedText(text), generator.context, template_name="JSON Feed"
+    )
 
 
 def sitemap_entries(context: Mapping[str, Any], siteurl: str) -> Iterator[SitemapEntry]:
@@ -74,10 +76,15 @@ def write_sitemap_and_robots(generator: Any, writer: Any) -> None:
     if options.sitemap:
         siteurl = _siteurl(generator.settings, "the sitemap")
         text = sitemap(sitemap_entries(generator.context, siteurl))
-        writer.write_file(options.sitemap, FixedText(text), generator.context)
+        writer.write_file(
+            options.sitemap, FixedText(text), generator.context, template_name="sitemap"
+        )
         sitemap_url = absolute(siteurl, options.sitemap)
     if options.robots:
-        writer.write_file(options.robots, FixedText(robots(sitemap_url)), generator.context)
+        text = robots(sitemap_url)
+        writer.write_file(
+            options.robots, FixedText(text), generator.context, template_name="robots"
+        )
 
 
 def register() -> None:

@@ -66,11 +66,14 @@ class UniquePathWriter(Writer):  # type: ignore[misc]
         for static in context.get("staticfiles", ()):
             self.claim(str(Path(self.output_path, static.save_as)), f"static {static.source_path}")
 
-    def write_file(self, name: str, template: Any, context: dict[str, Any], **kwargs: Any) -> Any:
+    def write_file(
+        self, name: str, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> Any:
         """Write through Pelican's writer, first noting what this write renders."""
+        # *args: Pelican's template-pages generator passes relative_urls by position.
         self._claim_static(context)
         self._writing = describe(name, kwargs)
-        return super().write_file(name, template, context, **kwargs)
+        return super().write_file(name, template, context, *args, **kwargs)
 
     def write_feed(
         self, elements: Any, context: dict[str, Any], path: Any = None, *args: Any, **kwargs: Any
