@@ -10,7 +10,7 @@ CONTENT ?= content
 OUTPUT  ?= output
 PORT    ?= 8000
 
-.PHONY: html ingest build publish offline serve test lint pytest chromium clean lock regen-golden help eval
+.PHONY: html ingest build publish offline serve test lint pytest chromium clean lock regen-golden help eval bench bench-quick
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -37,6 +37,12 @@ offline: ingest $(STAMP)  ## the offline copy: dist/<site>-offline/ and dist/<si
 
 serve: $(STAMP)  ## Pelican's dev server on 127.0.0.1 with autoreload
 	$(VENV)/bin/pelican $(CONTENT) -o $(OUTPUT) -s pelicanconf.py --autoreload --listen --bind 127.0.0.1 --port $(PORT)
+
+bench: $(STAMP)  ## benchmarks at 1k and 10k vs vanilla Pelican and Hugo (~30 min; bench/results/latest.md)
+	$(PY) -m bench.run --full
+
+bench-quick: $(STAMP)  ## benchmarks at 1k only (under 3 minutes)
+	$(PY) -m bench.run --quick
 
 test: $(STAMP) chromium node_modules/.installed lint pytest  ## set up .venv and Chromium, run ruff, mypy and pytest
 

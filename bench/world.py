@@ -78,7 +78,8 @@ def _table(weights: np.ndarray) -> np.ndarray:
     """Return a lookup table: a uniform index into it is a draw from ``weights``."""
     cdf = np.cumsum(weights)
     quantiles = (np.arange(1 << TABLE_BITS) + 0.5) / (1 << TABLE_BITS) * cdf[-1]
-    return np.minimum(np.searchsorted(cdf, quantiles, side="right"), len(cdf) - 1)
+    table: np.ndarray = np.minimum(np.searchsorted(cdf, quantiles, side="right"), len(cdf) - 1)
+    return table
 
 
 def _zipf(size: int, exponent: float, skip: int = 0) -> np.ndarray:
@@ -89,7 +90,8 @@ def _zipf(size: int, exponent: float, skip: int = 0) -> np.ndarray:
 
 def sample(rng: np.random.Generator, table: np.ndarray, size: int | tuple[int, int]) -> np.ndarray:
     """Draw indices from the distribution a table of ``_table`` encodes."""
-    return table[rng.integers(0, 1 << TABLE_BITS, size=size)]  # type: ignore[no-any-return]
+    drawn: np.ndarray = table[rng.integers(0, 1 << TABLE_BITS, size=size)]
+    return drawn
 
 
 def pseudo_words(

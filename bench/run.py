@@ -1,0 +1,220 @@
+"""``make bench`` / ``make bench-quick``: the archive's speed against Pelican and Hugo.
+
+usage: python -m bench.run --quick | --full [--runs N] [--skip STEP ...] [--keep]
+
+``--quick`` measures 1k articles only (under 3 minutes); ``--full`` adds the 10k headline
+(ingest, build, baselines, daily update, offline bundle) and runs the other engineers' hooks at
+their sizes (read next at 10k and 100k, search at 10k).  The corpus comes from bench/synth.py
+(seed 1) in a temporary folder.  The report is printed and written to bench/results/latest.md
+and latest.json.
+
+Hooks: a module ``bench/bench_read_next.py``, ``bench/bench_search.py`` or
+``bench/bench_offline.py`` with ``run(sizes: tuple[int, ...]) -> dict`` (and optionally
+``table(result) -> str``) is run when it exists; the report shows its table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from bench import dumps, report, stages, synth
+from bench.measure import CommandError
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+SEED = 1
+STEPS = ("ingest", "build", "offline", "baselines", "update", "hooks")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What one mode measures."""
+
+    sizes: tuple[int, ...]  # archive sizes built (ingest, build, baselines)
+    update_size: int  # archive the daily update is added to
+    runs: int
+    hooks: dict[str, tuple[int, ...]]  # hook module -> sizes
+    offline_runs: int = 3  # `briefing offline` is a second whole build: fewer runs in quick
+
+
+PLANS = {
+    # Under 3 minutes on the 2-core machine: 1k only, the browser hooks left to --full.
+    "quick": Plan(
+        sizes=(1_000,),
+        update_size=1_000,
+        runs=3,
+        hooks={"bench_read_next": (1_000,)},
+        offline_runs=1,
+    ),
+    "full": Plan(
+        sizes=(1_000, 10_000),
+        update_size=10_000,
+        runs=3,
+        hooks={
+            "bench_read_next": (10_000, 100_000),
+            "bench_search": (10_000,),
+            "bench_offline": (10_000,),
+        },
+    ),
+}
+HOOK_TITLES = {
+    "bench_read_next": "Read next (bench/bench_read_next.py)",
+    "bench_search": "Search, hosted (bench/bench_search.py)",
+    "bench_offline": "Search, offline from file:// (bench/bench_offline.py)",
+}
+
+
+def _attempt(results: dict[str, Any], step: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Run one measured step; a failing command becomes an error row (and a failed run)."""
+    try:
+        return step()
+    except CommandError as exc:
+        results["failed"] = True
+        first = str(exc).splitlines()[-1] if str(exc) else "failed"
+        results.setdefault("notes", []).append(f"failure: {exc}")
+        return {"error": first[:120]}
+
+
+def measure_size(
+    size: int, plan: Plan, skip: set[str], work: Path, results: dict[str, Any]
+) -> None:
+    """Generate the archive of ``size`` articles and measure every step on it."""
+    say(f"{size:,} articles: generating the corpus")
+    corpus = synth.generate(size, SEED)
+    content = work / "content"
+    synth.write_markdown(corpus.articles, content, jobs=2)
+    shutil.copytree(ROOT / "content" / "pages", content / "pages", dirs_exist_ok=True)
+    key = str(size)
+    if "ingest" not in skip:
+        raw = work / "raw"
+        dumps.write_raw(corpus.articles, raw)
+        rows = results.setdefault("ingest", {}).setdefault(key, {})
+        for jobs in (1, 2):  # one core, both cores
+            say(f"{size:,}: ingest --jobs {jobs}")
+            rows[f"jobs{jobs}"] = _attempt(
+                results, partial(stages.ingest, raw, work, jobs, plan.runs)
+            )
+    rows = results.setdefault("build", {}).setdefault(key, {})
+    if "build" not in skip:
+        say(f"{size:,}: briefing build")
+        rows["ours"] = _attempt(results, lambda: stages.our_build(content, work, plan.runs))
+    if "offline" not in skip and stages.plugin_present("offline_search"):
+        say(f"{size:,}: briefing offline")
+        rows["offline"] = _attempt(
+            results, lambda: stages.offline_bundle(content, work, plan.offline_runs)
+        )
+    if "baselines" not in skip:
+        say(f"{size:,}: vanilla Pelican")
+        rows["pelican"] = _attempt(results, lambda: stages.vanilla_pelican(corpus, work, plan.runs))
+        say(f"{size:,}: Hugo")
+        rows["hugo"] = _attempt(results, lambda: stages.hugo(corpus, work, plan.runs))
+    if "update" not in skip and size == plan.update_size:
+        say(f"{size:,}: daily update")
+        update = _attempt(results, lambda: stages.daily_update(corpus, content, work, plan.runs))
+        results["update"] = {**update, "size": size}
+
+
+def run_hooks(plan: Plan, results: dict[str, Any]) -> None:
+    """Run the other engineers' benchmark modules that exist in bench/."""
+    hooks: dict[str, str] = {}
+    for name, sizes in plan.hooks.items():
+        if importlib.util.find_spec(f"bench.{name}") is None:
+            hooks[HOOK_TITLES[name]] = "not built yet (no bench/" + name + ".py)"
+            continue
+        say(f"hook bench/{name}.py at {sizes}")
+        try:
+            module = importlib.import_module(f"bench.{name}")
+            result = module.run(tuple(sizes))
+        # Another engineer's module: whatever it raises goes into the report (and fails the
+        # run) instead of losing every number measured before it.
+        except Exception as exc:
+            results["failed"] = True
+            hooks[HOOK_TITLES[name]] = f"failed: {type(exc).__name__}: {exc}"
+            continue
+        results.setdefault("hook_results", {})[name] = result
+        table = getattr(module, "table", None)
+        text = (
+            table(result)
+            if callable(table)
+            else f"```\n{json.dumps(result, indent=1, default=str)}\n```"
+        )
+        hooks[HOOK_TITLES[name]] = text
+    results["hooks"] = hooks
+
+
+def say(message: str) -> None:
+    """Print progress to stderr (the report goes to stdout)."""
+    print(f"[bench {datetime.now(UTC):%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure, print the Markdown report, and write bench/results/latest.{md,json}."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--quick", action="store_const", const="quick", dest="mode")
+    mode.add_argument("--full", action="store_const", const="full", dest="mode")
+    parser.add_argument("--runs", type=int, help="runs per measurement (median); default 3")
+    parser.add_argument("--skip", nargs="*", default=[], choices=STEPS, help="steps to leave out")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary workspace")
+    parser.add_argument("--sizes", type=int, nargs="+", help="archive sizes instead (development)")
+    args = parser.parse_args(argv)
+    plan = PLANS[args.mode]
+    if args.runs:
+        plan = replace(plan, runs=args.runs)
+    if args.sizes:
+        plan = replace(plan, sizes=tuple(args.sizes), update_size=args.sizes[-1])
+    results: dict[str, Any] = {
+        "mode": args.mode,
+        "when": f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        "runs": plan.runs,
+        "machine": report.machine(),
+        "versions": report.versions(),
+        "absent": [s for s, p in stages.STAGE_PLUGINS.items() if not stages.plugin_present(p)],
+        "load_before": os.getloadavg(),
+        "notes": [],
+    }
+    added = stages.missing_stage_plugins(ROOT / "pelicanconf.py", stages.HOSTED_STAGES)
+    if added:
+        results["notes"].append(
+            f"enabled for the measured build: {', '.join(added)} (in plugins/, "
+            "not yet in pelicanconf.py PLUGINS)"
+        )
+    if plan.offline_runs != plan.runs:
+        results["notes"].append(f"offline bundle: {plan.offline_runs} run(s), not {plan.runs}")
+    workspace = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    try:
+        for size in plan.sizes:
+            work = workspace / str(size)
+            work.mkdir()
+            measure_size(size, plan, set(args.skip), work, results)
+            if not args.keep:
+                shutil.rmtree(work, ignore_errors=True)
+        if "hooks" not in args.skip:
+            run_hooks(plan, results)
+    finally:
+        if not args.keep:
+            shutil.rmtree(workspace, ignore_errors=True)
+    results["load_after"] = os.getloadavg()
+    text = report.render(results)
+    print(text)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.md").write_text(text, encoding="utf-8")
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=1, default=str), "utf-8")
+    return 1 if results.get("failed") else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

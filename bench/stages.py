@@ -1,0 +1,186 @@
+"""The measured steps of ``make bench``: ingest, our build by stage, the baselines, the update.
+
+Each function takes a prepared workspace (bench/run.py writes the corpus) and returns plain
+dicts of numbers for the report; a stage whose code is not in the tree yet says so instead of
+giving a number.
+"""
+
+from __future__ import annotations
+
+import json
+import runpy
+import shutil
+import statistics
+import sys
+from pathlib import Path
+from typing import Any
+
+from bench import baselines, synth
+from bench.measure import Measurement, Sample, measure
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_SETTINGS = ROOT / "bench" / "benchconf.py"
+# Stage -> the plugin that implements it (a stage exists when its package is in plugins/).
+STAGE_PLUGINS = {
+    "read next": "read_next",
+    "search index": "pagefind_index",
+    "offline bundle": "offline_search",
+}
+HOSTED_STAGES = ("read next", "search index")  # part of `briefing build`
+PY = sys.executable
+UPDATE_ARTICLES = 20  # a day of news
+
+
+def plugin_present(name: str) -> bool:
+    """Say whether plugins/<name>/ is in the tree."""
+    return (ROOT / "plugins" / name / "__init__.py").is_file()
+
+
+def enabled_plugins(settings: Path) -> list[str]:
+    """Return PLUGINS of a settings file (run as plain Python)."""
+    return list(runpy.run_path(str(settings)).get("PLUGINS") or [])
+
+
+def _numbers(m: Measurement) -> dict[str, Any]:
+    return {
+        "wall": m.wall,
+        "walls": [s.wall for s in m.samples],
+        "cpu": m.cpu,
+        "maxrss_mb": m.maxrss_mb,
+    }
+
+
+def _clear(*paths: Path) -> None:
+    for path in paths:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _cold(content: Path, *outputs: Path) -> None:
+    """Remove build outputs and the plugins' caches beside the content (.pagefind-cache...)."""
+    caches = [p for p in content.parent.iterdir() if p.name.startswith(".") and "cache" in p.name]
+    _clear(*outputs, *caches)
+
+
+def ingest(raw: Path, work: Path, jobs: int, runs: int) -> dict[str, Any]:
+    """Time ``briefing ingest RAW --out DIR --jobs N`` from an empty content folder."""
+    out = work / f"ingest-{jobs}"
+    files = sum(1 for _ in raw.glob("*.txt"))
+    command = [PY, "-m", "briefing", "ingest", str(raw), "--out", str(out), "--jobs", str(jobs)]
+    m = measure(command, runs, before=lambda: _clear(out))
+    return {**_numbers(m), "files": files, "files_per_s": files / m.wall, "jobs": jobs}
+
+
+def _build_env(base: Path, timing: Path, add: list[str]) -> dict[str, str]:
+    return {
+        "BENCH_BASE_SETTINGS": str(base),
+        "BENCH_TIMING_PATH": str(timing),
+        "BENCH_ADD_PLUGINS": ",".join(add),
+    }
+
+
+def missing_stage_plugins(base: Path, stages: tuple[str, ...]) -> list[str]:
+    """Return the stage plugins in the tree that the base settings do not enable yet."""
+    enabled = enabled_plugins(base)
+    wanted = [STAGE_PLUGINS[s] for s in stages if plugin_present(STAGE_PLUGINS[s])]
+    return [p for p in wanted if p not in enabled]
+
+
+def timed_builds(
+    command: list[str], env: dict[str, str], timing: Path, runs: int, before: Any
+) -> tuple[Measurement, list[dict[str, Any]]]:
+    """Run a build ``runs`` times; return the measurement and each run's plugin timings."""
+    samples: list[Sample] = []
+    timings: list[dict[str, Any]] = []
+    for _ in range(runs):
+        timing.unlink(missing_ok=True)
+        samples += measure(command, 1, before=before, env=env).samples
+        timings.append(json.loads(timing.read_text()) if timing.is_file() else {})
+    return Measurement(tuple(samples)), timings
+
+
+def split(m: Measurement, timings: list[dict[str, Any]], stages: tuple[str, ...]) -> dict[str, Any]:
+    """Return the median seconds of Pelican render, each stage's plugin and the rest."""
+    if not all(timings):
+        return {"error": "the timing plugin wrote nothing"}
+    parts: dict[str, list[float]] = {"pelican render": [], "other": []}
+    for sample, t in zip(m.samples, timings, strict=True):
+        window = t["pelican_end"] - t["pelican_start"]
+        stage_total = 0.0
+        for stage in stages:
+            seconds = t["plugins"].get(STAGE_PLUGINS[stage])
+            if seconds is not None:
+                parts.setdefault(stage, []).append(seconds)
+                stage_total += seconds
+        parts["pelican render"].append(window - stage_total)
+        parts["other"].append(max(0.0, sample.wall - window))
+    return {k: statistics.median(v) for k, v in parts.items()}
+
+
+def our_build(content: Path, work: Path, runs: int) -> dict[str, Any]:
+    """Time cold ``briefing build`` runs with pelicanconf.py (plus stage plugins in the tree)."""
+    output, timing = work / "ours", work / "timing.json"
+    base = ROOT / "pelicanconf.py"
+    added = missing_stage_plugins(base, HOSTED_STAGES)
+    command = [PY, "-m", "briefing", "build", "--content", str(content), "--output", str(output)]
+    command += ["--settings", str(BENCH_SETTINGS)]
+    env = _build_env(base, timing, added)
+    m, timings = timed_builds(command, env, timing, runs, lambda: _cold(content, output))
+    return {
+        **_numbers(m),
+        "pages": baselines.count_pages(output),
+        "stages": split(m, timings, HOSTED_STAGES),
+        "added_plugins": added,
+        "plugins": timings[-1].get("plugins", {}),
+    }
+
+
+def offline_bundle(content: Path, work: Path, runs: int) -> dict[str, Any]:
+    """Time ``briefing offline`` (a second whole build with offlineconf.py, checked and zipped)."""
+    dist, timing = work / "dist", work / "timing-offline.json"
+    base = ROOT / "offlineconf.py"
+    added = missing_stage_plugins(base, ("read next", "offline bundle"))
+    command = [PY, "-m", "briefing", "offline", "--content", str(content), "--dist", str(dist)]
+    command += ["--settings", str(BENCH_SETTINGS)]
+    env = _build_env(base, timing, added)
+    m, timings = timed_builds(command, env, timing, runs, lambda: _cold(content, dist))
+    return {**_numbers(m), "stages": split(m, timings, ("read next", "offline bundle"))}
+
+
+def daily_update(corpus: synth.Corpus, content: Path, work: Path, runs: int) -> dict[str, Any]:
+    """Add 20 new articles to the built archive and time the rebuild (a new day per run).
+
+    The plugins' caches from the last full build are kept: that is what a daily update has.
+    """
+    output, timing = work / "ours", work / "timing-update.json"
+    base = ROOT / "pelicanconf.py"
+    env = _build_env(base, timing, missing_stage_plugins(base, HOSTED_STAGES))
+    command = [PY, "-m", "briefing", "build", "--content", str(content), "--output", str(output)]
+    command += ["--settings", str(BENCH_SETTINGS)]
+    state = {"corpus": corpus}
+
+    def add_a_day() -> None:
+        before = len(state["corpus"].articles)
+        state["corpus"] = synth.extend(state["corpus"], UPDATE_ARTICLES)
+        synth.write_markdown(state["corpus"].articles[before:], content)
+
+    m, timings = timed_builds(command, env, timing, runs, add_a_day)
+    return {**_numbers(m), "added": UPDATE_ARTICLES, "stages": split(m, timings, HOSTED_STAGES)}
+
+
+def vanilla_pelican(corpus: synth.Corpus, work: Path, runs: int) -> dict[str, Any]:
+    """Time vanilla Pelican (default theme, no plugins) on the same articles."""
+    content, output = work / "pelican-content", work / "pelican-out"
+    if not content.exists():
+        baselines.write_pelican(corpus.articles, content)
+    m = measure(baselines.pelican_command(content, output), runs, before=lambda: _clear(output))
+    return {**_numbers(m), "pages": baselines.count_pages(output)}
+
+
+def hugo(corpus: synth.Corpus, work: Path, runs: int) -> dict[str, Any]:
+    """Time Hugo with bench/hugo_site's minimal layout on the same articles."""
+    content, output, cache = work / "hugo-content", work / "hugo-out", work / "hugo-cache"
+    if not content.exists():
+        baselines.write_hugo(corpus.articles, content)
+    command = baselines.hugo_command(content, output, cache)
+    m = measure(command, runs, before=lambda: _clear(output, cache))
+    return {**_numbers(m), "pages": baselines.count_pages(output)}
