@@ -89,6 +89,18 @@ def test_skip_link_moves_focus_to_main(tab: Watched, site_url: str) -> None:
     assert page.evaluate("location.hash") == "#main"
 
 
+def test_keyboard_focus_is_visible(tab: Watched, site_url: str) -> None:
+    page = tab.page
+    page.goto(f"{site_url}/")
+    for _ in range(3):  # skip link, site name, search field
+        page.keyboard.press("Tab")
+    outline = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [document.activeElement.id, s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+    )
+    assert outline == ["site-search", "solid", 3]
+
+
 def test_hostile_article_runs_no_script(tab: Watched, site_url: str) -> None:
     page = tab.page
     dialogs: list[str] = []
