@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 SITENAME = "Briefing archive"
 SITEURL = ""
 PATH = "content"
@@ -60,6 +62,18 @@ PAGINATED_TEMPLATES = {"category": None, "tag": None}
 # Day, month and year pages come from plugins/archive_pages (one page per local day).
 ARCHIVE_PAGES = {"home_days": 7}
 DEFAULT_PAGINATION = 20
+
+
+def newest_first(article: Any) -> tuple[float, str]:
+    """Order articles newest first, equal times by slug.
+
+    Pelican reads content files in set order (it changes from run to run), so with its default
+    "reversed-date" two articles of the same minute swap places between builds.
+    """
+    return (-article.date.timestamp(), article.slug)
+
+
+ARTICLE_ORDER_BY = newest_first
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

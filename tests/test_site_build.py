@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import lxml.html  # type: ignore[import-untyped]
 import pytest
 
-from briefing.site import BuildError
+from briefing import frontmatter
+from briefing.site import BuildError, build_site
 from plugins.unique_paths.writer import DuplicateOutputError, UniquePathWriter
-from tests.conftest import build_fixture_site
+from tests.conftest import DEV_SETTINGS, build_fixture_site
+from tests.fixtures.site import ARTICLES
 
 ARTICLE = "2026/03/09/parliament-approves-budget-amendments/index.html"
 HOSTILE = "2026/03/09/festival-opens/index.html"
@@ -306,3 +308,18 @@ def test_writer_accepts_relative_urls_by_position_and_claims_the_path(tmp_path: 
     assert (tmp_path / "extra" / "index.html").read_text() == "one"
     with pytest.raises(DuplicateOutputError, match="first by template"):
         writer.write_file("extra/index.html", _Text("two"), {}, template_name="sitemap")
+
+
+def test_same_minute_articles_are_listed_in_slug_order(tmp_path: Path) -> None:
+    """Pelican reads files in set order; equal dates must not make the listing order vary."""
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    moment = ARTICLES[0].date
+    slugs = [f"story-{letter}" for letter in "fbdaec"]
+    for slug in slugs:
+        record = replace(ARTICLES[0], slug=slug, title=f"Story {slug}", date=moment)
+        (content / "articles" / f"{slug}.md").write_text(frontmatter.dump(record), "utf-8")
+    site = tmp_path / "output"
+    build_site(content, site, DEV_SETTINGS)
+    listed = page(site, "category/politics/index.html").xpath("//main//a[@class='headline']/@href")
+    assert listed == [f"/2026/03/09/{slug}/" for slug in sorted(slugs)]
