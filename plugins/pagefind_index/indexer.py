@@ -15,20 +15,16 @@ the peak memory at the size of a part, not of the archive.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import os
 import shutil
 import time
-from collections.abc import Coroutine, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from pagefind.index import IndexConfig, PagefindIndex
-
-from . import route
+from . import route, runner
 from .parts import Part, digest
 from .settings import PagefindSettings
 
@@ -39,10 +35,7 @@ MANIFEST_VERSION = 1
 _RUNTIME_FILES = ("pagefind.js", "pagefind-highlight.js")
 _BUNDLE_DIRS = ("index", "filter", "fragment")
 _DONE = "done.json"
-
-
-class PagefindError(RuntimeError):
-    """Pagefind failed on a part; the message is Pagefind's own."""
+ANCHOR_PAGE = '<html lang="{lang}"><body data-pagefind-body><p>briefinganchor</p></body></html>\n'
 
 
 @dataclass
@@ -72,13 +65,13 @@ def index_site(
             report.reused += 1
         else:
             _build_part(site, part, settings, entry)
-            report.indexed.append(part.id)
+            report.indexed.append(part.slug)
         done = json.loads((entry / _DONE).read_text(encoding="utf-8"))
         languages.append(done["languages"])
         part_keys.append(done["keys"])
         _link_tree(entry / "bundle", out / "parts" / part.slug, with_runtime=False)
     all_languages = sorted({lang for langs in languages for lang in langs} or {"en"})
-    runtime = _runtime(cache, all_languages, settings)
+    runtime = _runtime(cache, all_languages)
     _link_tree(runtime, out / "pagefind", with_runtime=True)
     route.write_shards(out / "route", route.build_shards(part_keys, settings.shard_prefix))
     _write_manifest(out / "parts.json", parts, languages, settings)
@@ -91,18 +84,19 @@ def _build_part(site: Path, part: Part, settings: PagefindSettings, entry: Path)
     """Index one part into a fresh cache entry, then mark it complete."""
     tmp = entry.with_name(entry.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
-    config: IndexConfig = {"output_path": str(tmp / "bundle")}
-    if settings.exclude_selectors:
-        config["exclude_selectors"] = list(settings.exclude_selectors)
-    count = _run(_index_directory(site, part.glob(settings.page_glob), config))
+    glob = part.glob(settings.page_glob)
+    process = runner.start(site, glob, tmp / "bundle", settings.exclude_selectors)
+    # Read the route words while Pagefind indexes (the other core).
+    words: set[str] = set()
+    for page in sorted(site.glob(f"{part.folder}/*/{settings.page_glob}")):
+        if page.relative_to(site).parts[2] in part.days:
+            words |= route.page_words(page.read_text(encoding="utf-8"))
+    count = runner.finish(process, glob, tmp / "bundle")
     if count != part.pages:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise PagefindError(
-            f"Pagefind indexed {count} pages of part {part.id}, expected {part.pages}"
+        raise runner.PagefindError(
+            f"Pagefind indexed {count} pages of part {part.slug}, expected {part.pages}"
         )
-    words: set[str] = set()
-    for page in sorted(site.glob(part.glob(settings.page_glob))):
-        words |= route.page_words(page.read_text(encoding="utf-8"))
     entry_json = json.loads((tmp / "bundle" / "pagefind-entry.json").read_text(encoding="utf-8"))
     done = {
         "languages": sorted(entry_json["languages"]),
@@ -111,54 +105,28 @@ def _build_part(site: Path, part: Part, settings: PagefindSettings, entry: Path)
     (tmp / _DONE).write_text(json.dumps(done, ensure_ascii=False), encoding="utf-8")
     shutil.rmtree(entry, ignore_errors=True)
     tmp.rename(entry)
-    logger.info("Pagefind: indexed part %s (%d pages)", part.id, count)
+    logger.info("Pagefind: indexed part %s (%d pages)", part.slug, count)
 
 
-def _runtime(cache: Path, languages: list[str], settings: PagefindSettings) -> Path:
+def _runtime(cache: Path, languages: list[str]) -> Path:
     """Return the cached runtime bundle: Pagefind's scripts and a one-record anchor index."""
     entry = cache / ("runtime-" + digest(PAGEFIND_VERSION, *languages)) / "bundle"
     if entry.exists():
         return entry
     tmp = entry.parent.with_name(entry.parent.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
-    _run(_index_anchor(languages, str(tmp / "bundle"), settings.output_dir))
+    # One inert page per language: the primary instance the browser merges parts into, and
+    # the source of the runtime files (pagefind.js, the WebAssembly, the highlighter).
+    for lang in languages:
+        page = tmp / "site" / lang / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(ANCHOR_PAGE.format(lang=lang), encoding="utf-8")
+    runner.finish(
+        runner.start(tmp / "site", "*/index.html", tmp / "bundle"), "anchor", tmp / "bundle"
+    )
+    shutil.rmtree(tmp / "site")
     tmp.rename(entry.parent)
     return entry
-
-
-async def _index_directory(site: Path, glob: str, config: IndexConfig) -> int:
-    try:
-        async with PagefindIndex(config=config) as index:
-            result = await index.add_directory(str(site), glob=glob)
-            return int(result["page_count"])
-    except Exception as exc:  # the service raises bare Exception(message): re-raise as ours
-        raise PagefindError(_message(exc)) from exc
-
-
-async def _index_anchor(languages: list[str], output_path: str, output_dir: str) -> int:
-    """Index one inert record per language: the primary instance the browser merges parts into."""
-    try:
-        async with PagefindIndex(config={"output_path": output_path}) as index:
-            for lang in languages:
-                await index.add_custom_record(
-                    url=f"/{output_dir}/",
-                    content="briefinganchor",
-                    language=lang,
-                    meta={"title": ""},
-                )
-            return len(languages)
-    except Exception as exc:  # as above: Pagefind's service errors are bare Exceptions
-        raise PagefindError(_message(exc)) from exc
-
-
-def _message(exc: BaseException) -> str:
-    parts = [str(a) for a in getattr(exc, "args", ()) if a]
-    return "Pagefind: " + (" | ".join(dict.fromkeys(parts)) or type(exc).__name__)
-
-
-def _run(coro: Coroutine[Any, Any, int]) -> int:
-    """Run one Pagefind coroutine to completion (Pelican's signals are synchronous)."""
-    return asyncio.run(coro)
 
 
 def _link_tree(source: Path, target: Path, *, with_runtime: bool) -> None:
@@ -194,6 +162,7 @@ def _write_manifest(
             {
                 "id": p.slug,
                 "path": f"parts/{p.slug}/",
+                "days": [p.days[0], p.days[-1]],
                 "year": p.year,
                 "month": p.month,
                 "pages": p.pages,

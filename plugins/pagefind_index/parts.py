@@ -1,8 +1,14 @@
-"""Split the archive into parts (one Pagefind bundle each) and key each part by its content."""
+"""Split the archive into parts (one Pagefind bundle each) and key each part by its content.
+
+A part is a third of a month by default: the days 1-10, 11-20 and 21-31 of one month's folder.
+Old parts never change, so they are indexed once and reused from the cache; a day's new
+articles re-index only the part they fall in (at 100k articles over three years, ~950 pages).
+"""
 
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -10,7 +16,7 @@ from datetime import datetime
 
 
 class PartError(ValueError):
-    """A page cannot be placed in a part (its URL is outside its part's folder)."""
+    """A page cannot be placed in a part (its URL is outside its day's folder)."""
 
 
 @dataclass(frozen=True)
@@ -24,22 +30,19 @@ class PageSource:
 
 @dataclass(frozen=True)
 class Part:
-    """One folder of the built site indexed as its own Pagefind bundle."""
+    """Some day folders of one month of the built site, indexed as one Pagefind bundle."""
 
-    id: str  # the folder, e.g. "2026/02"
+    slug: str  # one path segment naming the part, e.g. "2026-02-3"
+    folder: str  # the month's folder, e.g. "2026/02"
+    days: tuple[str, ...]  # its day folders, e.g. ("21", ..., "31")
     key: str  # content hash of its pages and of the index configuration
     pages: int
     year: str
     month: str  # "YYYY-MM", the value of the ``month`` filter
 
-    @property
-    def slug(self) -> str:
-        """Return the part's name as one path segment ("2026-02")."""
-        return self.id.replace("/", "-")
-
     def glob(self, page_glob: str) -> str:
         """Return the Pagefind glob selecting the part's pages under the site root."""
-        return f"{self.id}/{page_glob}"
+        return f"{self.folder}/{{{','.join(self.days)}}}/{page_glob}"
 
 
 def digest(*fields: str) -> str:
@@ -51,31 +54,43 @@ def digest(*fields: str) -> str:
     return h.hexdigest()[:20]
 
 
-def make_parts(pages: Iterable[PageSource], part_format: str, fingerprint: str) -> list[Part]:
+def make_parts(
+    pages: Iterable[PageSource], month_format: str, part_days: Sequence[int], fingerprint: str
+) -> list[Part]:
     """Group pages into parts, newest first, each keyed by its pages' digests and the config."""
-    groups: dict[str, list[PageSource]] = defaultdict(list)
-    dates: dict[str, datetime] = {}
+    groups: dict[tuple[str, int], list[PageSource]] = defaultdict(list)
     for page in pages:
-        part_id = page.date.strftime(part_format)
-        if not page.save_as.startswith(part_id + "/"):
+        folder = page.date.strftime(month_format)
+        if not page.save_as.startswith(f"{folder}/{page.date:%d}/"):
             raise PartError(
-                f"{page.save_as}: not under its part folder {part_id}/ "
-                "(ARTICLE_SAVE_AS must start with PAGEFIND['part_format'])"
+                f"{page.save_as}: not in its day folder {folder}/{page.date:%d}/ "
+                "(ARTICLE_SAVE_AS must start with PAGEFIND['month_format'] and the day)"
             )
-        groups[part_id].append(page)
-        dates[part_id] = page.date
+        groups[folder, bisect_right(part_days, page.date.day)].append(page)
     parts = [
-        _part(part_id, members, dates[part_id], fingerprint) for part_id, members in groups.items()
+        _part(folder, index, part_days, members, fingerprint)
+        for (folder, index), members in groups.items()
     ]
-    return sorted(parts, key=lambda p: p.id, reverse=True)
+    return sorted(parts, key=lambda p: (p.folder, p.days), reverse=True)
 
 
-def _part(part_id: str, members: Sequence[PageSource], date: datetime, fingerprint: str) -> Part:
+def _part(
+    folder: str,
+    index: int,
+    part_days: Sequence[int],
+    members: Sequence[PageSource],
+    fingerprint: str,
+) -> Part:
+    first = part_days[index - 1]
+    last = part_days[index] - 1 if index < len(part_days) else 31
     ordered = sorted(members, key=lambda p: p.save_as)
-    key = digest(fingerprint, part_id, *(f"{p.save_as}\t{p.digest}" for p in ordered))
+    slug = folder.replace("/", "-") + (f"-{index}" if len(part_days) > 1 else "")
+    date = members[0].date
     return Part(
-        id=part_id,
-        key=key,
+        slug=slug,
+        folder=folder,
+        days=tuple(f"{d:02d}" for d in range(first, last + 1)),
+        key=digest(fingerprint, slug, *(f"{p.save_as}\t{p.digest}" for p in ordered)),
         pages=len(members),
         year=date.strftime("%Y"),
         month=date.strftime("%Y-%m"),

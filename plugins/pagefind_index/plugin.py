@@ -41,7 +41,7 @@ class _Build:
             return
         site = Path(pelican.output_path)
         fingerprint = _fingerprint(pelican.settings, settings)
-        parts = make_parts(pages, settings.part_format, fingerprint)
+        parts = make_parts(pages, settings.month_format, settings.part_days, fingerprint)
         cache = settings.cache_dir(Path(pelican.settings["PATH"]))
         report = index_site(site, parts, settings, cache)
         logger.info(

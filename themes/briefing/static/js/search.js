@@ -328,7 +328,8 @@ class SearchUI {
     this.renderFilters(run.filters);
     const remaining = run.units.length - run.next;
     this.more.hidden = !(run.hits.length > count || remaining > 0);
-    this.more.textContent = run.hits.length > count ? "More results" : "Search older months";
+    const rest = this.state.sort === "oldest" ? "later" : "earlier";
+    this.more.textContent = run.hits.length > count ? "More results" : `Search ${rest} months`;
     this.status.textContent = this.summary(run, remaining);
   }
 
@@ -338,9 +339,10 @@ class SearchUI {
     if (remaining === 0) return `${found}.`;
     const searched = run.units.slice(0, run.next).map((u) => u.part.month).sort();
     const span = searched.length
-      ? ` in ${monthLabel(searched[0])} – ${monthLabel(searched[searched.length - 1])}`
+      ? ` from ${monthLabel(searched[0])} to ${monthLabel(searched[searched.length - 1])}`
       : "";
-    return `${found}${span}; ${remaining} more month${remaining === 1 ? "" : "s"} not searched yet.`;
+    const rest = this.state.sort === "oldest" ? "later" : "earlier";
+    return `${found}${span}; ${rest} months not searched yet.`;
   }
 
   item(data, words) {
