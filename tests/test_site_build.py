@@ -323,3 +323,20 @@ def test_same_minute_articles_are_listed_in_slug_order(tmp_path: Path) -> None:
     build_site(content, site, DEV_SETTINGS)
     listed = page(site, "category/politics/index.html").xpath("//main//a[@class='headline']/@href")
     assert listed == [f"/2026/03/09/{slug}/" for slug in sorted(slugs)]
+
+
+@pytest.mark.parametrize(
+    ("path", "prev", "next_"),
+    [
+        ("2026/03/09/index.html", [], ["/2026/03/10/"]),
+        ("2026/03/10/index.html", ["/2026/03/09/"], []),
+        ("2026/03/index.html", [], []),
+    ],
+    ids=["first-day", "last-day", "only-month"],
+)
+def test_period_pages_link_the_days_around_them(
+    built_site: Path, path: str, prev: list[str], next_: list[str]
+) -> None:
+    doc = page(built_site, path)
+    assert doc.xpath("//main/nav[@class='neighbours']/a[@rel='prev']/@href") == prev
+    assert doc.xpath("//main/nav[@class='neighbours']/a[@rel='next']/@href") == next_

@@ -135,7 +135,7 @@ class Source:
 
 @dataclass(frozen=True)
 class Neighbours:
-    """The articles before and after one article in its category."""
+    """What comes before and after: articles in a category, or days, months, years."""
 
     previous: Any | None = None  # older
     next: Any | None = None  # newer
@@ -184,6 +184,19 @@ class ArchiveIndex:
     def year_of(self, day: date) -> Year | None:
         """Return the year page a date falls in, if the archive has it."""
         return next((y for y in self.years if y.year == day.year), None)
+
+    def adjacent(self, period: Day | Month | Year) -> Neighbours:
+        """Return the archive's previous (older) and next (newer) day, month or year."""
+        periods: tuple[Day | Month | Year, ...]
+        if isinstance(period, Day):
+            periods = self.days
+        elif isinstance(period, Month):
+            periods = self.months
+        else:
+            periods = self.years
+        i = periods.index(period)  # newest first
+        older = periods[i + 1] if i + 1 < len(periods) else None
+        return Neighbours(older, periods[i - 1] if i > 0 else None)
 
     def latest_days(self, count: int) -> tuple[Day, ...]:
         """Return the newest ``count`` days."""
