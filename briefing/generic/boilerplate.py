@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from briefing.generic.patterns import NAV_ANYWHERE, NAV_LINE, NAV_SHORT, SHORT_LINE_WORDS
+from briefing.generic.patterns import (
+    CAPTION_LINE,
+    DATE_CUE,
+    DATE_HINT,
+    NAV_ANYWHERE,
+    NAV_LINE,
+    NAV_SHORT,
+    SHORT_LINE_WORDS,
+)
 
 # A line in at least this share of a folder's dumps is the site's own furniture (menus,
 # footers, newsletter prompts).  Measured on dev-aeb and dev-fundus mixed folders: at 0.3 no body
@@ -12,6 +20,7 @@ from briefing.generic.patterns import NAV_ANYWHERE, NAV_LINE, NAV_SHORT, SHORT_L
 MIN_SHARE = 0.3
 MIN_DUMPS = 3  # with fewer dumps a repeat says nothing about the site
 MIN_REPEATS = 2
+DATELINE_WORDS = 15  # "Published: Nov. 19, 2019, 6:18 p.m. Updated: ..." is metadata, not text
 
 
 def learn_boilerplate(texts: list[str], min_share: float = MIN_SHARE) -> frozenset[str]:
@@ -33,4 +42,8 @@ def furniture_reason(line: str, words: int) -> str | None:
         return "footer, cookie or browser notice"
     if words < SHORT_LINE_WORDS and NAV_SHORT.search(line):
         return "share bar, prompt or photo credit"
+    if CAPTION_LINE.search(line):
+        return "photo caption"
+    if words <= DATELINE_WORDS and DATE_CUE.search(line) and DATE_HINT.search(line):
+        return "dateline"
     return None

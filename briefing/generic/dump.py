@@ -15,18 +15,22 @@ from briefing.generic import dates
 from briefing.generic.lang import detect_language
 from briefing.generic.lines import Line, analyse
 from briefing.generic.meta import find_category, find_tags
-from briefing.generic.patterns import DATE_CUE, DATE_HINT
+from briefing.generic.patterns import COMMENT_HEADER, COMMENTS_OPEN, DATE_CUE, DATE_HINT
 from briefing.generic.titles import find_title, with_kicker
 from briefing.model import Decision, Extracted
 
 if TYPE_CHECKING:
     from briefing.extract import ExtractContext
 
-# Kadane scores: a prose line adds its words (capped so one huge cookie-free blob cannot
-# outweigh the article), any other non-empty line costs NONPROSE_PENALTY.  Tuned on the dev
-# dumps: 3 bridges a caption or "Related" box inside the article, 6 started to swallow the
-# teaser list after it.
-NONPROSE_PENALTY = 3.0
+# Kadane scores: a prose line adds its words (capped so one huge blob cannot outweigh the
+# article), any other non-empty line costs NONPROSE_PENALTY.  Swept 2..20 on dev-fundus and
+# dev-aeb dumps (body F1 fundus/aeb): 3 -> .921/.900 (swallows teaser lists and comments),
+# 9 -> .944/.923, 11 -> .937/.932, 13 -> .930/.930 (starts cutting articles at their ads).
+NONPROSE_PENALTY = 11.0
+HEAD_PENALTY = 3.0  # lenient region for the headline search (tuned for titles on dev-fundus)
+EXTEND_GAP = 3  # clean short lines (list items, sub-heads) bridged when growing the region
+MIN_COMMENT_HEADERS = 2  # one "X said:" can be a quote; two make a comment thread
+COMMENTS_OPEN_WINDOW = 6  # "34 responses to ..." sits a few lines above the first comment
 PROSE_CAP = 60.0
 SUBHEAD_MAX_WORDS = 15
 DATE_WINDOW_BEFORE = 12  # lines above the title/body start searched for the dateline
@@ -57,11 +61,15 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     """Extract title, date, body paragraphs, language, tags and section from a text dump."""
     lines = analyse(text, ctx.boilerplate)
     start, end = body_region(lines)
-    title = find_title(lines, start)
-    body = tuple(i for i in body_lines(lines, start, end) if i != title)
+    # The headline sits above the first prose, even prose the strict body region leaves out
+    # (a lead split from the text by an ad block): look for it from the lenient region.
+    head = min(start, body_region(lines, HEAD_PENALTY)[0])
+    kept = body_lines(lines, start, end)
+    title = find_title(lines, head, kept)
+    body = tuple(i for i in kept if i != title)
     lang = detect_language(" ".join(lines[i].text for i in body))
-    anchor = title if title is not None else start
-    found = find_date(lines, anchor, start, lang, ctx.fetched_at) or find_date(
+    anchor = title if title is not None else head
+    found = find_date(lines, anchor, head, lang, ctx.fetched_at) or find_date(
         lines, start, end, lang, ctx.fetched_at
     )
     layout = Layout(start, end, body, title, found)
@@ -84,20 +92,63 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     )
 
 
-def body_region(lines: list[Line]) -> tuple[int, int]:
-    """Return the first and last index of the run of lines with the most prose (Kadane)."""
+def comments_start(lines: list[Line]) -> int:
+    """Return where the reader comments begin (their opening line), or len(lines)."""
+    headers = [line.index for line in lines if COMMENT_HEADER.match(line.text)]
+    if len(headers) < MIN_COMMENT_HEADERS:
+        return len(lines)
+    first = headers[0]
+    for line in reversed(lines[max(0, first - COMMENTS_OPEN_WINDOW) : first]):
+        if COMMENTS_OPEN.match(line.text):
+            return line.index
+    return first
+
+
+def body_region(lines: list[Line], penalty: float = NONPROSE_PENALTY) -> tuple[int, int]:
+    """Return the first and last index of the run of lines with the most prose (Kadane).
+
+    Reader comments are cut off first: a long discussion under a short post outweighs it.
+    """
+    cut = comments_start(lines)
+    if not any(line.prose for line in lines[:cut]):
+        cut = len(lines)
     best, best_span = 0.0, (0, -1)
     run, run_start = 0.0, 0
-    for line in lines:
+    for line in lines[:cut]:
         if not line.text:
             continue
-        score = min(line.words, PROSE_CAP) if line.prose else -NONPROSE_PENALTY
+        score = min(line.words, PROSE_CAP) if line.prose else -penalty
         if run <= 0:
             run, run_start = 0.0, line.index
         run += score
         if run > best:
             best, best_span = run, (run_start, line.index)
-    return best_span
+    return _extend(lines, *best_span, cut)
+
+
+def _extend(lines: list[Line], start: int, end: int, cut: int) -> tuple[int, int]:
+    """Grow the region over short gaps of clean lines to the next prose line, both ways."""
+    if end < start:
+        return start, end
+    while (nxt := _bridge(lines, end, 1, cut)) is not None:
+        end = nxt
+    while (prev := _bridge(lines, start, -1, cut)) is not None:
+        start = prev
+    return start, end
+
+
+def _bridge(lines: list[Line], i: int, step: int, cut: int) -> int | None:
+    j, seen = i + step, 0
+    while 0 <= j < cut and seen <= EXTEND_GAP:
+        line = lines[j]
+        if line.text:
+            if line.prose:
+                return j
+            if line.furniture or line.learned or line.repeats > 1:
+                return None
+            seen += 1
+        j += step
+    return None
 
 
 def body_lines(lines: list[Line], start: int, end: int) -> tuple[int, ...]:

@@ -33,7 +33,9 @@ NAV_LINE = re.compile(
 NAV_ANYWHERE = re.compile(
     r"©|\bcopyright\b|all rights reserved|alle rechte vorbehalten|todos los derechos|"
     r"tutti i diritti|tous droits|\bcookies?\b|privacy policy|datenschutzerklärung|"
-    r"terms of (?:use|service)|nutzungsbedingungen|your browser|ihr browser|javascript",
+    r"terms of (?:use|service)|nutzungsbedingungen|your browser|ihr browser|javascript|"
+    r"registered trademarks?|information provided on this website|not been evaluated by the|"
+    r"\bunsubscribe\b|abmelden jederzeit|activation link|to your inbox|in your inbox",
     re.IGNORECASE,
 )
 
@@ -53,6 +55,7 @@ NAV_SHORT = re.compile(
     r"\b(?:min(?:ute)?s?|minuten?) (?:read|lesezeit|lesedauer)\b|lesezeit|lesedauer|reading time|"
     r"copy link|email link|share via|opens in (?:a )?new window|skip to|close alert|read in app|"
     r"\brss\b|ad policy|detailansicht|to revisit this article|saved stories|tiempo de lectura|"
+    r"\(\s*\d+\s*\)$|(?:\.\.\.|…)$|^(?:über|about) (?:the author|den autor|die autorin)|"
     r"\bsave\b.{0,12}\bsaved\b|^zurück\b|fehler gefunden|found an? (?:error|mistake)|"
     r"[»›>].*[»›>]|\b(?:editor|reporter|correspondent|journalist|contributor|columnist|"
     r"redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|redacci[oó]n|follow)\s*$",
@@ -102,5 +105,27 @@ CAPTION_CUE = re.compile(
     r"\b(?:photo|foto|bild|image|picture|credit|quelle|fuente|fonte|fotó|kuva|getty|imago|"
     r"reuters|afp|dpa|istock|shutterstock|keystone|isithombe)\b\s*[:/)]?|"
     r"\b(?:AP|AFP|EPA)\b|/\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,3}$|\bview \d+ images\b",
+    re.IGNORECASE,
+)
+
+# The header of one reader comment ("joe says:", "Anna on 3 May 2019 at 4:47 pm said:").
+COMMENT_HEADER = re.compile(
+    r"^.{1,80}\b(?:says|said|wrote|schreibt|schrieb|sagt|escribió|dice|scrive|écrit|skriver)\s*:$",
+    re.IGNORECASE,
+)
+# Lines that open a comment section ("34 responses to ...", "12 Kommentare", "Leave a reply").
+COMMENTS_OPEN = re.compile(
+    r"^(?:\d+\s+)?(?:responses?|comments?|replies|kommentare?|comentarios?|commenti|"
+    r"commentaires?|thoughts? on|reader comments|leserkommentare)\b|"
+    r"^(?:leave a (?:reply|comment)|post a comment|add a comment|join the discussion)",
+    re.IGNORECASE,
+)
+
+# Photo captions that read like prose: gallery counters ("2of4A shopper..."), agency captions
+# ("In this Sunday, Nov. 10, 2019, photo, ..."), a trailing credit ("... (AP Photo/Jane Doe)").
+CAPTION_LINE = re.compile(
+    r"^\d+\s*of\s*\d+\S|^in this .{0,60}\b(?:photo|photograph|image|file photo)\b|"
+    r"\((?:ap|afp|reuters|getty|dpa|epa)\b[^)]*\)\s*$|"
+    r"\b(?:photo|foto|bild|image|credit|picture|quelle|fonte|fuente)\s*:\s*[^.]{2,60}$",
     re.IGNORECASE,
 )

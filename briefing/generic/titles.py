@@ -7,9 +7,12 @@ byline right below it, shown twice, sentence-like or caption-like); the best one
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 
 from briefing.generic.lines import Line
-from briefing.generic.patterns import CAPTION_CUE, DATE_HINT
+from briefing.generic.patterns import CAPTION_CUE, CJK, DATE_HINT
 
 TITLE_WINDOW = 45  # lines above the body start searched for the headline
 TITLE_LOOKAHEAD = 3  # the region may swallow the headline when it reads like prose
@@ -19,28 +22,46 @@ DATELINE_BELOW = 7  # a headline's dateline/byline sits within this many lines b
 # Score weights, tuned on dev-fundus dumps (the only set with titles): the dateline below the
 # headline and a headline shown twice are the strongest signals; distance breaks ties.
 DATELINE_BONUS = 2.5
-REPEAT_BONUS = 1.5
+REPEAT_BONUS = 0.5
 CONTAINED_BONUS = 1.0
 DISTANCE_COST = 0.03
 SENTENCE_COST = 2.0
-CAPTION_COST = 3.0
-SHORT_COST = 1.5  # under 4 words: a section label or a button, rarely a headline
+CAPTION_COST = 5.0
+# Headlines share their words with the article; menu entries, author lines and teasers for
+# other stories do not.  Weight tuned on dev-fundus dumps (2 to 4 all help; 3 best).
+TOPIC_WEIGHT = 3.0
+TOPIC_FULL_WORDS = 4  # content words a line needs for its topic share to count in full
+MIN_TOPIC_LETTERS = 4  # shorter words are function words in most Latin-script languages
+NAMES_COST = 2.0
+SHORT_COST = 3.0  # under 4 words: a section label or a button, rarely a headline
 STANDFIRST_BONUS = 1.5  # the next line is a longer standfirst or lead: headline sits on top
 STANDFIRST_MIN_WORDS = 8
+# Five or more words, every one capitalised: a menu row or a list of authors.  Headlines, even
+# in title case, keep some lowercase words ("for the", "in", "und").
+_LIST_OF_NAMES = re.compile(r"^(?:[A-Z0-9&][^\s]*\s+){4,}[A-Z0-9&][^\s]*$")
+_WORD = re.compile(r"\w+")
 _INNER_STOP = re.compile(r"\w{3}\. \w")  # two sentences: a caption or a teaser, not a headline
 _KICKER_SEP = re.compile(r"\s*[:|]\s*$")
 
 
-def find_title(lines: list[Line], start: int) -> int | None:
+@dataclass(frozen=True)
+class _Page:
+    lines: list[Line]
+    start: int
+    texts: list[str]  # the non-empty lines of the search window
+    body: list[tuple[int, frozenset[str]]]  # the article's lines and their words
+
+
+def find_title(lines: list[Line], start: int, body: Sequence[int] = ()) -> int | None:
     """Return the index of the headline line above the body start, or None."""
     low = max(0, start - TITLE_WINDOW)
     high = min(len(lines), start + TITLE_LOOKAHEAD)
     candidates = [line for line in lines[low:high] if _eligible(line)]
     if not candidates:
         return None
-    texts = [line.text for line in lines[low:high] if line.text]
-    best = max(candidates, key=lambda line: _score(lines, line, start, texts))
-    return best.index
+    words = [(i, frozenset(_words(lines[i].text))) for i in body]
+    page = _Page(lines, start, [line.text for line in lines[low:high] if line.text], words)
+    return max(candidates, key=lambda line: _score(page, line)).index
 
 
 def with_kicker(lines: list[Line], title: int) -> str:
@@ -63,8 +84,10 @@ def _eligible(line: Line) -> bool:
     )
 
 
-def _score(lines: list[Line], line: Line, start: int, texts: list[str]) -> float:
+def _score(page: _Page, line: Line) -> float:
+    lines, start, texts = page.lines, page.start, page.texts
     score = 0.0 if line.words >= 4 else -SHORT_COST
+    score += TOPIC_WEIGHT * _topic_share(line, page.body)
     if line.repeats > 1:
         score += REPEAT_BONUS
     elif any(line.text in other and other != line.text for other in texts):
@@ -76,11 +99,32 @@ def _score(lines: list[Line], line: Line, start: int, texts: list[str]) -> float
     score -= DISTANCE_COST * abs(start - line.index)
     if line.text.endswith(".") and not line.text.endswith(".."):
         score -= SENTENCE_COST
-    if _INNER_STOP.search(line.text) or (line.prose and line.index > start):
+    if _INNER_STOP.search(line.text) or (line.prose and line.index >= start):
         score -= SENTENCE_COST
     if CAPTION_CUE.search(line.text):
         score -= CAPTION_COST
+    if _LIST_OF_NAMES.match(line.text):
+        score -= NAMES_COST
     return score
+
+
+def _topic_share(line: Line, body: list[tuple[int, frozenset[str]]]) -> float:
+    """Return the share of the line's words that the body text below it uses too."""
+    words = set(_words(line.text))
+    if not words:
+        return 0.0
+    below = frozenset().union(*(w for i, w in body if i > line.index))
+    # "About us" shares its one word with many texts: short lines earn only part of the share.
+    return len(words & below) / len(words) * min(1.0, len(words) / TOPIC_FULL_WORDS)
+
+
+def _words(text: str) -> list[str]:
+    """Return the content words of ``text``: lowercase, 4+ letters, or CJK character pairs."""
+    text = text.casefold()
+    if CJK.search(text):
+        chars = [ch for ch in text if CJK.match(ch)]
+        return [a + b for a, b in pairwise(chars)]
+    return [w for w in _WORD.findall(text) if len(w) >= MIN_TOPIC_LETTERS]
 
 
 def _standfirst_below(lines: list[Line], line: Line) -> bool:
