@@ -41,7 +41,7 @@ def furniture_reason(line: str, words: int) -> str | None:
     if NAV_ANYWHERE.search(line):
         return "footer, cookie or browser notice"
     if words < SHORT_LINE_WORDS and NAV_SHORT.search(line):
-        return "share bar, prompt or photo credit"
+        return "share bar, prompt, byline or photo credit"
     if CAPTION_LINE.search(line):
         return "photo caption"
     if words <= DATELINE_WORDS and DATE_CUE.search(line) and DATE_HINT.search(line):

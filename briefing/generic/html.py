@@ -16,6 +16,7 @@ import trafilatura
 from briefing.generic.clean import clean_paragraphs
 from briefing.generic.headline import choose_title, page_titles
 from briefing.generic.lang import detect_language
+from briefing.generic.meta import split_tags
 from briefing.model import Extracted
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def extract_html(html: str, ctx: ExtractContext) -> Extracted:
         title=title,
         date=date,
         category=doc.categories[0] if doc.categories else None,
-        tags=tuple(doc.tags or ()),
+        tags=split_tags(doc.tags or ()),
         paragraphs=paragraphs,
         source=ctx.source_hint,
         source_url=ctx.source_url or doc.url or None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from briefing.generic.lines import Line
 from briefing.generic.patterns import CATEGORY_LABEL, TAGS_LABEL
@@ -36,6 +37,12 @@ def _tags_below(lines: list[Line], label: int) -> tuple[tuple[str, ...], frozens
         tags.append(line.text.lstrip("#"))
         used.add(line.index)
     return _unique(tags), frozenset(used)
+
+
+def split_tags(values: Iterable[str]) -> tuple[str, ...]:
+    """Return tags from values that may each hold several ("a, b; c"), deduplicated."""
+    tags = [t.strip() for value in values for t in _SPLIT.split(value)]
+    return _unique([t for t in tags if t and len(t.split()) <= MAX_TAG_WORDS])
 
 
 def _unique(tags: list[str]) -> tuple[str, ...]:

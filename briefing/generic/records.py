@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-import dateparser
-
+from briefing.generic import dates
 from briefing.generic.clean import clean_text
 from briefing.generic.html import extract_html
 from briefing.generic.lang import detect_language
+from briefing.generic.meta import split_tags
 from briefing.model import Extracted
 
 if TYPE_CHECKING:
@@ -119,11 +119,10 @@ def _paragraphs(body: str) -> tuple[str, ...]:
 
 
 def _tags(value: object) -> tuple[str, ...]:
-    items = value.split(",") if isinstance(value, str) else value
+    items = [value] if isinstance(value, str) else value
     if not isinstance(items, list):
         return ()
-    tags = (clean_text(t) for t in items if isinstance(t, str))
-    return tuple(dict.fromkeys(t for t in tags if t))
+    return split_tags(clean_text(t) for t in items if isinstance(t, str))
 
 
 def _date(value: str | None) -> datetime | None:
@@ -132,5 +131,5 @@ def _date(value: str | None) -> datetime | None:
     try:
         return datetime.fromisoformat(value)
     except ValueError:
-        parsed: datetime | None = dateparser.parse(value, settings={"PREFER_DATES_FROM": "past"})
-        return parsed
+        found = dates.parse_line(value, None, None)
+        return found.value if found else None

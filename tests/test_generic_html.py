@@ -1,0 +1,111 @@
+"""Generic extraction of HTML pages with trafilatura, then the same normalising."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from briefing.extract import ExtractContext
+from briefing.generic import extract_html
+from briefing.generic.headline import PageTitles, choose_title, strip_site
+from briefing.model import Extracted
+
+FIXTURES = Path(__file__).parent / "fixtures" / "generic"
+PAGE = (FIXTURES / "harbour-ledger.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def ferry() -> Extracted:
+    return extract_html(PAGE, ExtractContext(rel_path="harbour-ledger/ferry.html"))
+
+
+MUST_CONTAIN = [
+    ("first-paragraph", "moved all morning ferries to Pier 2"),
+    ("sub-heading", "What changes for passengers"),
+    ("last-paragraph", "do not have to walk the extra distance"),
+]
+MUST_NOT_CONTAIN = [
+    ("menu", "Sport"),
+    ("headline-repeated", "Ferry timetable changes after storm damages Pier 4"),
+    ("related-list", "Lifeboat crew honoured"),
+    ("footer", "All rights reserved"),
+    ("privacy-link", "Privacy policy"),
+]
+
+
+@pytest.mark.parametrize("snippet", [s for _, s in MUST_CONTAIN], ids=[i for i, _ in MUST_CONTAIN])
+def test_body_contains(ferry: Extracted, snippet: str) -> None:
+    assert snippet in "\n".join(ferry.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "snippet", [s for _, s in MUST_NOT_CONTAIN], ids=[i for i, _ in MUST_NOT_CONTAIN]
+)
+def test_body_does_not_contain(ferry: Extracted, snippet: str) -> None:
+    assert snippet not in "\n".join(ferry.paragraphs)
+
+
+def test_metadata(ferry: Extracted) -> None:
+    assert ferry.title == "Ferry timetable changes after storm damages Pier 4"
+    assert ferry.date == datetime(2026, 2, 27, 19, 33, tzinfo=UTC)
+    assert "timezone" not in ferry.origin  # the page states its zone
+    assert ferry.lang == "en"
+    assert ferry.tags == ("ferries", "Gull Island", "storms")
+
+
+def test_page_without_text_gives_no_paragraphs() -> None:
+    result = extract_html("<html><body><nav>Home</nav></body></html>", ExtractContext("x.html"))
+    assert result.paragraphs == ()
+
+
+HEADLINES = [
+    # (h1s, og:title, <title>, expected)
+    ("og-drops-site", ("Pier closes",), "Pier closes | Ledger", None, "Pier closes"),
+    ("og-adds-kicker", ("Pier closes",), "Storm: Pier closes", None, "Storm: Pier closes"),
+    ("h1-adds-kicker", ("Storm: Pier closes",), "Pier closes", None, "Pier closes"),
+    (
+        "og-seo-variant",
+        ("Pier closes after storm",),
+        "Ferries moved",
+        None,
+        "Pier closes after storm",
+    ),
+    (
+        "title-backs-og",
+        ("Pier closes after storm",),
+        "Ferries moved",
+        "Ferries moved | Ledger",
+        "Ferries moved",
+    ),
+    ("no-h1", (), "Pier closes - Ledger", None, "Pier closes"),
+]
+
+
+@pytest.mark.parametrize(
+    ("h1s", "og", "doc", "expected"), [c[1:] for c in HEADLINES], ids=[c[0] for c in HEADLINES]
+)
+def test_choose_title(h1s: tuple[str, ...], og: str, doc: str | None, expected: str) -> None:
+    page = PageTitles(h1s=h1s, og=og, doc=doc, site="Ledger")
+    assert choose_title(page, None) == expected
+
+
+SUFFIXES = [
+    ("pipe", "Pier closes | Harbour Ledger", None, "Pier closes"),
+    ("dash-known-site", "Pier closes - Harbour Ledger", "Harbour Ledger", "Pier closes"),
+    (
+        "dash-not-a-site",
+        "Bills worth THOUSANDS - here's how to check",
+        None,
+        "Bills worth THOUSANDS - here's how to check",
+    ),
+    ("fullwidth-colon", "南海トラフ、一時調査：中日新聞Web", None, "南海トラフ、一時調査"),
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"), [c[1:] for c in SUFFIXES], ids=[c[0] for c in SUFFIXES]
+)
+def test_strip_site(title: str, site: str | None, expected: str) -> None:
+    assert strip_site(title, site) == expected
