@@ -30,7 +30,7 @@ def test_cli_command_is_in_the_readme(command: str) -> None:
 
 @pytest.mark.parametrize("command", _subcommands())
 def test_cli_command_help_has_an_example(command: str) -> None:
-    sub = [a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)][0]
+    sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
     assert "example" in (sub.choices[command].epilog or "")
 
 

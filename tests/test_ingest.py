@@ -14,6 +14,7 @@ import pytest
 from briefing import frontmatter
 from briefing.ingest import IngestOptions, ingest
 from briefing.model import Article
+from briefing.report import RunReport
 from tests.seeds import CLOCK, READNEXT, REPORT_AZ
 
 BODY = (
@@ -42,8 +43,8 @@ def articles_in(out: Path) -> list[Article]:
     return [frontmatter.load(p.read_text(encoding="utf-8")) for p in sorted(out.rglob("*.md"))]
 
 
-def run(raw: Path, out: Path, now: datetime = CLOCK, **kw: object) -> object:
-    return ingest([raw], out, IngestOptions(now=now, **kw))  # type: ignore[arg-type]
+def run(raw: Path, out: Path, now: datetime = CLOCK, date: datetime | None = None) -> RunReport:
+    return ingest([raw], out, IngestOptions(now=now, date=date))
 
 
 Writer = Callable[[Path], None]
@@ -82,7 +83,7 @@ def test_bad_input_is_rejected_with_its_reason(tmp_path: Path, make: Writer, rea
     raw.mkdir()
     make(raw)
     report = run(raw, out)
-    assert [r.reason for r in report.rejected if reason in r.reason], report.rejected  # type: ignore[attr-defined]
+    assert [r.reason for r in report.rejected if reason in r.reason], report.rejected
     assert not list(out.rglob("*.md"))
 
 
@@ -93,8 +94,8 @@ GOOD_INPUTS = [
             report_dump(
                 "Экспорт зерна вырос на треть",
                 (
-                    "Экспорт зерна из страны за первый квартал вырос на треть по сравнению с прошлым "
-                    "годом, сообщили в министерстве сельского хозяйства в пятницу.",
+                    "Экспорт зерна из страны за первый квартал вырос на треть по сравнению "
+                    "с прошлым годом, сообщили в министерстве сельского хозяйства в пятницу.",
                     "Основными покупателями остаются соседние государства, а также страны Ближнего "
                     "Востока, где спрос на пшеницу остаётся высоким.",
                 ),
@@ -108,8 +109,8 @@ GOOD_INPUTS = [
             "fr.txt",
             readnext_dump(
                 (
-                    "Le ministère a présenté vendredi un programme de rénovation des écoles élémentaires "
-                    "et des crèches de la région, financé par l'État et les communes.",
+                    "Le ministère a présenté vendredi un programme de rénovation des écoles "
+                    "élémentaires et des crèches de la région, financé par l'État et les communes.",
                     "Les élèves pourront rejoindre les nouveaux bâtiments à la rentrée prochaine, "
                     "selon le calendrier présenté par la préfète à la presse locale.",
                 )
@@ -149,7 +150,7 @@ def test_awkward_but_valid_input_becomes_an_article(
     raw.mkdir()
     make(raw)
     report = run(raw, out)
-    assert report.ok, report.rejected  # type: ignore[attr-defined]
+    assert report.ok, report.rejected
     titles = [a.title for a in articles_in(out) if a.kind == "article"]
     assert any(t.startswith(title.rstrip("…")) for t in titles), titles
     assert not list(out.rglob("*.tmp")), "no temporary files left behind"
@@ -166,7 +167,7 @@ def test_body_with_front_matter_and_markup_stays_text(tmp_path: Path) -> None:
     )
     (raw / "hostile.txt").write_text(report_dump("Hostile body", body), encoding="utf-8")
     report = run(raw, out)
-    assert report.ok  # type: ignore[attr-defined]
+    assert report.ok
     (article,) = [a for a in articles_in(out) if a.kind == "article"]
     assert article.title == "Hostile body"
     assert "\\---" in article.body and "title: injected" in article.body
@@ -182,8 +183,8 @@ def test_reingest_changes_no_byte_and_keeps_the_first_ingest_date(tmp_path: Path
     before = {p: p.read_bytes() for p in out.rglob("*.md")}
     second = run(raw, out, now=datetime(2027, 7, 1, tzinfo=UTC))
     assert {p: p.read_bytes() for p in out.rglob("*.md")} == before
-    assert len(first.written) == 10 and second.written == second.updated == []  # type: ignore[attr-defined]
-    assert len(second.unchanged) == 2  # type: ignore[attr-defined]
+    assert len(first.written) == 10 and second.written == second.updated == []
+    assert len(second.unchanged) == 2
 
 
 def test_same_article_twice_is_one_article_and_a_reported_duplicate(tmp_path: Path) -> None:
@@ -194,8 +195,8 @@ def test_same_article_twice_is_one_article_and_a_reported_duplicate(tmp_path: Pa
     (raw / "b copy.txt").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
     report = run(raw, out)
     assert [a.source_file for a in articles_in(out) if a.kind == "article"] == ["a.txt"]
-    assert len(report.duplicates) == 1 and "b copy.txt" in report.duplicates[0]  # type: ignore[attr-defined]
-    assert report.ok  # type: ignore[attr-defined]
+    assert len(report.duplicates) == 1 and "b copy.txt" in report.duplicates[0]
+    assert report.ok
 
 
 def test_different_articles_with_the_same_title_get_two_slugs(tmp_path: Path) -> None:
