@@ -1,0 +1,192 @@
+"""Read-next benchmark: time, memory and quality at archive scale (a ``make bench`` hook).
+
+usage: python -m bench.bench_read_next [--sizes 10000 100000] [--runs 3] [--agreement 4000]
+
+Each size runs in a fresh subprocess (so ``ru_maxrss`` is that size's peak): it generates the
+bench/synth.py archive (seed 1), then times ``recommend`` over it (median of ``--runs`` at
+<= 10k, one run above), and measures quality against the planted stories:
+
+- precision@5: share of shown links that point into the article's own story;
+- full blocks: share of articles whose block has 5 links (in bench/synth.py 70% of articles
+  belong to no story and stories have 3-8 members, so most articles *should* get fewer);
+- story recall: share of each story article's fellow members (up to 5) that its block shows.
+
+Agreement with the exact method (full TF-IDF, no pruning, all pairs: quadratic) is measured
+on a smaller archive, with ``min_score = 0`` so both fill every block with their top 5:
+precision@5 of both, and the share of exact's same-story links that the fast method shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = 1
+EXACT = {"max_terms": 0, "index_terms": 0, "max_postings": 0, "max_df_share": 1.0}
+
+
+def _quality(docs: Any, stories: dict[str, int], blocks: Any) -> dict[str, float]:
+    members: dict[int, int] = {}
+    for story in stories.values():
+        members[story] = members.get(story, 0) + 1
+    shown = good = full = found = possible = 0
+    for doc in docs:
+        picks = blocks[doc.slug].picks
+        story = stories.get(doc.slug)
+        hits = sum(1 for p in picks if story is not None and stories.get(p.slug) == story)
+        shown, good, full = shown + len(picks), good + hits, full + (len(picks) == 5)
+        if story is not None:
+            found += hits
+            possible += min(5, members[story] - 1)
+    return {
+        "precision_at_5": good / max(shown, 1),
+        "full_blocks": full / max(len(docs), 1),
+        "story_recall": found / max(possible, 1),
+        "links_per_article": shown / max(len(docs), 1),
+    }
+
+
+def child(n: int, runs: int, seed: int) -> dict[str, Any]:
+    """Generate one archive and time read next over it (run in a fresh process)."""
+    from bench import synth
+    from plugins.read_next.scoring import recommend
+    from plugins.read_next.settings import from_mapping
+
+    corpus = synth.generate(n, seed=seed)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    settings = from_mapping({})
+    wall, cpu = [], []
+    blocks = {}
+    for _ in range(runs):
+        t0, c0 = time.perf_counter(), time.process_time()
+        blocks = recommend(corpus.articles, settings)
+        wall.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "n": n,
+        "runs": runs,
+        "seconds": statistics.median(wall),
+        "cpu_seconds": statistics.median(cpu),
+        "peak_rss_mb": peak,
+        "rss_before_mb": before,
+        **_quality(corpus.articles, corpus.stories, blocks),
+    }
+
+
+def agreement(n: int, seed: int = SEED) -> dict[str, float]:
+    """Compare the fast method with the exact one on an ``n``-article archive."""
+    from bench import synth
+    from plugins.read_next.scoring import recommend
+    from plugins.read_next.settings import from_mapping
+
+    corpus = synth.generate(n, seed=seed)
+    docs, stories = corpus.articles, corpus.stories
+    t0 = time.perf_counter()
+    exact = recommend(docs, from_mapping({**EXACT, "min_score": 0.0}))
+    exact_s = time.perf_counter() - t0
+    fast = recommend(docs, from_mapping({"min_score": 0.0}))
+    kept = total = overlap = 0
+    for doc in docs:
+        e = [p.slug for p in exact[doc.slug].picks]
+        f = {p.slug for p in fast[doc.slug].picks}
+        right = [s for s in e if doc.slug in stories and stories.get(s) == stories[doc.slug]]
+        kept, total = kept + sum(s in f for s in right), total + len(right)
+        overlap += len(f & set(e))
+    exact_p = _quality(docs, stories, exact)["precision_at_5"]
+    fast_p = _quality(docs, stories, fast)["precision_at_5"]
+    return {
+        "n": n,
+        "exact_precision_at_5": exact_p,
+        "fast_precision_at_5": fast_p,
+        "relative_change": (fast_p - exact_p) / exact_p if exact_p else 0.0,
+        "exact_story_links_kept": kept / max(total, 1),
+        "top5_overlap": overlap / max(5 * len(docs), 1),
+        "exact_seconds": exact_s,
+    }
+
+
+def _in_subprocess(args: list[str]) -> dict[str, Any]:
+    command = [sys.executable, "-m", "bench.bench_read_next", *args]
+    done = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _exponent(points: list[dict[str, Any]]) -> float | None:
+    """Least-squares slope of log(time) over log(n): 1.0 is linear growth."""
+    if len(points) < 2:
+        return None
+    xs = [math.log(p["n"]) for p in points]
+    ys = [math.log(p["seconds"]) for p in points]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
+
+
+def run(sizes: tuple[int, ...] = (10_000, 100_000), runs: int = 3, agreement_n: int = 4_000) -> dict[str, Any]:
+    """Measure every size in its own process, fit the growth exponent, compare with exact."""
+    points = [_in_subprocess(["--child", str(n), "--runs", str(runs if n <= 10_000 else 1)])
+              for n in sizes]  # fmt: skip
+    return {
+        "sizes": points,
+        "exponent": _exponent(points),
+        "agreement": _in_subprocess(["--agreement-child", str(min(agreement_n, max(sizes)))]),
+    }
+
+
+def table(result: dict[str, Any]) -> str:
+    """Render a result of ``run`` as a Markdown table and two lines of notes."""
+    lines = [
+        "| articles | time (s, median) | CPU (s) | peak RSS (MB) | RSS before (MB) "
+        "| precision@5 | full blocks | story recall | links/article |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for p in result["sizes"]:
+        lines.append(
+            f"| {p['n']:,} | {p['seconds']:.2f} (x{p['runs']}) | {p['cpu_seconds']:.2f} "
+            f"| {p['peak_rss_mb']:.0f} | {p['rss_before_mb']:.0f} | {p['precision_at_5']:.3f} "
+            f"| {p['full_blocks']:.3f} | {p['story_recall']:.3f} | {p['links_per_article']:.2f} |"
+        )
+    exponent = result["exponent"]
+    a = result["agreement"]
+    lines += [
+        "",
+        f"Fitted growth exponent (time ~ n^k): k = {exponent:.2f}" if exponent else "",
+        f"Exact method at {a['n']:,} articles ({a['exact_seconds']:.1f} s), blocks filled to 5: "
+        f"precision@5 exact {a['exact_precision_at_5']:.3f} vs fast {a['fast_precision_at_5']:.3f} "
+        f"({a['relative_change']:+.1%}); fast keeps {a['exact_story_links_kept']:.1%} of exact's "
+        f"same-story links; top-5 overlap {a['top5_overlap']:.1%}.",
+    ]
+    return "\n".join(line for line in lines)
+
+
+def main() -> None:
+    """Print the benchmark table (or, as a child, one size's JSON)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--agreement", type=int, default=4_000)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--agreement-child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.runs, SEED)))
+    elif args.agreement_child:
+        print(json.dumps(agreement(args.agreement_child)))
+    else:
+        print(table(run(tuple(args.sizes), args.runs, args.agreement)))
+
+
+if __name__ == "__main__":
+    main()

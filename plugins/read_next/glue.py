@@ -1,0 +1,76 @@
+"""Pelican glue: on ``article_generator_finalized`` give every article its read-next block.
+
+Sets on each article (the theme reads these):
+
+- ``read_next_links``: list of :class:`~.links.ReadNextLink`, at most ``count``;
+- ``also_reported_by``: list of ``(source, url, title)`` for near-duplicates;
+- ``source_links``: one URL or None per item of ``article.briefing.read_next``.
+
+Articles without ``article.briefing`` (not read by the briefing reader) are left out of the
+archive and get empty lists.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from pelican import signals
+
+from .links import ReadNextLink
+from .scoring import Block, ReadNextError, recommend
+from .settings import ReadNextSettings, from_mapping
+from .sources import SourceMatcher
+
+logger = logging.getLogger(__name__)
+
+
+class ReadNextBuildError(ValueError):
+    """The archive cannot get read-next blocks; the message names the article's file."""
+
+
+def _blocks(articles: list[Any], settings: ReadNextSettings) -> dict[str, Block]:
+    try:
+        return recommend([a.briefing for a in articles], settings)
+    except ReadNextError as err:
+        paths = [a.source_path for a in articles if a.briefing.slug == err.slug]
+        raise ReadNextBuildError(f"{', '.join(paths) or err.slug}: {err}") from err
+
+
+def _links(block: Block, by_slug: dict[str, Any]) -> list[ReadNextLink]:
+    links = []
+    for pick in block.picks:
+        target = by_slug[pick.slug]
+        links.append(ReadNextLink(target.url, target.briefing.title, target.briefing.date,
+                                  target.briefing.source, pick.reason, pick.score, pick.shared))  # fmt: skip
+    return links
+
+
+def add_read_next(generator: Any) -> None:
+    """Set read_next_links, also_reported_by and source_links on every article."""
+    settings = from_mapping(generator.settings.get("READ_NEXT"))
+    everything = [*generator.articles, *generator.translations, *generator.drafts]
+    articles = [a for a in [*generator.articles, *generator.translations]
+                if getattr(a, "briefing", None) is not None]  # fmt: skip
+    by_slug = {a.briefing.slug: a for a in articles}
+    blocks = _blocks(articles, settings)
+    matcher = SourceMatcher([a.briefing for a in articles], settings.source_match_threshold)
+    for article in everything:
+        article.read_next_links = []
+        article.also_reported_by = []
+        article.source_links = []
+    for article in articles:
+        block = blocks[article.briefing.slug]
+        article.read_next_links = _links(block, by_slug)
+        article.also_reported_by = [
+            (by_slug[s].briefing.source, by_slug[s].url, by_slug[s].briefing.title)
+            for s in block.duplicates
+        ]
+        matched = matcher.match_all(article.briefing.read_next)
+        article.source_links = [by_slug[s].url if s else None for s in matched]
+    logger.info("read_next: blocks for %d articles", len(articles))
+
+
+def register() -> None:
+    """Connect the plugin to Pelican."""
+    signals.article_generator_finalized.connect(add_read_next)

@@ -1,0 +1,83 @@
+"""The short human line saying why an article is read next: "same story · shared: X, Y · 2 days earlier"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from .candidates import Floats, Ints
+from .doc import Doc
+from .index import Features
+
+SEPARATOR = " · "
+MAX_SHARED = 3
+# Word cosine (kept terms, full norm) from which a pair is called "same story".  On
+# bench/read_next_corpus.py pairs within a planted story have a median of ~0.25 and pairs
+# across stories ~0.01; 0.12 keeps the label honest for near-misses.
+SAME_STORY_TEXT = 0.12
+
+
+@dataclass(frozen=True)
+class Pair:
+    """An article and one article chosen for its block."""
+
+    doc: Doc
+    target: Doc
+    text: float  # word cosine
+    pinned: bool
+
+
+def _common(matrix: sp.csr_matrix, idf: Floats, labels: tuple[str, ...], rows: Ints,
+            cols: Ints) -> list[list[str]]:  # fmt: skip
+    """Per pair, the labels both rows have: rarest first, then alphabetical."""
+    both = sp.csr_matrix(matrix[rows].multiply(matrix[cols]))
+    pair = np.repeat(np.arange(len(rows)), np.diff(both.indptr))
+    label_rank = np.argsort(np.argsort(np.array(labels, dtype=object)))
+    order = np.lexsort((label_rank[both.indices], -idf[both.indices], pair))
+    out: list[list[str]] = [[] for _ in range(len(rows))]
+    for k, c in zip(pair[order].tolist(), both.indices[order].tolist(), strict=True):
+        if len(out[k]) < MAX_SHARED:
+            out[k].append(labels[c])
+    return out
+
+
+def shared_labels(features: Features, rows: Ints, cols: Ints) -> list[tuple[str, ...]]:
+    """Return, per pair, the names then tags both articles have, rarest first (at most three)."""
+    names = _common(features.names, features.name_idf, features.name_labels, rows, cols)
+    tags = _common(features.tags, features.tag_idf, features.tag_labels, rows, cols)
+    return [tuple(dict.fromkeys(a + b))[:MAX_SHARED] for a, b in zip(names, tags, strict=True)]
+
+
+def when(doc: Doc, target: Doc) -> str:
+    """Say how far the target's date is from the article's: "2 days earlier", "same day"."""
+    days = (target.date - doc.date).total_seconds() / 86400.0
+    span = abs(days)
+    side = "earlier" if days < 0 else "later"
+    if span < 1.0:
+        return "same day"
+    if span < 45.0:
+        n = round(span)
+        return f"{n} day{'s' if n != 1 else ''} {side}"
+    if span < 730.0:
+        n = round(span / 30.44)
+        return f"{n} month{'s' if n != 1 else ''} {side}"
+    return f"{round(span / 365.25)} years {side}"
+
+
+def describe(pair: Pair, shared: tuple[str, ...]) -> str:
+    """Return the reason line for one pick."""
+    if pair.pinned:
+        kind = "editor's pick"
+    elif pair.text >= SAME_STORY_TEXT and shared:
+        kind = "same story"
+    elif pair.doc.category.lower() == pair.target.category.lower():
+        kind = f"more in {pair.target.category}"
+    else:
+        kind = "related"
+    parts = [kind]
+    if shared:
+        parts.append("shared: " + ", ".join(shared))
+    parts.append(when(pair.doc, pair.target))
+    return SEPARATOR.join(parts)

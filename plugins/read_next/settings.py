@@ -1,0 +1,103 @@
+"""The ``READ_NEXT = {...}`` settings dict, merged over defaults into a frozen dataclass."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+
+class ReadNextSettingsError(ValueError):
+    """A READ_NEXT key is unknown or its value has the wrong type or range."""
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each signal counts.
+
+    ``text``, ``entities`` and ``tags`` add up to the relevance of a pair (each a cosine in
+    [0, 1]).  ``category`` and ``recency`` only modulate it, so a shared category or a close
+    date never makes an unrelated article relevant: relevance is multiplied by
+    ``1 + category`` when the categories match and by ``(1 - recency) + recency * decay``.
+    """
+
+    # Tuned on bench/read_next_corpus.py (5k articles, min_score swept 0.06-0.2): recency 0.3
+    # gave precision@5 0.89 at min_score 0.08, recency 0.7 with text 0.7 / entities 0.2 gives
+    # 0.98 with the same full-block share (0.84): news readers want the same week's articles.
+    text: float = 0.7
+    entities: float = 0.2
+    tags: float = 0.1
+    category: float = 0.1
+    recency: float = 0.7
+
+
+@dataclass(frozen=True)
+class ReadNextSettings:
+    """Everything the scorer needs; see ``DEFAULTS`` in pelicanconf for the meaning of each."""
+
+    count: int = 5
+    weights: Weights = Weights()
+    half_life_days: float = 30.0
+    # Swept 0.08-0.30 on bench/synth.py at 30k articles (min_score 0, then cut): precision@5
+    # 0.79 at 0.08, 0.94 at 0.10, 0.995 at 0.14, 1.000 at 0.20; story recall 0.985 throughout
+    # until 0.25.  0.15 keeps a margin as the archive grows (more chance near-misses).
+    min_score: float = 0.15
+    # Cosine of the kept words at or above which two articles are the same text (a re-publish,
+    # the same wire copy from another source): grouped as "also reported by", never read
+    # next.  On bench/read_next_corpus.py (4k) planted re-publishes (4% of words changed)
+    # score >= 0.92, distinct members of one story <= 0.68, other pairs <= 0.17.
+    duplicate_threshold: float = 0.8
+    # Pruning (see index.py): stop words are in more than ``max_df_share`` of the archive;
+    # pairs are scored on each article's ``max_terms`` heaviest words; candidates are found
+    # through each word's, name's and tag's ``max_postings`` heaviest articles.  0 (1.0 for
+    # the share) turns each off; all off is the exact, quadratic method.
+    max_terms: int = 40
+    index_terms: int = 20  # of the max_terms, how many find candidates
+    max_postings: int = 50
+    max_df_share: float = 0.05
+    # rapidfuzz WRatio at or above which a source "Read next" item is the archive article.
+    source_match_threshold: float = 88.0
+
+
+def _typed(name: str, value: Any, default: Any) -> Any:
+    """Check one value against the type of its default (ints are accepted for floats)."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        ok = isinstance(value, bool) and isinstance(default, bool)
+    elif isinstance(default, float):
+        ok = isinstance(value, int | float)
+        value = float(value) if ok else value
+    else:
+        ok = isinstance(value, type(default))
+    if not ok or (isinstance(value, int | float) and value < 0):
+        raise ReadNextSettingsError(f"READ_NEXT[{name!r}] must be a non-negative "
+                                    f"{type(default).__name__}, got {value!r}")  # fmt: skip
+    return value
+
+
+def _merge(default: Any, raw: Mapping[str, Any], prefix: str) -> Any:
+    known = {f.name for f in fields(default)}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise ReadNextSettingsError(
+            f"unknown READ_NEXT key(s): {', '.join(prefix + k for k in unknown)}"
+        )
+    changes: dict[str, Any] = {}
+    for key, value in raw.items():
+        current = getattr(default, key)
+        if isinstance(current, Weights):
+            if not isinstance(value, Mapping):
+                raise ReadNextSettingsError(f"READ_NEXT[{key!r}] must be a dict")
+            changes[key] = _merge(current, value, f"{key}.")
+        else:
+            changes[key] = _typed(prefix + key, value, current)
+    return replace(default, **changes)
+
+
+def from_mapping(raw: Mapping[str, Any] | None) -> ReadNextSettings:
+    """Merge a READ_NEXT dict over the defaults; unknown keys and bad values raise."""
+    settings: ReadNextSettings = _merge(ReadNextSettings(), raw or {}, "")
+    if settings.count < 1:
+        raise ReadNextSettingsError("READ_NEXT['count'] must be at least 1")
+    if settings.half_life_days <= 0:
+        raise ReadNextSettingsError("READ_NEXT['half_life_days'] must be positive")
+    return settings

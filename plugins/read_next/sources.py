@@ -1,0 +1,98 @@
+"""Match the source's own "Read next" items to archive articles (their slug, else fuzzy text).
+
+A source item usually carries no link, only a headline or the target's lead sentence.  An
+inverted index over each article's title and lead narrows the archive to a few candidates
+sharing rare words with the item; rapidfuzz then scores only those, so matching stays linear.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from rapidfuzz import fuzz, utils
+
+from .text import WORD_RE
+
+# Characters of the body compared with an item: leads are one or two sentences.
+LEAD_CHARS = 320
+# Candidates scored with rapidfuzz per item, and the posting-list length beyond which a word
+# is too common to narrow anything.
+CANDIDATES = 20
+MAX_POSTINGS = 200
+
+
+class Item(Protocol):
+    """A source "Read next" item (``briefing.model.SourceItem`` satisfies it)."""
+
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def summary(self) -> str | None: ...
+    @property
+    def slug(self) -> str | None: ...
+
+
+class Target(Protocol):
+    """What an archive article offers to be matched on."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def summary(self) -> str | None: ...
+    @property
+    def body(self) -> str: ...
+
+
+def _lead(target: Target) -> str:
+    return (target.summary or target.body[:LEAD_CHARS]).strip()
+
+
+class SourceMatcher:
+    """Find the archive article a source item refers to."""
+
+    def __init__(self, targets: Sequence[Target], threshold: float) -> None:
+        self._slugs = sorted(t.slug for t in targets)
+        ordered = sorted(targets, key=lambda t: t.slug)
+        self._titles = [utils.default_process(t.title) for t in ordered]
+        self._leads = [utils.default_process(_lead(t)) for t in ordered]
+        self._known = set(self._slugs)
+        self._threshold = threshold
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        for k, (title, lead) in enumerate(zip(self._titles, self._leads, strict=True)):
+            for word in set(WORD_RE.findall(f"{title} {lead}")):
+                postings[word].append(k)
+        self._postings: Mapping[str, list[int]] = postings
+
+    def score(self, item: Item, k: int) -> float:
+        """Return how well an item's text matches archive article ``k`` (0-100)."""
+        best = 0.0
+        for text in (item.title, item.summary):
+            if text:
+                query = utils.default_process(text)
+                best = max(best, fuzz.WRatio(query, self._titles[k]), fuzz.WRatio(query, self._leads[k]))
+        return best
+
+    def match(self, item: Item) -> str | None:
+        """Return the slug of the archive article an item refers to, or None."""
+        if item.slug and item.slug in self._known:
+            return item.slug
+        words = set(WORD_RE.findall(utils.default_process(f"{item.title or ''} {item.summary or ''}")))
+        hits: Counter[int] = Counter()
+        for word in words:
+            found = self._postings.get(word, ())
+            if len(found) <= MAX_POSTINGS:
+                hits.update(found)
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]
+        scored = [(self.score(item, k), -k) for k, _ in ranked]
+        if not scored:
+            return None
+        score, neg = max(scored)
+        return self._slugs[-neg] if score >= self._threshold else None
+
+    def match_all(self, items: Sequence[Item]) -> list[str | None]:
+        """Return ``match`` for each item, in order."""
+        return [self.match(item) for item in items]

@@ -1,0 +1,247 @@
+"""Read next, pure scoring: tiny hand-written archives, no Pelican."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from briefing.model import Article, SourceItem
+from plugins.read_next.reasons import when
+from plugins.read_next.scoring import ReadNextError, UnknownPinError, recommend
+from plugins.read_next.settings import ReadNextSettingsError, Weights, from_mapping
+from plugins.read_next.sources import SourceMatcher
+
+DAY0 = datetime(2025, 6, 20, 10, 0, tzinfo=UTC)
+# Story members share names and a few words but are worded independently (no two texts are
+# near-duplicates unless a test makes one); every article ends with the same boilerplate.
+GENERIC = (
+    "Officials said more details would follow later in the week.",
+    "The statement was published on the ministry website on Friday.",
+    "State television repeated the report in its evening bulletin.",
+    "Analysts expect the discussions to continue next month.",
+    "The government has not yet commented on the figures.",
+    "Local media covered the event throughout the day.",
+)
+STORIES = {
+    "oic-opens": "Foreign Minister Jeyhun Bayramov arrived in Istanbul for the OIC Council of "
+    "Foreign Ministers. Bayramov told reporters the transit corridor proposal would dominate "
+    "the agenda of the OIC meeting.",
+    "oic-corridor": "OIC ministers gathered in Istanbul endorsed the transit corridor plan put "
+    "forward by Bayramov, and several delegations pledged financing for corridor rail links.",
+    "oic-closes": "The OIC session in Istanbul closed with a declaration on corridor tariffs; "
+    "Bayramov thanked the hosts and said the OIC talks would resume in Jeddah.",
+    "senate-visit": "Senator Steve Daines arrived in Baku and met lawmakers to discuss Senate "
+    "waivers on assistance; Daines called the waiver essential.",
+    "senate-vote": "Daines said the Senate committee vote on the waiver showed support in "
+    "Washington, and Baku officials welcomed the Senate outcome.",
+    "cotton": "Farmers in Ganja reported a record cotton harvest as irrigation canals reached "
+    "new fields; Ganja cooperatives expect cotton exports to grow.",
+}
+OIC = STORIES["oic-opens"] + " "
+HARVEST = STORIES["cotton"] + " "
+SENATE = STORIES["senate-visit"]
+
+
+def text(slug: str, k: int) -> str:
+    """Return an article's story paragraph, then the boilerplate every article carries."""
+    return f"{STORIES[slug]} {GENERIC[0]}"
+
+
+FILLER = " ".join(GENERIC[:2])
+
+
+def art(slug: str, title: str, body: str, days: float = 0.0, **fields: object) -> Article:
+    """Return an article dated ``days`` after DAY0."""
+    defaults: dict[str, object] = {"category": "World", "source": "Wire A"}
+    return Article(title=title, slug=slug, date=DAY0 + timedelta(days=days), body=body,
+                   **{**defaults, **fields})  # type: ignore[arg-type]  # fmt: skip
+
+
+def archive() -> list[Article]:
+    """Two stories (OIC: three articles and a brief, Senate: two) and one unrelated article."""
+    return [
+        art("oic-opens", "Bayramov at OIC meeting in Istanbul", text("oic-opens", 0), 0),
+        art("oic-corridor", "OIC ministers back corridor plan", text("oic-corridor", 1), 2),
+        art("oic-closes", "Istanbul OIC session ends", text("oic-closes", 2), 3),
+        art("senate-visit", "Daines in Baku", text("senate-visit", 3), 1, category="Politics"),
+        art("senate-vote", "Senate waiver vote praised by Daines", text("senate-vote", 4), 4,
+            category="Politics"),  # fmt: skip
+        art("cotton", "Record cotton harvest in Ganja", text("cotton", 5), 1, category="Economy"),
+        art("brief-oic", "Bayramov speaks at OIC in Istanbul", "", 1, kind="brief"),
+    ]
+
+
+def blocks_of(docs: list[Article], **settings: object) -> dict[str, list[str]]:
+    found = recommend(docs, from_mapping(settings))
+    return {slug: [p.slug for p in block.picks] for slug, block in found.items()}
+
+
+@pytest.mark.parametrize(
+    ("article", "expected_first"),
+    [
+        ("oic-opens", {"oic-corridor", "oic-closes", "brief-oic"}),
+        ("oic-corridor", {"oic-opens", "oic-closes", "brief-oic"}),
+        ("senate-visit", {"senate-vote"}),
+        ("senate-vote", {"senate-visit"}),
+    ],
+    ids=["oic-first", "oic-second", "senate-first", "senate-second"],
+)
+def test_same_story_ranks_first(article: str, expected_first: set[str]) -> None:
+    assert blocks_of(archive())[article][0] in expected_first
+
+
+def test_unrelated_articles_stay_out_of_a_story_block() -> None:
+    picks = blocks_of(archive())["oic-opens"]
+    assert "senate-visit" not in picks and "cotton" not in picks
+
+
+def test_a_brief_can_be_a_target_and_may_have_an_empty_block() -> None:
+    found = blocks_of(archive())
+    assert any("brief-oic" in picks for slug, picks in found.items() if slug.startswith("oic"))
+
+
+def test_near_duplicates_are_grouped_not_read_next() -> None:
+    copy = art("oic-opens-copy", "Bayramov at the OIC in Istanbul", text("oic-opens", 0), 0.2,
+               source="Wire B")  # fmt: skip
+    docs = [*archive(), copy]
+    found = recommend(docs, from_mapping({}))
+    assert found["oic-opens"].duplicates == ("oic-opens-copy",)
+    assert found["oic-opens-copy"].duplicates == ("oic-opens",)
+    assert "oic-opens-copy" not in [p.slug for p in found["oic-opens"].picks]
+    # Elsewhere only one copy of the same text is shown.
+    corridor = [p.slug for p in found["oic-corridor"].picks]
+    assert not {"oic-opens", "oic-opens-copy"} <= set(corridor)
+
+
+def test_pins_come_first_in_their_order() -> None:
+    docs = archive()
+    docs[0] = replace(docs[0], read_next_pins=("cotton", "senate-vote"))
+    block = recommend(docs, from_mapping({}))["oic-opens"]
+    assert [p.slug for p in block.picks[:2]] == ["cotton", "senate-vote"]
+    assert all(p.pinned and p.reason.startswith("editor's pick") for p in block.picks[:2])
+    assert block.picks[2].slug in {"oic-corridor", "oic-closes", "brief-oic"}
+
+
+@pytest.mark.parametrize(
+    ("pins", "error", "message"),
+    [
+        (("no-such-article",), UnknownPinError, "oic-opens: read_next_pins: no article with slug"),
+        (("oic-opens",), ReadNextError, "cannot pin itself"),
+    ],
+    ids=["unknown-slug", "self-pin"],
+)
+def test_bad_pins_fail_naming_the_article(pins: tuple[str, ...], error: type[Exception],
+                                          message: str) -> None:  # fmt: skip
+    docs = archive()
+    docs[0] = replace(docs[0], read_next_pins=pins)
+    with pytest.raises(error, match=message):
+        recommend(docs, from_mapping({}))
+
+
+def test_decay_prefers_the_closer_of_two_equal_matches() -> None:
+    docs = [
+        art("a-now", "Bayramov at OIC", OIC + FILLER, 0),
+        art("b-far", "Bayramov at OIC again", OIC + FILLER + "Later.", -200, source="X"),
+        art("c-near", "Bayramov at OIC again", OIC + FILLER + "Later.", 2, source="X"),
+        art("filler", "Cotton", HARVEST + FILLER, 5),
+    ]
+    settings = {"duplicate_threshold": 1.1}  # the copies are the point here: keep them
+    assert blocks_of(docs, **settings)["a-now"][:2] == ["c-near", "b-far"]
+    # Without decay the two score the same and the tie goes to the more recent date.
+    flat = blocks_of(docs, **settings, weights={"recency": 0.0})["a-now"][:2]
+    assert flat == ["c-near", "b-far"]
+    far = recommend(docs, from_mapping(settings))["a-now"].picks
+    assert far[0].score > far[1].score
+
+
+def test_ties_break_by_date_then_slug() -> None:
+    twins = [art(s, "Bayramov at OIC", OIC + FILLER, 1, source=s) for s in ("t-b", "t-a")]
+    docs = [art("main", "Bayramov at OIC meeting", OIC + FILLER, 0), *twins,
+            art("cotton", "Cotton", HARVEST + FILLER, 3)]  # fmt: skip
+    found = blocks_of(docs, duplicate_threshold=1.1)
+    assert found["main"][:2] == ["t-a", "t-b"]
+
+
+def test_same_archive_gives_the_same_blocks_in_any_order() -> None:
+    docs = archive()
+    first = recommend(docs, from_mapping({}))
+    shuffled = docs[:]
+    random.Random(4).shuffle(shuffled)
+    second = recommend(shuffled, from_mapping({}))
+    assert repr(sorted(first.items())) == repr(sorted(second.items()))
+
+
+def test_reason_names_story_shared_names_and_time() -> None:
+    pick = recommend(archive(), from_mapping({}))["oic-corridor"].picks[0]
+    kind, shared, time = pick.reason.split(" · ")
+    assert kind == "same story"
+    assert shared.startswith("shared: ") and "Bayramov" in shared and "OIC" in shared
+    assert time in {"2 days earlier", "1 day later", "1 day earlier"}
+    assert set(pick.shared) <= {"Bayramov", "OIC", "Istanbul", "Jeyhun", "Council", "Ministers"}
+
+
+@pytest.mark.parametrize(
+    ("offset", "expected"),
+    [
+        (timedelta(hours=5), "same day"),
+        (timedelta(days=-1), "1 day earlier"),
+        (timedelta(days=2, hours=3), "2 days later"),
+        (timedelta(days=-90), "3 months earlier"),
+        (timedelta(days=900), "2 years later"),
+    ],
+    ids=["hours", "one-day", "days", "months", "years"],
+)
+def test_when(offset: timedelta, expected: str) -> None:
+    a = art("a", "A", "x")
+    assert when(a, replace(a, date=a.date + offset)) == expected
+
+
+def test_duplicate_slugs_fail() -> None:
+    docs = [*archive(), art("cotton", "Another", HARVEST)]
+    with pytest.raises(ReadNextError, match="cotton: two articles have this slug"):
+        recommend(docs, from_mapping({}))
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"cuont": 5}, "unknown READ_NEXT key"),
+        ({"weights": {"txet": 1.0}}, "weights.txet"),
+        ({"count": "five"}, "count"),
+        ({"count": 0}, "at least 1"),
+        ({"min_score": -1}, "non-negative"),
+    ],
+    ids=["typo", "weights-typo", "wrong-type", "zero-count", "negative"],
+)
+def test_bad_settings_fail(raw: dict[str, object], message: str) -> None:
+    with pytest.raises(ReadNextSettingsError, match=message):
+        from_mapping(raw)
+
+
+def test_settings_merge_over_defaults() -> None:
+    settings = from_mapping({"count": 3, "weights": {"recency": 0.0}})
+    assert settings.count == 3
+    assert settings.weights == replace(Weights(), recency=0.0)
+
+
+def test_count_limits_the_block() -> None:
+    assert all(len(p) <= 1 for p in blocks_of(archive(), count=1).values())
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        (SourceItem(summary="x", slug="cotton"), "cotton"),
+        (SourceItem(title="Record cotton harvest in Ganja"), "cotton"),
+        (SourceItem(summary=SENATE.split(";")[0][:90]), "senate-visit"),
+        (SourceItem(title="Markets close higher on oil prices"), None),
+        (SourceItem(summary="x", slug="not-in-archive"), None),
+    ],
+    ids=["slug", "title", "lead", "stranger", "unknown-slug"],
+)
+def test_source_items_match_archive_articles(item: SourceItem, expected: str | None) -> None:
+    matcher = SourceMatcher(archive(), threshold=from_mapping({}).source_match_threshold)
+    assert matcher.match(item) == expected
