@@ -75,11 +75,22 @@ def measure(
 ) -> Measurement:
     """Run ``command`` ``runs`` times (``before`` first each time, untimed); raise on failure."""
     samples = []
+    retried: list[str] = []
     for _ in range(runs):
         if before is not None:
             before()
-        samples.append(_once(command, env, cwd))
-    return Measurement(tuple(samples))
+        try:
+            samples.append(_once(command, env, cwd))
+        except CommandError as exc:
+            # One retry per measurement: builds have failed once under load from other
+            # engineers' jobs; the first failure is kept for the report, a second one raises.
+            if retried:
+                raise
+            retried.append(str(exc))
+            if before is not None:
+                before()
+            samples.append(_once(command, env, cwd))
+    return Measurement(tuple(samples), {"retried": retried} if retried else {})
 
 
 def _once(command: Sequence[str], env: Mapping[str, str] | None, cwd: Path) -> Sample:
@@ -88,7 +99,7 @@ def _once(command: Sequence[str], env: Mapping[str, str] | None, cwd: Path) -> S
     full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH")]))
     done = subprocess.run(wrapper, cwd=cwd, env=full_env, capture_output=True, text=True)
     if done.returncode != 0:
-        tail = "\n".join(done.stderr.strip().splitlines()[-15:])
+        tail = "\n".join(done.stderr.strip().splitlines()[-30:])
         raise CommandError(f"{' '.join(command)} failed (exit {done.returncode}):\n{tail}")
     data = json.loads(done.stdout.strip().splitlines()[-1])
     return Sample(wall=data["wall"], cpu=data["cpu"], maxrss_mb=data["maxrss_mb"])
@@ -98,11 +109,12 @@ def main(argv: list[str]) -> int:
     """Run the command after ``--``; print its numbers as JSON; exit with its status."""
     command = argv[argv.index("--") + 1 :] if "--" in argv else argv
     start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(command, capture_output=True, text=True)
     wall = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
-        sys.stderr.write(done.stderr)
+        # Pelican logs its warnings and errors to stdout: show both streams.
+        sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])
         return done.returncode
     # Linux reports ru_maxrss in kilobytes.
     result = {

@@ -47,6 +47,7 @@ def _numbers(m: Measurement) -> dict[str, Any]:
         "walls": [s.wall for s in m.samples],
         "cpu": m.cpu,
         "maxrss_mb": m.maxrss_mb,
+        **m.extra,
     }
 
 
@@ -91,11 +92,14 @@ def timed_builds(
     """Run a build ``runs`` times; return the measurement and each run's plugin timings."""
     samples: list[Sample] = []
     timings: list[dict[str, Any]] = []
+    extra: dict[str, Any] = {}
     for _ in range(runs):
         timing.unlink(missing_ok=True)
-        samples += measure(command, 1, before=before, env=env).samples
+        m = measure(command, 1, before=before, env=env)
+        samples += m.samples
+        extra.setdefault("retried", []).extend(m.extra.get("retried", []))
         timings.append(json.loads(timing.read_text()) if timing.is_file() else {})
-    return Measurement(tuple(samples)), timings
+    return Measurement(tuple(samples), extra if extra["retried"] else {}), timings
 
 
 def split(m: Measurement, timings: list[dict[str, Any]], stages: tuple[str, ...]) -> dict[str, Any]:
