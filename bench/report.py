@@ -192,11 +192,10 @@ def update_table(results: dict[str, Any]) -> list[str]:
     ]
 
 
-def render(results: dict[str, Any]) -> str:
-    """Return the whole Markdown report."""
+def header(results: dict[str, Any]) -> list[str]:
+    """Return the title, machine, versions and method lines."""
     m, v = results["machine"], results["versions"]
-    notes = results.get("notes", [])
-    parts = [
+    return [
         f"# Benchmark ({results['mode']}) {results['when']}",
         "",
         f"Machine: {m['cores']} cores, {m['memory_gib']} GiB, {m['cpu']}.  "
@@ -209,6 +208,14 @@ def render(results: dict[str, Any]) -> str:
         "plugin caches removed) except the daily update, which keeps them.  Load average "
         f"(1, 5, 15 min) before: {_load(results.get('load_before'))}, after: "
         f"{_load(results.get('load_after'))}: on a shared machine compare CPU s as well.",
+    ]
+
+
+def render(results: dict[str, Any]) -> str:
+    """Return the whole Markdown report."""
+    notes = results.get("notes", [])
+    parts = [
+        *header(results),
         "",
         "## Targets",
         "",

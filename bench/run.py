@@ -189,24 +189,10 @@ def say(message: str) -> None:
     print(f"[bench {datetime.now(UTC):%H:%M:%S}] {message}", file=sys.stderr, flush=True)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Measure, print the Markdown report, and write bench/results/latest.{md,json}."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--quick", action="store_const", const="quick", dest="mode")
-    mode.add_argument("--full", action="store_const", const="full", dest="mode")
-    parser.add_argument("--runs", type=int, help="runs per measurement (median); default 3")
-    parser.add_argument("--skip", nargs="*", default=[], choices=STEPS, help="steps to leave out")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary workspace")
-    parser.add_argument("--sizes", type=int, nargs="+", help="archive sizes instead (development)")
-    args = parser.parse_args(argv)
-    plan = PLANS[args.mode]
-    if args.runs:
-        plan = replace(plan, runs=args.runs)
-    if args.sizes:
-        plan = replace(plan, sizes=tuple(args.sizes), update_size=args.sizes[-1])
+def start(mode: str, plan: Plan) -> dict[str, Any]:
+    """Return the results record with the machine, versions and the plan's notes."""
     results: dict[str, Any] = {
-        "mode": args.mode,
+        "mode": mode,
         "when": f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         "runs": plan.runs,
         "machine": report.machine(),
@@ -225,21 +211,46 @@ def main(argv: list[str] | None = None) -> int:
         for size, runs in fewer.items():
             if size in plan.sizes:
                 results["notes"].append(f"{step} at {size:,}: {runs} run(s), not {plan.runs}")
+    return results
+
+
+def measure_all(plan: Plan, skip: set[str], keep: bool, results: dict[str, Any]) -> None:
+    """Measure every size in a temporary workspace (removed unless ``keep``), then the hooks."""
     workspace = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     try:
         for size in plan.sizes:
             work = workspace / str(size)
             work.mkdir()
-            measure_size(size, plan, set(args.skip), work, results)
-            if not args.keep:
+            measure_size(size, plan, skip, work, results)
+            if not keep:
                 shutil.rmtree(work, ignore_errors=True)
-        if "hooks" not in args.skip:
+        if "hooks" not in skip:
             run_hooks(plan, results)
     finally:
-        if not args.keep:
+        if not keep:
             shutil.rmtree(workspace, ignore_errors=True)
     results["load_after"] = os.getloadavg()
     results["notes"] += retry_notes(results)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure, print the Markdown report, and write bench/results/latest.{md,json}."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--quick", action="store_const", const="quick", dest="mode")
+    mode.add_argument("--full", action="store_const", const="full", dest="mode")
+    parser.add_argument("--runs", type=int, help="runs per measurement (median); default 3")
+    parser.add_argument("--skip", nargs="*", default=[], choices=STEPS, help="steps to leave out")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary workspace")
+    parser.add_argument("--sizes", type=int, nargs="+", help="archive sizes instead (development)")
+    args = parser.parse_args(argv)
+    plan = PLANS[args.mode]
+    if args.runs:
+        plan = replace(plan, runs=args.runs)
+    if args.sizes:
+        plan = replace(plan, sizes=tuple(args.sizes), update_size=args.sizes[-1])
+    results = start(args.mode, plan)
+    measure_all(plan, set(args.skip), args.keep, results)
     text = report.render(results)
     print(text)
     RESULTS.mkdir(parents=True, exist_ok=True)
