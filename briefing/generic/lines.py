@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from briefing.generic.boilerplate import furniture_reason
+from briefing.generic.clean import clean_text
 from briefing.generic.patterns import CJK, SENTENCE_END
 
 # Measured on dev-fundus/dev-aeb dumps: body paragraphs are >= 10 words and end a sentence
@@ -39,7 +40,7 @@ def word_count(text: str) -> float:
 
 def analyse(text: str, boilerplate: frozenset[str]) -> list[Line]:
     """Split a dump into lines and compute each line's features."""
-    stripped = [" ".join(raw.split()) for raw in text.split("\n")]
+    stripped = [clean_text(raw) for raw in text.split("\n")]
     counts = Counter(s for s in stripped if s)
     out = []
     for i, s in enumerate(stripped):

@@ -15,7 +15,7 @@ from briefing.generic.lines import Line
 from briefing.generic.patterns import CAPTION_CUE, CJK, DATE_HINT
 
 TITLE_WINDOW = 45  # lines above the body start searched for the headline
-TITLE_LOOKAHEAD = 3  # the region may swallow the headline when it reads like prose
+TITLE_LOOKAHEAD = 1  # the body's first line itself may be the headline (read as prose)
 TITLE_MIN_WORDS = 2.0
 TITLE_MAX_WORDS = 40.0
 DATELINE_BELOW = 7  # a headline's dateline/byline sits within this many lines below it
@@ -33,6 +33,8 @@ TOPIC_WEIGHT = 3.0
 TOPIC_FULL_WORDS = 4  # content words a line needs for its topic share to count in full
 MIN_TOPIC_LETTERS = 4  # shorter words are function words in most Latin-script languages
 NAMES_COST = 2.0
+STACK_LINES = 3
+STACK_MARGIN = 0.5
 SHORT_COST = 3.0  # under 4 words: a section label or a button, rarely a headline
 STANDFIRST_BONUS = 1.5  # the next line is a longer standfirst or lead: headline sits on top
 STANDFIRST_MIN_WORDS = 8
@@ -61,7 +63,12 @@ def find_title(lines: list[Line], start: int, body: Sequence[int] = ()) -> int |
         return None
     words = [(i, frozenset(_words(lines[i].text))) for i in body]
     page = _Page(lines, start, [line.text for line in lines[low:high] if line.text], words)
-    return max(candidates, key=lambda line: _score(page, line)).index
+    scores = {line.index: _score(page, line) for line in candidates}
+    best = max(scores, key=lambda i: scores[i])
+    # Headline and standfirst look alike and sit together: of two close scores the upper
+    # line is the headline.
+    above = [i for i in scores if best - STACK_LINES <= i < best]
+    return min((i for i in above if scores[i] >= scores[best] - STACK_MARGIN), default=best)
 
 
 def with_kicker(lines: list[Line], title: int) -> str:
