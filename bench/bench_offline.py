@@ -21,6 +21,7 @@ import argparse
 import contextlib
 import functools
 import http.server
+import json
 import subprocess
 import sys
 import tempfile
@@ -51,19 +52,23 @@ CHROMIUM_ARGS = [
 # Words by document frequency: a rare name, a mid word, a common word (closest df to each).
 TARGET_DF = {"rare": 10, "medium": 300, "common": 3000}
 RESULTS_SHOWN = 10
+TYPING_MS = 120  # between keystrokes: a brisk typist, slower than the 60 ms debounce
 ABOUT = "---\ntitle: About this archive\nslug: about\n---\n\nA synthetic archive.\n"
 BUDGET_BYTES, BUDGET_MS, BUDGET_SIZE = 2.0, 300.0, 1.5
 
+# Time from the last input event to the moment the results of the whole word are on screen
+# (the search root's data-state turns "done" with the input holding the word).
 _TIMING_JS = """
-() => {
-  window.__bench = {last: 0, first: 0};
-  document.getElementById('offline-q').addEventListener('input',
-    () => { window.__bench.last = performance.now(); }, true);
+(word) => {
+  const root = document.querySelector('[data-offline-search]');
+  const input = document.getElementById('offline-q');
+  window.__bench = {last: 0, done: 0};
+  input.addEventListener('input', () => { window.__bench.last = performance.now(); }, true);
   new MutationObserver(() => {
-    if (!window.__bench.first && document.querySelector('.offline-result')) {
-      window.__bench.first = performance.now();
+    if (root.dataset.state === 'done' && input.value === word && window.__bench.last) {
+      window.__bench.done = performance.now();
     }
-  }).observe(document.body, {childList: true, subtree: true});
+  }).observe(root, {attributes: true, attributeFilter: ['data-state']});
 }
 """
 
@@ -77,15 +82,16 @@ async ([word, count]) => {
 """
 
 
-def pick_words(articles: list[Any]) -> dict[str, str]:
-    """Choose one query word per target document frequency (deterministic)."""
+def pick_words(articles: list[Any]) -> dict[str, tuple[str, int]]:
+    """Choose one query word per target document frequency (deterministic), with its df."""
     df: Counter[str] = Counter()
     for article in articles:
         df.update(set(tokens(f"{article.title} {article.body}")))
-    words: dict[str, str] = {}
+    words: dict[str, tuple[str, int]] = {}
+    candidates = [w for w in df if w.isalpha() and len(w) >= 4]
     for label, target in TARGET_DF.items():
-        candidates = [w for w in df if w.isalpha() and len(w) >= 4]
-        words[label] = min(candidates, key=lambda w: (abs(df[w] - target), w))
+        word = min(candidates, key=lambda w: (abs(df[w] - target), w))
+        words[label] = (word, df[word])
     return words
 
 
@@ -94,7 +100,7 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def build(size: int, seed: int, work: Path) -> tuple[Path, Path, dict[str, str]]:
+def build(size: int, seed: int, work: Path) -> tuple[Path, Path, dict[str, tuple[str, int]]]:
     """Write the synthetic archive, build the offline bundle and a Pagefind index of it."""
     corpus = synth.generate(size, seed=seed)
     content = work / "content"
@@ -110,26 +116,32 @@ def build(size: int, seed: int, work: Path) -> tuple[Path, Path, dict[str, str]]
     return bundle, pagefind_site, pick_words(list(corpus.articles))
 
 
-def offline_query(browser: Browser, bundle: Path, word: str) -> dict[str, float]:
-    """Type ``word`` on the offline search page from disk; return bytes read and latency."""
+def offline_query(browser: Browser, bundle: Path, word: str, key_delay: int) -> dict[str, float]:
+    """Enter ``word`` on the offline search page from disk; return bytes read and latency.
+
+    ``key_delay`` 0 enters the word as one input event (the "first one-word query"); otherwise
+    it is typed key by key, and every prefix the debounce lets through is searched as well.
+    """
     context = browser.new_context()
     page = context.new_page()
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
     page.goto((bundle / "search" / "index.html").as_uri())
     page.wait_for_selector("[data-offline-search][data-state=ready]")
-    page.evaluate(_TIMING_JS)
+    page.evaluate(_TIMING_JS, word)
     page.click("#offline-q")
-    page.keyboard.type(word, delay=40)
-    page.wait_for_selector(".offline-result, [data-state=done]")
-    page.wait_for_function("window.__bench.first > 0")
+    if key_delay:
+        page.keyboard.type(word, delay=key_delay)
+    else:
+        page.fill("#offline-q", word)
+    page.wait_for_function("window.__bench.done > 0")
     timing = page.evaluate("window.__bench")
     # The search's own cost: the engine scripts and the index shards (not the page's CSS).
     files = {_path(u) for u in requested if "/search-offline/" in u or "/offline-search" in u}
     context.close()
     return {
         "bytes": float(sum(p.stat().st_size for p in files if p.is_file())),
-        "ms": float(timing["first"] - timing["last"]),
+        "ms": float(timing["done"] - timing["last"]),
         "files": float(len(files)),
     }
 
@@ -169,12 +181,21 @@ def pagefind_query(browser: Browser, base: str, word: str) -> dict[str, float]:
     return {"bytes": float(sum(sizes)), "files": float(len(sizes))}
 
 
-def run(sizes: tuple[int, ...] = (10_000,), seed: int = 1) -> dict[str, Any]:
-    """Measure every budget for each archive size; return the numbers by size and word."""
+def run(
+    sizes: tuple[int, ...] = (10_000,), seed: int = 1, keep: Path | None = None
+) -> dict[str, Any]:
+    """Measure every budget for each archive size; return the numbers by size and word.
+
+    With ``keep``, the builds stay in ``keep/<size>`` and are reused by the next run (delete the
+    folder after changing the index format or the engine).
+    """
     results: dict[str, Any] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for size in sizes:
+            if keep is not None:
+                results[str(size)] = _measure(browser, size, seed, keep / str(size))
+                continue
             with tempfile.TemporaryDirectory(prefix="bench-offline-") as tmp:
                 results[str(size)] = _measure(browser, size, seed, Path(tmp))
         browser.close()
@@ -182,7 +203,14 @@ def run(sizes: tuple[int, ...] = (10_000,), seed: int = 1) -> dict[str, Any]:
 
 
 def _measure(browser: Browser, size: int, seed: int, work: Path) -> dict[str, Any]:
-    bundle, pagefind_site, words = build(size, seed, work)
+    saved = work / "words.json"
+    if saved.is_file():
+        bundle = next(p for p in (work / "dist").iterdir() if p.is_dir())
+        pagefind_site = work / "pagefind-site"
+        words = {k: (w, df) for k, (w, df) in json.loads(saved.read_text("utf-8")).items()}
+    else:
+        bundle, pagefind_site, words = build(size, seed, work)
+        saved.write_text(json.dumps(words), "utf-8")
     (pagefind_site / "blank.html").write_text("<!doctype html><title>b</title>", "utf-8")
     offline_index = folder_bytes(bundle / "search-offline")
     engine = sum((bundle / "theme/js" / n).stat().st_size for n in _ENGINE_FILES)
@@ -194,12 +222,15 @@ def _measure(browser: Browser, size: int, seed: int, work: Path) -> dict[str, An
         "queries": {},
     }
     with serve(pagefind_site) as base:
-        for label, word in words.items():
-            offline = offline_query(browser, bundle, word)
+        for label, (word, df) in words.items():
+            offline = offline_query(browser, bundle, word, key_delay=0)
+            typed = offline_query(browser, bundle, word, key_delay=TYPING_MS)
             hosted = pagefind_query(browser, base, word)
             row["queries"][label] = {
                 "word": word,
+                "df": df,
                 "offline": offline,
+                "typed": typed,
                 "pagefind": hosted,
                 "bytes_ratio": offline["bytes"] / hosted["bytes"],
             }
@@ -210,18 +241,19 @@ _ENGINE_FILES = ("offline-search.js", "offline-search-ui.js")
 
 
 def table(results: dict[str, Any]) -> str:
-    """Format :func:`run`'s numbers as a Markdown table with the budgets."""
+    """Format :func:`run`'s numbers as Markdown tables with the budgets."""
     lines = [
-        "| docs | query (df) | offline bytes | Pagefind bytes | ratio (<= 2) "
-        "| first results ms (<= 300) |",
-        "|---:|---|---:|---:|---:|---:|",
+        "| docs | query word (docs with it) | offline bytes | Pagefind bytes | ratio (<= 2) "
+        "| results ms (<= 300) | typed: ms after last key (<= 300) | typed: bytes |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for size, row in results.items():
         for label, q in row["queries"].items():
             lines.append(
-                f"| {size} | {label}: `{q['word']}` | {q['offline']['bytes']:,.0f} "
+                f"| {size} | {label}: `{q['word']}` ({q['df']}) | {q['offline']['bytes']:,.0f} "
                 f"| {q['pagefind']['bytes']:,.0f} | {q['bytes_ratio']:.2f} "
-                f"| {q['offline']['ms']:.0f} |"
+                f"| {q['offline']['ms']:.0f} | {q['typed']['ms']:.0f} "
+                f"| {q['typed']['bytes']:,.0f} |"
             )
     lines += ["", "| docs | offline index bytes | Pagefind bundle bytes | ratio (<= 1.5) |"]
     lines.append("|---:|---:|---:|---:|")
@@ -238,8 +270,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="keep (and reuse) the builds in this folder")
     args = parser.parse_args()
-    print(table(run(tuple(args.sizes), args.seed)))
+    print(table(run(tuple(args.sizes), args.seed, args.keep)))
 
 
 if __name__ == "__main__":

@@ -82,7 +82,8 @@
     var sortLabel = el("label", {}, "Sort ");
     var sort = el("select", { name: "sort" });
     sort.appendChild(el("option", { value: "" }, "Best match"));
-    sort.appendChild(el("option", { value: "date" }, "Newest first"));
+    sort.appendChild(el("option", { value: "newest" }, "Newest first"));
+    sort.appendChild(el("option", { value: "oldest" }, "Oldest first"));
     sort.value = state.sort;
     sortLabel.appendChild(sort);
     box.appendChild(sortLabel);

@@ -169,7 +169,9 @@
       if (counts) FACETS.forEach(function (f) { counts[f][facetCode(columns, f, id)] += 1; });
     });
     // Ids are newest first, so the tie-break (and "sort by date") is the id itself.
-    if (sort === "date") ids.sort(function (a, b) { return a - b; });
+    // Sort names as on the hosted page (search.js), so a query URL means the same in both.
+    if (sort === "newest" || sort === "date") ids.sort(function (a, b) { return a - b; });
+    else if (sort === "oldest") ids.sort(function (a, b) { return b - a; });
     else ids.sort(function (a, b) { return total.get(b) - total.get(a) || a - b; });
     var words = [];
     matches.forEach(function (m) { words = words.concat(m.words); });
