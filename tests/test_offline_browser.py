@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
 
 from briefing import cli
+from plugins.offline_search.index import tokens
 from tests.offline_fixture import ROOT, write_content
 
 pytestmark = pytest.mark.browser
@@ -115,8 +116,9 @@ def test_walk_home_category_article_next_day_and_back(
     assert "amy-carlon" in tab.url and tab.url.endswith("/index.html")
     assert "Amy Carlon" in tab.inner_text("h1")
     # "Read next" when the read-next plugin is on; otherwise the in-category neighbour link.
-    onward = tab.locator(".read-next a, nav.neighbours a, .from-source a").first
-    onward.click()
+    read_next = tab.locator(".read-next a")
+    others = tab.locator("nav.neighbours a, .from-source a")
+    (read_next.first if read_next.count() else others.first).click()
     assert _file_of(tab.url).is_file()
     assert tab.locator("article h1").count() == 1
     tab.click(".site-name a")
@@ -223,3 +225,20 @@ def test_verify_passes_then_names_the_changed_file(
     capsys.readouterr()
     assert cli.main(["verify", str(copy)]) == 1
     assert "theme/css/site.css: changed" in capsys.readouterr().err
+
+
+TOKEN_CASES = [
+    "Senator Steve Daines",
+    "chargé d'affaires, 2024-05-14",
+    "Azərbaycan və ABŞ İlham Əliyev",
+    "Эми Карлон: Азербайджан и США",
+    "ﬁnance ½ x²",
+    "snake_case e-mail",
+]
+
+
+@pytest.mark.parametrize("text", TOKEN_CASES, ids=lambda t: t.split()[0])
+def test_browser_tokens_match_the_index(page: tuple[Page, Watch], bundle: Path, text: str) -> None:
+    tab, _ = page
+    tab.goto((bundle / "search" / "index.html").as_uri())
+    assert tab.evaluate("t => BriefingSearch.tokens(t)", text) == tokens(text)

@@ -50,10 +50,12 @@ class IndexDoc:
 class IndexOptions:
     """Shard sizes; defaults were tuned on the synthetic 10k archive (bench/bench_offline.py)."""
 
-    term_shard_bytes: int = 16_000  # ~one disk read per keystroke, small next to Pagefind's chunk
-    meta_docs: int = 32  # a result page of 10 touches at most a few metadata shards
-    text_docs: int = 4  # excerpt shards hold whole bodies: keep them to a few docs each
-    excerpt_chars: int = 1_200  # text kept per doc for excerpts (the index covers all text)
+    # Measured with bench/bench_offline.py on the synthetic 10k archive (bodies of 150-900
+    # words): a first query reads ~0.5x what Pagefind downloads, the index is ~0.5-1x its size.
+    term_shard_bytes: int = 16_000  # one small read per typed word; ~300 shards for 10k docs
+    meta_docs: int = 32  # a result page of 10 reads at most 10 of these (~6 kB each)
+    text_docs: int = 2  # excerpt shards hold whole bodies: a result page reads 10 of them
+    excerpt_chars: int = 5_000  # most articles whole; matches past the cut show the opening
 
 
 @dataclass(frozen=True)
