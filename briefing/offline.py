@@ -26,7 +26,7 @@ from datetime import date
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from briefing.site import build_site
 from briefing.slug import slugify
@@ -49,6 +49,7 @@ LOADS = {
     ("embed", "src"),
 }
 _ALL = LINKS | LOADS
+_LOADED_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
 # (bundle root, folder of the page, URL, whether the browser loads it) -> (new URL, error)
 Resolver = Callable[[Path, str, str, bool], tuple[str, "str | None"]]
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed member times: the same bundle zips to the same bytes
@@ -127,7 +128,7 @@ def _resolve(root: Path, folder: str, url: str, loads: bool) -> tuple[str, str |
         return url, None  # "#fragment" or "?query" on the same page
     if parts.path.startswith("/"):
         return url, "absolute path (breaks from disk)"
-    target = posixpath.normpath(posixpath.join(folder, parts.path))
+    target = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
     if target == ".." or target.startswith("../"):
         return url, "points outside the bundle"
     path = parts.path
@@ -138,6 +139,14 @@ def _resolve(root: Path, folder: str, url: str, loads: bool) -> tuple[str, str |
     if not (root / target).is_file():
         return url, "no such file in the bundle"
     return urlunsplit(("", "", path, parts.query, parts.fragment)), None
+
+
+def _loads(tag: str, name: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether the browser fetches the URL with the page (a canonical link is only a name)."""
+    if tag != "link":
+        return (tag, name) in LOADS
+    rel = " ".join(v or "" for k, v in attrs if k == "rel").lower().split()
+    return bool(_LOADED_RELS.intersection(rel))
 
 
 def _start_tag(tag: str, attrs: list[tuple[str, str | None]], empty: bool) -> str:
@@ -167,7 +176,7 @@ def rewrite_page(
         new_attrs: list[tuple[str, str | None]] = []
         for name, value in attrs:
             if value is not None and (tag, name) in _ALL:
-                value, error = resolver(root, folder, value, (tag, name) in LOADS)
+                value, error = resolver(root, folder, value, _loads(tag, name, attrs))
                 if error:
                     errors.append(LinkError(page, value, error))
             new_attrs.append((name, value))

@@ -40,6 +40,9 @@ def site(tmp_path: Path) -> Path:
         ('<form action="../../../category/politics/" role="search">', "politics/index.html", 0),
         ('<a title="a &amp; b" href="../../../">', '&amp; b" href="../../../index.html"', 0),
         ('<a href="../">May</a>', '"../"', 1),
+        ('<link rel="canonical" href="https://example.org/a/">', "https://example.org/a/", 0),
+        ('<link rel="icon" href="https://example.org/i.png">', "i.png", 1),
+        ('<a href="../../../category/polit%69cs/">P</a>', "polit%69cs/index.html", 0),
     ],
     ids=[
         "home-folder",
@@ -55,6 +58,9 @@ def site(tmp_path: Path) -> Path:
         "form-action",
         "entities-kept",
         "folder-without-index",
+        "canonical-elsewhere-is-only-a-name",
+        "outside-icon",
+        "percent-encoded",
     ],
 )
 def test_rewrite_page(site: Path, html: str, expected: str, errors: int) -> None:
