@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
+from urllib.request import urlopen
 
 import pytest
 
-from tests.search_fixture import build, serving
+from bench.bench_search import render_pages, render_search_page, save_as
+from plugins.pagefind_index.indexer import index_site
+from plugins.pagefind_index.parts import PageSource, digest, make_parts
+from plugins.pagefind_index.settings import PagefindSettings
+from tests.search_fixture import CARLON, build, serving
 
 pytestmark = pytest.mark.browser
 
@@ -159,3 +167,48 @@ def test_file_protocol_leaves_search_to_the_offline_engine(browser: Any, tmp_pat
     assert not [u for u in requests if "pagefind" in u or "parts.json" in u]
     assert errors == []
     page.close()
+
+
+RUSSIAN = replace(
+    CARLON,
+    slug="vstrecha-v-baku",
+    title="Встреча в Баку: Карлон и Байрамов",
+    lang="ru",
+    date=CARLON.date - timedelta(days=40),
+    tags=(),
+    summary=None,
+    translations=(),
+    body="Дипломаты обсудили Хартию стратегического партнёрства в Гяндже.",
+)
+
+
+@pytest.fixture(scope="module")
+def two_language_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An English and a Russian page (html lang en / ru), indexed by the plugin, served.
+
+    The theme gives every page html lang=DEFAULT_LANG, so this site is written with the
+    benchmark's stand-in article page, which sets the page's own language.
+    """
+    site = tmp_path_factory.mktemp("languages") / "site"
+    render_pages(site, [CARLON, RUSSIAN])
+    render_search_page(site)
+    pages = [PageSource(save_as(r), r.date, digest(repr(r))) for r in (CARLON, RUSSIAN)]
+    settings = PagefindSettings()
+    parts = make_parts(pages, settings.month_format, settings.part_days, "test")
+    index_site(site, parts, settings, site.parent / "cache")
+    with serving(site) as url:
+        yield url
+
+
+def test_other_language_pages_are_searched_from_the_english_page(
+    browser: Any, two_language_site: str
+) -> None:
+    """A word only on a Russian page (its own Pagefind language index) is found from /search/."""
+    manifest = json.loads(urlopen(f"{two_language_site}/search/parts.json").read())
+    assert ["ru"] in [p["languages"] for p in manifest["parts"]]
+    visit = Visit(browser, two_language_site)
+    visit.page.goto(f"{two_language_site}/search/?q={quote('Гяндже')}")
+    assert visit.results() == [RUSSIAN.title]
+    visit.page.goto(f"{two_language_site}/search/?q=Carlon")
+    assert visit.results() == [CARLON.title]
+    visit.close()

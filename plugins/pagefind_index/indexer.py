@@ -73,7 +73,10 @@ def index_site(
     all_languages = sorted({lang for langs in languages for lang in langs} or {"en"})
     runtime = _runtime(cache, all_languages)
     _link_tree(runtime, out / "pagefind", with_runtime=True)
-    route.write_shards(out / "route", route.build_shards(part_keys, settings.shard_prefix))
+    route.write_shards(
+        out / "route",
+        route.build_shards(part_keys, settings.shard_prefix, settings.route_all_share),
+    )
     _write_manifest(out / "parts.json", parts, languages, settings)
     _collect_garbage(cache, {p.key for p in parts} | {runtime.parent.name})
     report.seconds = time.perf_counter() - started

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -66,11 +67,35 @@ def _fingerprint(pelican_settings: dict[str, Any], settings: PagefindSettings) -
     h = hashlib.sha256(f"{FORMAT}|{PAGEFIND_VERSION}|{settings!r}".encode())
     for key in ("SITEURL", "DEFAULT_LANG", "ARTICLE_URL", "ARTICLE_SAVE_AS", "DEFAULT_DATE_FORMAT"):
         h.update(f"|{key}={pelican_settings.get(key)!r}".encode())
-    templates = Path(pelican_settings["THEME"]) / "templates"
-    for path in sorted(templates.rglob("*")):
-        if path.is_file():
-            h.update(path.relative_to(templates).as_posix().encode())
-            h.update(path.read_bytes())
+    h.update(templates_digest(Path(pelican_settings["THEME"]) / "templates").encode())
+    # Template filters live in the plugins (dates, links): their code shapes the text too.
+    for folder in pelican_settings.get("PLUGIN_PATHS", []):
+        for name in pelican_settings.get("PLUGINS", []):
+            for path in sorted((Path(folder) / str(name)).rglob("*.py")):
+                h.update(path.read_bytes())
+    return h.hexdigest()[:20]
+
+
+_TEMPLATE_REF = re.compile(r"{%-?\s*(?:include|import|from)\s+[\"']([^\"']+)[\"']")
+
+
+def templates_digest(templates: Path, root: str = "article.html") -> str:
+    """Hash the article template and every template it includes or imports, recursively.
+
+    Only these render the indexed body (data-pagefind-body sits inside article.html's content
+    block), so a change to base.html or to a listing page keeps every cached part.
+    """
+    h = hashlib.sha256()
+    seen: set[str] = set()
+    todo = [root]
+    while todo:
+        name = todo.pop()
+        if name in seen or not (templates / name).is_file():
+            continue
+        seen.add(name)
+        text = (templates / name).read_text(encoding="utf-8")
+        h.update(f"{name}\0{text}\0".encode())
+        todo.extend(_TEMPLATE_REF.findall(text))
     return h.hexdigest()[:20]
 
 

@@ -61,17 +61,18 @@ def shard_name(key: str, shard_prefix: int) -> str:
 
 
 def build_shards(
-    part_keys: Sequence[Iterable[str]], shard_prefix: int
+    part_keys: Sequence[Iterable[str]], shard_prefix: int, all_share: float = 1.0
 ) -> dict[str, dict[str, list[int] | str]]:
-    """Map shard name -> {key: part indices, or ALL when every part holds it}."""
+    """Map shard name -> {key: part indices, or ALL when ``all_share`` of the parts hold it}."""
     holders: dict[str, list[int]] = defaultdict(list)
     for index, keys in enumerate(part_keys):
         for key in keys:
             holders[key].append(index)
+    common = max(1, all_share * len(part_keys))
     shards: dict[str, dict[str, list[int] | str]] = defaultdict(dict)
     for key in sorted(holders):
         parts = holders[key]
-        shards[shard_name(key, shard_prefix)][key] = ALL if len(parts) == len(part_keys) else parts
+        shards[shard_name(key, shard_prefix)][key] = ALL if len(parts) >= common else parts
     return dict(shards)
 
 

@@ -34,10 +34,14 @@ class PagefindSettings:
     # None means "<content folder>/../.pagefind-cache".
     cache_path: str | None = None
     exclude_selectors: tuple[str, ...] = ()
-    # Route table: word prefixes of this length -> the parts holding them, sharded by
-    # the first ``shard_prefix`` characters (one small JSON file fetched per query word).
-    route_prefix: int = 4
-    shard_prefix: int = 2
+    # Route table: word prefixes of ``route_prefix`` letters -> the parts holding them, in one
+    # small JSON file per ``shard_prefix`` letters (one fetched per query word).  Keys found
+    # in at least ``route_all_share`` of the parts are stored as "every part" (still a superset).
+    # Measured on the synthetic 100k archive: 4 letters sent a rare name to every part; 6 with
+    # 3-letter shards sends it to one or two.
+    route_prefix: int = 6
+    shard_prefix: int = 3
+    route_all_share: float = 0.5
 
     def cache_dir(self, content_path: Path) -> Path:
         """Return the folder holding cached part bundles."""

@@ -31,7 +31,9 @@ const LABELS = {
 const PARAM_ALIASES = { lang: "language" }; // the offline UI's URL names
 const SORTS = { "": "Best match", newest: "Newest first", oldest: "Oldest first" };
 const PAGE_SIZE = 10;
-const BATCH = 3; // parts searched at once: keeps a first query's download small
+// Parts searched at once: one first (a common word fills a page from the newest part alone,
+// keeping a first query's download small), then twice as many each round, up to MAX_BATCH.
+const MAX_BATCH = 4;
 const MAX_VALUES = 12; // filter values shown per filter (plus the selected one)
 const DEBOUNCE_MS = 250;
 const INSTANCE_CACHE = 24;
@@ -89,10 +91,10 @@ class PartsEngine {
   /* Indices of the parts that may hold `word`, or null when any part may. */
   async route(word) {
     const { route_prefix: prefixLen, shard_prefix: shardLen } = this.manifest;
-    if ([...word].length < 2) return null;
     const chars = [...word];
     // Stemming may change a query word's last letter, so look up one letter less.
     const take = chars.length >= 3 ? Math.min(prefixLen, chars.length - 1) : chars.length;
+    if (take < shardLen) return null; // too short to name one shard: any part may hold it
     const found = new Set();
     for (const form of new Set([word, unaccent(word)])) {
       const prefix = [...form].slice(0, take).join("");
@@ -222,7 +224,7 @@ class SearchUI {
     this.root = root;
     this.engine = engine;
     this.state = readState();
-    this.run = null; // the search in progress: {id, units, next, hits, filters, shown}
+    this.run = null; // the search in progress: {id, units, next, batch, hits, filters, shown}
     this.runId = 0;
     this.build();
   }
@@ -283,7 +285,7 @@ class SearchUI {
     this.status.textContent = "Searching…";
     const units = await this.engine.units(q, filters, sort);
     if (id !== this.runId) return;
-    this.run = { id, units, next: 0, hits: [], filters: {}, shown: 0 };
+    this.run = { id, units, next: 0, batch: 1, hits: [], filters: {}, shown: 0 };
     await this.fill(PAGE_SIZE);
   }
 
@@ -292,7 +294,8 @@ class SearchUI {
     const run = this.run;
     const { q, filters, sort } = this.state;
     while (run.hits.length < wanted && run.next < run.units.length) {
-      const batch = run.units.slice(run.next, run.next + BATCH);
+      const batch = run.units.slice(run.next, run.next + run.batch);
+      run.batch = Math.min(run.batch * 2, MAX_BATCH);
       const found = await Promise.all(
         batch.map((unit, i) => this.engine.searchUnit(unit, run.next + i, q, filters, sort)),
       );
