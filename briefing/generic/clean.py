@@ -7,6 +7,9 @@ import unicodedata
 from collections.abc import Iterable
 
 from briefing.generic.boilerplate import furniture_reason
+from briefing.generic.patterns import CJK
+
+CJK_CHARS_PER_WORD = 2.0  # one English word carries about as much as two Han/kana characters
 
 # Soft hyphens and zero-width characters split words for the tokenizer and for search.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -17,6 +20,14 @@ def clean_text(text: str) -> str:
     return " ".join(_INVISIBLE.sub("", text).split())
 
 
+def word_count(text: str) -> float:
+    """Return the length of ``text`` in words, counting CJK characters at two to a word."""
+    cjk = len(CJK.findall(text))
+    if cjk * 2 > len(text):
+        return cjk / CJK_CHARS_PER_WORD + len(text.split()) - 1
+    return float(len(text.split()))
+
+
 def clean_paragraphs(paragraphs: Iterable[str], title: str | None) -> tuple[str, ...]:
     """Drop empty paragraphs, a repeat of the title and furniture (sign-up boxes, credits)."""
     head = _key(title) if title else None
@@ -25,7 +36,7 @@ def clean_paragraphs(paragraphs: Iterable[str], title: str | None) -> tuple[str,
         text = clean_text(raw)
         if not text or _key(text) == head:
             continue
-        if furniture_reason(text, len(text.split())):
+        if furniture_reason(text, int(word_count(text))):
             continue
         out.append(text)
     return tuple(out)

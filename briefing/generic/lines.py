@@ -6,15 +6,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from briefing.generic.boilerplate import furniture_reason
-from briefing.generic.clean import clean_text
-from briefing.generic.patterns import CJK, SENTENCE_END
+from briefing.generic.clean import clean_text, word_count
+from briefing.generic.patterns import SENTENCE_END
 
 # Measured on dev-fundus/dev-aeb dumps: body paragraphs are >= 10 words and end a sentence
 # (97% of ground-truth paragraphs), menu entries and headlines of teasers are shorter or
 # unpunctuated; a line of >= 25 words is prose even without a final stop.
 PROSE_WORDS = 10
 LONG_WORDS = 25
-CJK_CHARS_PER_WORD = 2.0  # one English word carries about as much as two Han/kana characters
 
 
 @dataclass(frozen=True)
@@ -28,14 +27,6 @@ class Line:
     furniture: str | None  # reason, when the line is menu, footer, credit...
     learned: bool  # in the source's learned boilerplate
     repeats: int  # occurrences of the same text in this dump
-
-
-def word_count(text: str) -> float:
-    """Return the length of ``text`` in words, counting CJK characters at two to a word."""
-    cjk = len(CJK.findall(text))
-    if cjk * 2 > len(text):
-        return cjk / CJK_CHARS_PER_WORD + len(text.split()) - 1
-    return float(len(text.split()))
 
 
 def analyse(text: str, boilerplate: frozenset[str]) -> list[Line]:
