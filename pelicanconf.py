@@ -21,9 +21,20 @@ PLUGINS = [
     "unique_paths",
     "news_meta",
     "archive_pages",
+    "read_next",
     "site_feeds",
     "pagefind_index",
 ]
+
+# "Read next" blocks (plugins/read_next; every key optional, these are the defaults): count
+# links a page; weights of word (TF-IDF), name and tag similarity, the same-category bonus and
+# the share of the score that decays with a half-life in days; the least score shown.
+READ_NEXT = {
+    "count": 5,
+    "weights": {"text": 0.7, "entities": 0.2, "tags": 0.1, "category": 0.1, "recency": 0.7},
+    "half_life_days": 30.0,
+    "min_score": 0.15,
+}
 
 # Scraped text is untrusted: every template value is escaped unless marked safe on purpose.
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}

@@ -49,7 +49,8 @@ def _links(block: Block, by_slug: dict[str, Any]) -> list[ReadNextLink]:
 def add_read_next(generator: Any) -> None:
     """Set read_next_links, also_reported_by and source_links on every article."""
     settings = from_mapping(generator.settings.get("READ_NEXT"))
-    everything = [*generator.articles, *generator.translations, *generator.drafts]
+    everything = [*generator.articles, *generator.translations, *generator.hidden_articles,
+                  *generator.drafts]  # fmt: skip
     articles = [a for a in [*generator.articles, *generator.translations]
                 if getattr(a, "briefing", None) is not None]  # fmt: skip
     by_slug = {a.briefing.slug: a for a in articles}

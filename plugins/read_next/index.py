@@ -21,6 +21,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -34,6 +35,7 @@ Floats = npt.NDArray[np.float64]
 # A word is a stop word only past max_df_share of the archive *and* this many articles: in a
 # small archive (a test site, a new section) a story's words would otherwise count as stop words.
 STOP_MIN_DF = 10
+ROW_BLOCK = 8192
 
 
 @dataclass(frozen=True)
@@ -74,10 +76,11 @@ class _Counts:
         arrays = (
             np.frombuffer(a, dtype=a.typecode) for a in (self.data, self.indices, self.indptr)
         )
-        return sp.csr_matrix(tuple(arrays), shape=shape, dtype=np.float64)
+        # float32: the counts matrix is the largest thing built; halves its data.
+        return sp.csr_matrix(tuple(arrays), shape=shape, dtype=np.float32)
 
 
-def _fold(counts: sp.csr_matrix, columns: npt.NDArray[np.int64], width: int) -> sp.csr_matrix:
+def _fold(counts: sp.csr_matrix, columns: npt.NDArray[np.int32], width: int) -> sp.csr_matrix:
     """Merge columns: column ``k`` of ``counts`` is added into column ``columns[k]``."""
     out = sp.csr_matrix((counts.data, columns[counts.indices], counts.indptr),
                         shape=(counts.shape[0], width))  # fmt: skip
@@ -90,8 +93,13 @@ def _weigh(counts: sp.csr_matrix, sublinear: bool) -> tuple[sp.csr_matrix, Float
     n = counts.shape[0]
     df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.float64)
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-    counts.data = (1.0 + np.log(counts.data)) if sublinear else np.ones_like(counts.data)
-    counts.data *= idf[counts.indices]
+    data = counts.data
+    if sublinear:
+        np.log(data, out=data)
+        data += 1.0
+    else:
+        data[:] = 1.0
+    data *= idf.astype(data.dtype)[counts.indices]
     return counts, idf, df
 
 
@@ -100,17 +108,36 @@ def _row_norms(matrix: sp.csr_matrix) -> Floats:
     return np.sqrt(np.where(np.diff(matrix.indptr) > 0, squares[: matrix.shape[0]], 0.0))
 
 
-def _top_per_row(matrix: sp.csr_matrix, keep: npt.NDArray[np.bool_], limit: int) -> sp.csr_matrix:
-    """Return the matrix with only the entries in ``keep``, at most ``limit`` per row (heaviest)."""
-    rows = np.repeat(np.arange(matrix.shape[0], dtype=np.int64), np.diff(matrix.indptr))
+def _top_rows(matrix: sp.csr_matrix, keep: npt.NDArray[np.bool_], limit: int) -> tuple[npt.NDArray[Any], ...]:
+    rows = np.repeat(np.arange(matrix.shape[0], dtype=np.int32), np.diff(matrix.indptr))
     rows, cols, vals = rows[keep], matrix.indices[keep], matrix.data[keep]
     if limit:
         # One stable float sort: row, then weight descending (ties: column order).
-        order = np.argsort(rows - vals / (float(vals.max(initial=0.0)) + 1.0), kind="stable")
-        rank = np.arange(len(order)) - np.searchsorted(rows[order], rows[order], side="left")
+        key = rows - vals.astype(np.float64) / (float(vals.max(initial=0.0)) + 1.0)
+        order = np.argsort(key, kind="stable")
+        ranked = rows[order]
+        rank = np.arange(len(order)) - np.searchsorted(ranked, ranked, side="left")
         top = np.sort(order[rank < limit])
         rows, cols, vals = rows[top], cols[top], vals[top]
-    return sp.csr_matrix((vals, (rows, cols)), shape=matrix.shape)
+    return rows, cols, vals
+
+
+def _top_per_row(matrix: sp.csr_matrix, keep: npt.NDArray[np.bool_], limit: int) -> sp.csr_matrix:
+    """Return the matrix with only the entries in ``keep``, at most ``limit`` per row (heaviest).
+
+    Works through ROW_BLOCK rows at a time: the temporary arrays of a whole 100k archive's
+    counts (25M entries) were most of the peak memory.
+    """
+    parts = []
+    for start in range(0, matrix.shape[0], ROW_BLOCK):
+        stop = min(matrix.shape[0], start + ROW_BLOCK)
+        lo, hi = matrix.indptr[start], matrix.indptr[stop]
+        rows, cols, vals = _top_rows(matrix[start:stop], keep[lo:hi], limit)
+        parts.append((rows + start, cols, vals))
+    if not parts:
+        return sp.csr_matrix(matrix.shape, dtype=np.float64)
+    rows, cols, vals = (np.concatenate([p[k] for p in parts]) for k in range(3))
+    return sp.csr_matrix((vals.astype(np.float64), (rows, cols)), shape=matrix.shape)
 
 
 def _truncate(weights: sp.csr_matrix, df: Floats, settings: ReadNextSettings, limit: int,
@@ -156,7 +183,7 @@ def _fold_case(counts: sp.csr_matrix, spelled: list[str]) -> sp.csr_matrix:
     """Merge the spellings of a word: articles x lower-cased words."""
     lower: dict[str, int] = {}
     columns = np.fromiter((lower.setdefault(w.lower(), len(lower)) for w in spelled),
-                          dtype=np.int64, count=len(spelled))  # fmt: skip
+                          dtype=np.int32, count=len(spelled))  # fmt: skip
     return _fold(counts, columns, len(lower))
 
 
@@ -169,12 +196,8 @@ def _names(counts: sp.csr_matrix, spelled: list[str]) -> tuple[sp.csr_matrix, tu
     """
     ordinary = {w for w in spelled if w[:1].islower()}
     names = [k for k, w in enumerate(spelled) if w[:1].isupper() and w.lower() not in ordinary]
-    columns = np.full(len(spelled), -1, dtype=np.int64)
-    columns[names] = np.arange(len(names))
-    coo = counts.tocoo()
-    keep = columns[coo.col] >= 0
-    found = sp.csr_matrix((np.ones(int(keep.sum())), (coo.row[keep], columns[coo.col[keep]])),
-                          shape=(counts.shape[0], len(names)))  # fmt: skip
+    found = sp.csr_matrix(counts[:, names], dtype=np.float64)
+    found.data[:] = 1.0
     return found, tuple(spelled[k] for k in names)
 
 
