@@ -1,4 +1,11 @@
-"""Generic extraction for sources no site profile describes: text dumps, HTML, JSON records."""
+"""Generic extraction for sources no site profile describes: text dumps, HTML, JSON records.
+
+Modules, one per stage or input kind:
+``lines`` (per-line features) -> ``dump`` (body region, sub-heads, decisions) with ``titles``,
+``dates``, ``meta`` (tags, section) and ``lang``; ``boilerplate`` learns a source's repeated
+lines and names furniture lines; ``html`` runs trafilatura and ``headline`` picks the title;
+``records`` reads JSON / JSON Lines.  Keyword lists and patterns live in ``patterns``.
+"""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ BREADCRUMB_MAX_WORDS = 6
 _SPLIT = re.compile(r"\s*[,;|·•#]\s*")
 
 
-def find_tags(lines: list[Line], end: int) -> tuple[tuple[str, ...], frozenset[int]]:
+def find_tags(lines: list[Line]) -> tuple[tuple[str, ...], frozenset[int]]:
     """Return the tags of a labelled tag list (inline or one per line) and the lines used."""
     for line in lines:
         m = TAGS_LABEL.match(line.text)
