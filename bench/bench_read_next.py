@@ -2,9 +2,10 @@
 
 usage: python -m bench.bench_read_next [--sizes 10000 100000] [--runs 3] [--agreement 4000]
 
-Each size runs in a fresh subprocess (so ``ru_maxrss`` is that size's peak): it generates the
-bench/synth.py archive (seed 1), then times ``recommend`` over it (median of ``--runs`` at
-<= 10k, one run above), and measures quality against the planted stories:
+Each size runs in fresh subprocesses: one generates the bench/synth.py archive (seed 1) and
+pickles it (generating peaks far above holding it), the next loads it and times ``recommend``
+(median of ``--runs`` at <= 10k, one run above), so its ``ru_maxrss`` is the archive in memory
+plus read next: what a Pelican build adds.  Quality is measured against the planted stories:
 
 - precision@5: share of shown links that point into the article's own story;
 - full blocks: share of articles whose block has 5 links (in bench/synth.py 70% of articles
@@ -21,10 +22,12 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import pickle
 import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -41,12 +44,12 @@ def _quality(docs: Any, stories: dict[str, int], blocks: Any) -> dict[str, float
     shown = good = full = found = possible = 0
     for doc in docs:
         picks = blocks[doc.slug].picks
-        story = stories.get(doc.slug)
-        hits = sum(1 for p in picks if story is not None and stories.get(p.slug) == story)
+        own = stories.get(doc.slug)
+        hits = sum(1 for p in picks if own is not None and stories.get(p.slug) == own)
         shown, good, full = shown + len(picks), good + hits, full + (len(picks) == 5)
-        if story is not None:
+        if own is not None:
             found += hits
-            possible += min(5, members[story] - 1)
+            possible += min(5, members[own] - 1)
     return {
         "precision_at_5": good / max(shown, 1),
         "full_blocks": full / max(len(docs), 1),
@@ -55,20 +58,30 @@ def _quality(docs: Any, stories: dict[str, int], blocks: Any) -> dict[str, float
     }
 
 
-def child(n: int, runs: int, seed: int) -> dict[str, Any]:
-    """Generate one archive and time read next over it (run in a fresh process)."""
+def make_corpus(n: int, path: Path, seed: int = SEED) -> None:
+    """Generate an archive and pickle it (generating takes more memory than holding it)."""
     from bench import synth
+
+    corpus = synth.generate(n, seed=seed)
+    with path.open("wb") as f:
+        pickle.dump((corpus.articles, corpus.stories), f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def child(path: Path, runs: int) -> dict[str, Any]:
+    """Load a pickled archive and time read next over it (run in a fresh process)."""
     from plugins.read_next.scoring import recommend
     from plugins.read_next.settings import from_mapping
 
-    corpus = synth.generate(n, seed=seed)
+    with path.open("rb") as f:
+        articles, stories = pickle.load(f)  # our own file, just written
+    n = len(articles)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     settings = from_mapping({})
     wall, cpu = [], []
     blocks = {}
     for _ in range(runs):
         t0, c0 = time.perf_counter(), time.process_time()
-        blocks = recommend(corpus.articles, settings)
+        blocks = recommend(articles, settings)
         wall.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -79,7 +92,7 @@ def child(n: int, runs: int, seed: int) -> dict[str, Any]:
         "cpu_seconds": statistics.median(cpu),
         "peak_rss_mb": peak,
         "rss_before_mb": before,
-        **_quality(corpus.articles, corpus.stories, blocks),
+        **_quality(articles, stories, blocks),
     }
 
 
@@ -134,10 +147,19 @@ def _exponent(points: list[dict[str, Any]]) -> float | None:
     )
 
 
-def run(sizes: tuple[int, ...] = (10_000, 100_000), runs: int = 3, agreement_n: int = 4_000) -> dict[str, Any]:
+def run(
+    sizes: tuple[int, ...] = (10_000, 100_000), runs: int = 3, agreement_n: int = 4_000
+) -> dict[str, Any]:
     """Measure every size in its own process, fit the growth exponent, compare with exact."""
-    points = [_in_subprocess(["--child", str(n), "--runs", str(runs if n <= 10_000 else 1)])
-              for n in sizes]  # fmt: skip
+    points = []
+    with tempfile.TemporaryDirectory(prefix="read-next-bench-") as tmp:
+        for n in sizes:
+            path = Path(tmp) / f"{n}.pickle"
+            _in_subprocess(["--make-corpus", str(n), str(path)])
+            points.append(
+                _in_subprocess(["--child", str(path), "--runs", str(runs if n <= 10_000 else 1)])
+            )
+            path.unlink()
     return {
         "sizes": points,
         "exponent": _exponent(points),
@@ -177,11 +199,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--agreement", type=int, default=4_000)
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--make-corpus", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--agreement-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        print(json.dumps(child(args.child, args.runs, SEED)))
+    if args.make_corpus:
+        make_corpus(int(args.make_corpus[0]), Path(args.make_corpus[1]))
+        print("{}")
+    elif args.child:
+        print(json.dumps(child(args.child, args.runs)))
     elif args.agreement_child:
         print(json.dumps(agreement(args.agreement_child)))
     else:

@@ -22,14 +22,50 @@ VOCAB_SIZE = 40_000
 N_NAMES = 4_000
 N_TAGS = 300
 CATEGORIES = (
-    "Politics", "Economy", "Energy", "World", "Region", "Society",
-    "Culture", "Sport", "Science", "Business", "Health", "Opinion",
-)  # fmt: skip
+    "Politics",
+    "Economy",
+    "Energy",
+    "World",
+    "Region",
+    "Society",
+    "Culture",
+    "Sport",
+    "Science",
+    "Business",
+    "Health",
+    "Opinion",
+)
 SOURCES = ("Caspian Wire", "Baku Daily", "Trend Desk", "Region Post", "News Hour")
 START = datetime(2023, 1, 1, tzinfo=UTC)
 SPAN_DAYS = 3 * 365
-_ONSETS = "b c d f g h j k l m n p r s t v z br dr gr kr st tr sh ch".split()
-_VOWELS = "a e i o u ai ea ou".split()
+_ONSETS = [
+    "b",
+    "c",
+    "d",
+    "f",
+    "g",
+    "h",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "z",
+    "br",
+    "dr",
+    "gr",
+    "kr",
+    "st",
+    "tr",
+    "sh",
+    "ch",
+]
+_VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "ou"]
 
 
 @dataclass(frozen=True)
@@ -78,7 +114,7 @@ def _words(rng: np.random.Generator, count: int, syllables: tuple[int, int]) -> 
 
 def _zipf(size: int, exponent: float) -> np.ndarray:
     weights = 1.0 / (np.arange(size) + 2.7) ** exponent
-    return weights / weights.sum()
+    return np.asarray(weights / weights.sum(), dtype=np.float64)
 
 
 class _Lexicon:
@@ -97,7 +133,7 @@ class _Lexicon:
     def sample_words(self, rng: np.random.Generator, size: int) -> np.ndarray:
         """Return ``size`` background word indices drawn from the Zipf distribution."""
         found = np.searchsorted(self._cdf, rng.random(size) * self._cdf[-1])
-        return np.minimum(found, VOCAB_SIZE - 1)
+        return np.asarray(np.minimum(found, VOCAB_SIZE - 1), dtype=np.int64)
 
 
 def _sentences(rng: np.random.Generator, tokens: list[str]) -> str:
@@ -133,8 +169,10 @@ def _make_story(rng: np.random.Generator, lex: _Lexicon, ident: int) -> _Story:
     # Invented two-word names ("Velmora Kastin") and acronyms: unique to the story.
     first = rng.choice(lex.names, size=n_names)
     last = _words(rng, n_names, (2, 3))
-    names = tuple(f"{a} {b.capitalize()}" if k % 2 == 0 else str(a) for k, (a, b) in
-                  enumerate(zip(first, last, strict=True)))  # fmt: skip
+    names = tuple(
+        f"{a} {b.capitalize()}" if k % 2 == 0 else str(a)
+        for k, (a, b) in enumerate(zip(first, last, strict=True))
+    )
     words = tuple(str(w) for w in rng.choice(lex.words[1500:], size=25, replace=False))
     n_tags = int(rng.integers(1, 4))
     tags = tuple(str(t) for t in rng.choice(lex.tags, size=n_tags, replace=False, p=lex.p_tags))
@@ -171,8 +209,19 @@ def _republish(rng: np.random.Generator, doc: SynthDoc, slug: str) -> SynthDoc:
         words[int(pos)] = "reportedly"
     source = SOURCES[(SOURCES.index(doc.source or SOURCES[0]) + 1) % len(SOURCES)]
     date = doc.date + timedelta(hours=float(rng.uniform(1, 30)))
-    return SynthDoc(doc.title + " (update)", slug, date, doc.category, " ".join(words),
-                    "article", doc.tags, source, doc.story, doc.slug, ())  # fmt: skip
+    return SynthDoc(
+        doc.title + " (update)",
+        slug,
+        date,
+        doc.category,
+        " ".join(words),
+        "article",
+        doc.tags,
+        source,
+        doc.story,
+        doc.slug,
+        (),
+    )
 
 
 def generate(n: int, seed: int = 7) -> list[SynthDoc]:
@@ -245,8 +294,19 @@ def _add_items(rng: np.random.Generator, docs: list[SynthDoc]) -> list[SynthDoc]
 
 
 def _with_items(doc: SynthDoc, items: tuple[SynthItem, ...]) -> SynthDoc:
-    return SynthDoc(doc.title, doc.slug, doc.date, doc.category, doc.body, doc.kind, doc.tags,
-                    doc.source, doc.story, doc.dup_of, items)  # fmt: skip
+    return SynthDoc(
+        doc.title,
+        doc.slug,
+        doc.date,
+        doc.category,
+        doc.body,
+        doc.kind,
+        doc.tags,
+        doc.source,
+        doc.story,
+        doc.dup_of,
+        items,
+    )
 
 
 def main() -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
-from lxml import html
+from lxml import html  # type: ignore[import-untyped]
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -18,35 +19,62 @@ ROOT = Path(__file__).resolve().parent.parent
 DAY0 = datetime(2025, 6, 20, 9, 0, tzinfo=UTC)
 BOILERPLATE = "Officials said more details would follow later in the week."
 ARTICLES = (
-    ("oic-opens", "Bayramov arrives at the OIC meeting in Istanbul", 0,
-     "Foreign Minister Jeyhun Bayramov arrived in Istanbul for the OIC Council of Foreign "
-     "Ministers. Bayramov told reporters the transit corridor proposal would dominate the "
-     "agenda of the OIC meeting."),
-    ("oic-corridor", "OIC ministers back the corridor plan", 2,
-     "OIC ministers gathered in Istanbul endorsed the transit corridor plan put forward by "
-     "Bayramov, and several delegations pledged financing for corridor rail links."),
-    ("oic-closes", "Istanbul OIC session ends with a tariff declaration", 3,
-     "The OIC session in Istanbul closed with a declaration on corridor tariffs; Bayramov "
-     "thanked the hosts and said the OIC talks would resume in Jeddah."),
-    ("cotton-harvest", "Record cotton harvest in Ganja", 1,
-     "Farmers in Ganja reported a record cotton harvest as irrigation canals reached new "
-     "fields; Ganja cooperatives expect cotton exports to grow."),
-)  # fmt: skip
+    (
+        "oic-opens",
+        "Bayramov arrives at the OIC meeting in Istanbul",
+        0,
+        "Foreign Minister Jeyhun Bayramov arrived in Istanbul for the OIC Council of Foreign "
+        "Ministers. Bayramov told reporters the transit corridor proposal would dominate the "
+        "agenda of the OIC meeting.",
+    ),
+    (
+        "oic-corridor",
+        "OIC ministers back the corridor plan",
+        2,
+        "OIC ministers gathered in Istanbul endorsed the transit corridor plan put forward by "
+        "Bayramov, and several delegations pledged financing for corridor rail links.",
+    ),
+    (
+        "oic-closes",
+        "Istanbul OIC session ends with a tariff declaration",
+        3,
+        "The OIC session in Istanbul closed with a declaration on corridor tariffs; Bayramov "
+        "thanked the hosts and said the OIC talks would resume in Jeddah.",
+    ),
+    (
+        "cotton-harvest",
+        "Record cotton harvest in Ganja",
+        1,
+        "Farmers in Ganja reported a record cotton harvest as irrigation canals reached new "
+        "fields; Ganja cooperatives expect cotton exports to grow.",
+    ),
+)
 
 
-def article(slug: str, title: str, days: int, text: str, **fields: object) -> Article:
+def article(slug: str, title: str, days: int, text: str, **fields: Any) -> Article:
     """Return one archive article dated ``days`` after DAY0."""
-    return Article(title=title, slug=slug, date=DAY0 + timedelta(days=days), category="World",
-                   body=f"{text}\n\n{BOILERPLATE}\n", source="Wire A", lang="en",
-                   **fields)  # type: ignore[arg-type]  # fmt: skip
+    return Article(
+        title=title,
+        slug=slug,
+        date=DAY0 + timedelta(days=days),
+        category="World",
+        body=f"{text}\n\n{BOILERPLATE}\n",
+        source="Wire A",
+        lang="en",
+        **fields,
+    )
 
 
 def archive() -> list[Article]:
     """Four articles (one story of three), a re-publish, and a source list to match."""
     docs = [article(*row) for row in ARTICLES]
-    copy = replace(docs[0], slug="oic-opens-wire-b", source="Wire B",
-                   title="Bayramov in Istanbul for OIC talks",
-                   date=DAY0 + timedelta(hours=5))  # fmt: skip
+    copy = replace(
+        docs[0],
+        slug="oic-opens-wire-b",
+        source="Wire B",
+        title="Bayramov in Istanbul for OIC talks",
+        date=DAY0 + timedelta(hours=5),
+    )
     items = (
         SourceItem(title="Istanbul OIC session ends with a tariff declaration"),
         SourceItem(summary="Markets closed higher on oil prices."),
@@ -61,17 +89,25 @@ def build(tmp_path: Path, docs: list[Article]) -> Path:
     (content / "articles").mkdir(parents=True)
     (content / "pages").mkdir()
     for doc in docs:
-        (content / "articles" / f"{doc.slug}.md").write_text(frontmatter.dump(doc), encoding="utf-8")
+        (content / "articles" / f"{doc.slug}.md").write_text(
+            frontmatter.dump(doc), encoding="utf-8"
+        )
     output = tmp_path / "output"
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
-        "PATH": str(content),
-        "OUTPUT_PATH": str(output),
-        "THEME": str(ROOT / "themes" / "briefing"),
-        "PLUGIN_PATHS": [str(ROOT / "plugins")],
-        # The theme needs the archive plugins' filters; Pagefind is not under test here.
-        "PLUGINS": [p for p in read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
-                    if p != "pagefind_index"],
-    })  # fmt: skip
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "THEME": str(ROOT / "themes" / "briefing"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            # The theme needs the archive plugins' filters; Pagefind is not under test here.
+            "PLUGINS": [
+                p
+                for p in read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
+                if p != "pagefind_index"
+            ],
+        },
+    )
     assert "read_next" in settings["PLUGINS"] and "briefing_reader" in settings["PLUGINS"]
     Pelican(settings).run()
     return output

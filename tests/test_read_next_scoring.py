@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -53,11 +54,16 @@ def text(slug: str, k: int) -> str:
 FILLER = " ".join(GENERIC[:2])
 
 
-def art(slug: str, title: str, body: str, days: float = 0.0, **fields: object) -> Article:
+def art(slug: str, title: str, body: str, days: float = 0.0, **fields: Any) -> Article:
     """Return an article dated ``days`` after DAY0."""
-    defaults: dict[str, object] = {"category": "World", "source": "Wire A"}
-    return Article(title=title, slug=slug, date=DAY0 + timedelta(days=days), body=body,
-                   **{**defaults, **fields})  # type: ignore[arg-type]  # fmt: skip
+    defaults: dict[str, Any] = {"category": "World", "source": "Wire A"}
+    return Article(
+        title=title,
+        slug=slug,
+        date=DAY0 + timedelta(days=days),
+        body=body,
+        **{**defaults, **fields},
+    )
 
 
 def archive() -> list[Article]:
@@ -67,8 +73,13 @@ def archive() -> list[Article]:
         art("oic-corridor", "OIC ministers back corridor plan", text("oic-corridor", 1), 2),
         art("oic-closes", "Istanbul OIC session ends", text("oic-closes", 2), 3),
         art("senate-visit", "Daines in Baku", text("senate-visit", 3), 1, category="Politics"),
-        art("senate-vote", "Senate waiver vote praised by Daines", text("senate-vote", 4), 4,
-            category="Politics"),  # fmt: skip
+        art(
+            "senate-vote",
+            "Senate waiver vote praised by Daines",
+            text("senate-vote", 4),
+            4,
+            category="Politics",
+        ),
         art("cotton", "Record cotton harvest in Ganja", text("cotton", 5), 1, category="Economy"),
         art("brief-oic", "Bayramov speaks at OIC in Istanbul", "", 1, kind="brief"),
     ]
@@ -104,8 +115,13 @@ def test_a_brief_can_be_a_target_and_may_have_an_empty_block() -> None:
 
 
 def test_near_duplicates_are_grouped_not_read_next() -> None:
-    copy = art("oic-opens-copy", "Bayramov at the OIC in Istanbul", text("oic-opens", 0), 0.2,
-               source="Wire B")  # fmt: skip
+    copy = art(
+        "oic-opens-copy",
+        "Bayramov at the OIC in Istanbul",
+        text("oic-opens", 0),
+        0.2,
+        source="Wire B",
+    )
     docs = [*archive(), copy]
     found = recommend(docs, from_mapping({}))
     assert found["oic-opens"].duplicates == ("oic-opens-copy",)
@@ -133,8 +149,9 @@ def test_pins_come_first_in_their_order() -> None:
     ],
     ids=["unknown-slug", "self-pin"],
 )
-def test_bad_pins_fail_naming_the_article(pins: tuple[str, ...], error: type[Exception],
-                                          message: str) -> None:  # fmt: skip
+def test_bad_pins_fail_naming_the_article(
+    pins: tuple[str, ...], error: type[Exception], message: str
+) -> None:
     docs = archive()
     docs[0] = replace(docs[0], read_next_pins=pins)
     with pytest.raises(error, match=message):
@@ -159,8 +176,11 @@ def test_decay_prefers_the_closer_of_two_equal_matches() -> None:
 
 def test_ties_break_by_date_then_slug() -> None:
     twins = [art(s, "Bayramov at OIC", OIC + FILLER, 1, source=s) for s in ("t-b", "t-a")]
-    docs = [art("main", "Bayramov at OIC meeting", OIC + FILLER, 0), *twins,
-            art("cotton", "Cotton", HARVEST + FILLER, 3)]  # fmt: skip
+    docs = [
+        art("main", "Bayramov at OIC meeting", OIC + FILLER, 0),
+        *twins,
+        art("cotton", "Cotton", HARVEST + FILLER, 3),
+    ]
     found = blocks_of(docs, duplicate_threshold=1.1)
     assert found["main"][:2] == ["t-a", "t-b"]
 

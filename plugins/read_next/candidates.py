@@ -53,7 +53,7 @@ def _modulate(
     same = ctx.category[rows] == ctx.category[cols]
     decay = np.exp2(-np.abs(ctx.days[rows] - ctx.days[cols]) / settings.half_life_days)
     factor = (1.0 + w.category * same) * ((1.0 - w.recency) + w.recency * decay)
-    return np.round(relevance * factor, 6)
+    return np.asarray(np.round(relevance * factor, 6), dtype=np.float64)
 
 
 def _ranks(rows: Ints) -> Ints:
@@ -62,7 +62,7 @@ def _ranks(rows: Ints) -> Ints:
         return rows
     counts = np.bincount(rows - rows[0])
     starts = np.cumsum(counts) - counts
-    return np.arange(len(rows)) - starts[rows - rows[0]]
+    return np.asarray(np.arange(len(rows)) - starts[rows - rows[0]], dtype=np.int64)
 
 
 def _top(rows: Ints, cols: Ints, score: Floats, days: Floats, keep: int) -> Ints:
@@ -94,8 +94,13 @@ def _pair_dot(matrix: sp.csr_matrix, rows: Ints, cols: Ints) -> Floats:
     return np.asarray(both.sum(axis=1), dtype=np.float64).ravel()
 
 
-def _found(features: Features, transposed: tuple[sp.csr_matrix, ...], start: int, stop: int,
-           weights: tuple[float, float, float]) -> sp.csr_matrix:  # fmt: skip
+def _found(
+    features: Features,
+    transposed: tuple[sp.csr_matrix, ...],
+    start: int,
+    stop: int,
+    weights: tuple[float, float, float],
+) -> sp.csr_matrix:
     """Return the rough relevance of rows ``start:stop`` to every article, from the index."""
     mats = (features.words_index, features.names_index, features.tags_index)
     found = None
@@ -106,8 +111,15 @@ def _found(features: Features, transposed: tuple[sp.csr_matrix, ...], start: int
     return sp.csr_matrix(found if found is not None else (stop - start, matrix.shape[0]))
 
 
-def _chunk(features: Features, transposed: tuple[sp.csr_matrix, ...], start: int, stop: int,
-           ctx: Context, settings: ReadNextSettings, keep: int) -> tuple[npt.NDArray[Any], ...]:  # fmt: skip
+def _chunk(
+    features: Features,
+    transposed: tuple[sp.csr_matrix, ...],
+    start: int,
+    stop: int,
+    ctx: Context,
+    settings: ReadNextSettings,
+    keep: int,
+) -> tuple[npt.NDArray[Any], ...]:
     """Find, rescore and rank the candidates of rows ``start:stop``."""
     w = settings.weights
     rough = _found(features, transposed, start, stop, (w.text, w.entities, w.tags))
@@ -128,13 +140,17 @@ def _chunk(features: Features, transposed: tuple[sp.csr_matrix, ...], start: int
     return rows, cols, score, text, same_text
 
 
-def candidates(features: Features, ctx: Context, settings: ReadNextSettings, keep: int) -> Candidates:
+def candidates(
+    features: Features, ctx: Context, settings: ReadNextSettings, keep: int
+) -> Candidates:
     """Score the pairs found through the index; keep each article's ``keep`` best."""
     n = features.words.shape[0]
     mats = (features.words_index, features.names_index, features.tags_index)
     transposed = tuple(sp.csr_matrix(m.T) for m in mats)
-    parts = [_chunk(features, transposed, start, min(n, start + CHUNK_ROWS), ctx, settings, keep)
-             for start in range(0, n, CHUNK_ROWS)]  # fmt: skip
+    parts = [
+        _chunk(features, transposed, start, min(n, start + CHUNK_ROWS), ctx, settings, keep)
+        for start in range(0, n, CHUNK_ROWS)
+    ]
     rows, cols, score, text, same = (np.concatenate([p[k] for p in parts]) for k in range(5))
     indptr = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=n)))).astype(np.int64)
     return Candidates(indptr, cols.astype(np.int64), score, text, same)

@@ -41,18 +41,34 @@ def _links(block: Block, by_slug: dict[str, Any]) -> list[ReadNextLink]:
     links = []
     for pick in block.picks:
         target = by_slug[pick.slug]
-        links.append(ReadNextLink(target.url, target.briefing.title, target.briefing.date,
-                                  target.briefing.source, pick.reason, pick.score, pick.shared))  # fmt: skip
+        links.append(
+            ReadNextLink(
+                target.url,
+                target.briefing.title,
+                target.briefing.date,
+                target.briefing.source,
+                pick.reason,
+                pick.score,
+                pick.shared,
+            )
+        )
     return links
 
 
 def add_read_next(generator: Any) -> None:
     """Set read_next_links, also_reported_by and source_links on every article."""
     settings = from_mapping(generator.settings.get("READ_NEXT"))
-    everything = [*generator.articles, *generator.translations, *generator.hidden_articles,
-                  *generator.drafts]  # fmt: skip
-    articles = [a for a in [*generator.articles, *generator.translations]
-                if getattr(a, "briefing", None) is not None]  # fmt: skip
+    everything = [
+        *generator.articles,
+        *generator.translations,
+        *generator.hidden_articles,
+        *generator.drafts,
+    ]
+    articles = [
+        a
+        for a in [*generator.articles, *generator.translations]
+        if getattr(a, "briefing", None) is not None
+    ]
     by_slug = {a.briefing.slug: a for a in articles}
     blocks = _blocks(articles, settings)
     matcher = SourceMatcher([a.briefing for a in articles], settings.source_match_threshold)

@@ -82,8 +82,9 @@ class _Counts:
 
 def _fold(counts: sp.csr_matrix, columns: npt.NDArray[np.int32], width: int) -> sp.csr_matrix:
     """Merge columns: column ``k`` of ``counts`` is added into column ``columns[k]``."""
-    out = sp.csr_matrix((counts.data, columns[counts.indices], counts.indptr),
-                        shape=(counts.shape[0], width))  # fmt: skip
+    out = sp.csr_matrix(
+        (counts.data, columns[counts.indices], counts.indptr), shape=(counts.shape[0], width)
+    )
     out.sum_duplicates()
     return out
 
@@ -108,7 +109,9 @@ def _row_norms(matrix: sp.csr_matrix) -> Floats:
     return np.sqrt(np.where(np.diff(matrix.indptr) > 0, squares[: matrix.shape[0]], 0.0))
 
 
-def _top_rows(matrix: sp.csr_matrix, keep: npt.NDArray[np.bool_], limit: int) -> tuple[npt.NDArray[Any], ...]:
+def _top_rows(
+    matrix: sp.csr_matrix, keep: npt.NDArray[np.bool_], limit: int
+) -> tuple[npt.NDArray[Any], ...]:
     rows = np.repeat(np.arange(matrix.shape[0], dtype=np.int32), np.diff(matrix.indptr))
     rows, cols, vals = rows[keep], matrix.indices[keep], matrix.data[keep]
     if limit:
@@ -140,8 +143,9 @@ def _top_per_row(matrix: sp.csr_matrix, keep: npt.NDArray[np.bool_], limit: int)
     return sp.csr_matrix((vals.astype(np.float64), (rows, cols)), shape=matrix.shape)
 
 
-def _truncate(weights: sp.csr_matrix, df: Floats, settings: ReadNextSettings, limit: int,
-              min_df: int = 2) -> sp.csr_matrix:  # fmt: skip
+def _truncate(
+    weights: sp.csr_matrix, df: Floats, settings: ReadNextSettings, limit: int, min_df: int = 2
+) -> sp.csr_matrix:
     """Drop rare and stop-word columns; keep each row's ``limit`` heaviest entries."""
     col_df = df[weights.indices]
     stop = max(float(STOP_MIN_DF), settings.max_df_share * weights.shape[0])
@@ -182,8 +186,11 @@ def _words(texts: Iterable[str]) -> tuple[sp.csr_matrix, list[str]]:
 def _fold_case(counts: sp.csr_matrix, spelled: list[str]) -> sp.csr_matrix:
     """Merge the spellings of a word: articles x lower-cased words."""
     lower: dict[str, int] = {}
-    columns = np.fromiter((lower.setdefault(w.lower(), len(lower)) for w in spelled),
-                          dtype=np.int32, count=len(spelled))  # fmt: skip
+    columns = np.fromiter(
+        (lower.setdefault(w.lower(), len(lower)) for w in spelled),
+        dtype=np.int32,
+        count=len(spelled),
+    )
     return _fold(counts, columns, len(lower))
 
 
@@ -213,7 +220,9 @@ def _labels(rows: Iterable[Sequence[str]]) -> tuple[sp.csr_matrix, tuple[str, ..
     return counts.matrix(), tuple(spelling[k] for k in counts.ids)
 
 
-def _binary_features(found: sp.csr_matrix, settings: ReadNextSettings) -> tuple[sp.csr_matrix, sp.csr_matrix, Floats]:
+def _binary_features(
+    found: sp.csr_matrix, settings: ReadNextSettings
+) -> tuple[sp.csr_matrix, sp.csr_matrix, Floats]:
     """Return (index, full) idf-weighted, normalised matrices of a 0/1 matrix, and the idf."""
     weights, idf, df = _weigh(found, sublinear=False)
     full = _normalise(weights, _row_norms(weights))
@@ -245,6 +254,16 @@ def build(docs: Sequence[Doc], settings: ReadNextSettings) -> Features:
     found_tags, tag_labels = _labels(doc.tags for doc in docs)
     tags_index, tags, tag_idf = _binary_features(found_tags, settings)
     central = _top_per_row(words, np.ones(words.nnz, dtype=bool), settings.index_terms)
-    return Features(_cap_postings(central, settings.max_postings), words, scale,
-                    names_index, names, name_labels, name_idf,
-                    tags_index, tags, tag_labels, tag_idf)  # fmt: skip
+    return Features(
+        _cap_postings(central, settings.max_postings),
+        words,
+        scale,
+        names_index,
+        names,
+        name_labels,
+        name_idf,
+        tags_index,
+        tags,
+        tag_labels,
+        tag_idf,
+    )

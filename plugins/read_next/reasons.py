@@ -1,4 +1,4 @@
-"""The short human line saying why an article is read next: "same story · shared: X, Y · 2 days earlier"."""
+"""Why an article is read next, as one short line: "same story · shared: X, Y · 2 days earlier"."""
 
 from __future__ import annotations
 
@@ -29,8 +29,9 @@ class Pair:
     pinned: bool
 
 
-def _common(matrix: sp.csr_matrix, idf: Floats, labels: tuple[str, ...], rows: Ints,
-            cols: Ints) -> list[list[str]]:  # fmt: skip
+def _common(
+    matrix: sp.csr_matrix, idf: Floats, labels: tuple[str, ...], rows: Ints, cols: Ints
+) -> list[list[str]]:
     """Per pair, the labels both rows have: rarest first, then alphabetical."""
     both = sp.csr_matrix(matrix[rows].multiply(matrix[cols]))
     pair = np.repeat(np.arange(len(rows)), np.diff(both.indptr))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -94,8 +95,9 @@ def _duplicates(found: Candidates, n: int, threshold: float) -> list[set[int]]:
     return dups
 
 
-def _choose(i: int, found: Candidates, pinned: list[int], dups: list[set[int]],
-            settings: ReadNextSettings) -> list[tuple[int, int]]:  # fmt: skip
+def _choose(
+    i: int, found: Candidates, pinned: list[int], dups: list[set[int]], settings: ReadNextSettings
+) -> list[tuple[int, int]]:
     """Pick one block the general way (pins, duplicates): (pick, candidate position or -1)."""
     lo, hi = int(found.indptr[i]), int(found.indptr[i + 1])
     position = {j: lo + k for k, j in enumerate(found.cols[lo:hi].tolist())}
@@ -111,8 +113,9 @@ def _choose(i: int, found: Candidates, pinned: list[int], dups: list[set[int]],
     return chosen
 
 
-def _select(found: Candidates, pins: list[list[int]], dups: list[set[int]],
-            settings: ReadNextSettings) -> tuple[Ints, Ints, Ints]:  # fmt: skip
+def _select(
+    found: Candidates, pins: list[list[int]], dups: list[set[int]], settings: ReadNextSettings
+) -> tuple[Ints, Ints, Ints]:
     """Return (article, pick, candidate position or -1) for every block, in rank order.
 
     Most articles have neither pins nor near-duplicates near them: their block is simply the
@@ -132,15 +135,26 @@ def _select(found: Candidates, pins: list[list[int]], dups: list[set[int]],
     parts = [(rows[ok], found.cols[ok], np.flatnonzero(ok))]
     for i in np.flatnonzero(special).tolist():
         chosen = _choose(i, found, pins[i], dups, settings)
-        parts.append((np.full(len(chosen), i), np.array([c[0] for c in chosen], dtype=np.int64),
-                      np.array([c[1] for c in chosen], dtype=np.int64)))  # fmt: skip
+        parts.append(
+            (
+                np.full(len(chosen), i),
+                np.array([c[0] for c in chosen], dtype=np.int64),
+                np.array([c[1] for c in chosen], dtype=np.int64),
+            )
+        )
     rows, cols, pos = (np.concatenate([p[k] for p in parts]).astype(np.int64) for k in range(3))
     order = np.argsort(rows, kind="stable")  # blocks together, each keeping its rank order
     return rows[order], cols[order], pos[order]
 
 
-def _blocks(docs: Sequence[Doc], found: Candidates, features: Features, pins: list[list[int]],
-            dups: list[set[int]], settings: ReadNextSettings) -> dict[str, Block]:  # fmt: skip
+def _blocks(
+    docs: Sequence[Doc],
+    found: Candidates,
+    features: Features,
+    pins: list[list[int]],
+    dups: list[set[int]],
+    settings: ReadNextSettings,
+) -> dict[str, Block]:
     """Turn the chosen pairs into blocks with scores, shared labels and reasons."""
     rows, cols, pos = _select(found, pins, dups, settings)
     score = np.where(pos >= 0, found.score[np.maximum(pos, 0)], 0.0).tolist()
@@ -163,7 +177,7 @@ def recommend(docs: Sequence[Doc], settings: ReadNextSettings) -> dict[str, Bloc
     ordered = sorted(docs, key=lambda d: d.slug)
     index = {d.slug: k for k, d in enumerate(ordered)}
     if len(index) != len(ordered):
-        twice = next(a.slug for a, b in zip(ordered, ordered[1:]) if a.slug == b.slug)
+        twice = next(a.slug for a, b in pairwise(ordered) if a.slug == b.slug)
         raise ReadNextError(twice, "two articles have this slug")
     pins = [_pins(d, index) for d in ordered]
     if not ordered:

@@ -69,8 +69,9 @@ def _typed(name: str, value: Any, default: Any) -> Any:
     else:
         ok = isinstance(value, type(default))
     if not ok or (isinstance(value, int | float) and value < 0):
-        raise ReadNextSettingsError(f"READ_NEXT[{name!r}] must be a non-negative "
-                                    f"{type(default).__name__}, got {value!r}")  # fmt: skip
+        raise ReadNextSettingsError(
+            f"READ_NEXT[{name!r}] must be a non-negative {type(default).__name__}, got {value!r}"
+        )
     return value
 
 

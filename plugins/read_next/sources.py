@@ -73,14 +73,18 @@ class SourceMatcher:
         for text in (item.title, item.summary):
             if text:
                 query = utils.default_process(text)
-                best = max(best, fuzz.WRatio(query, self._titles[k]), fuzz.WRatio(query, self._leads[k]))
+                best = max(
+                    best, fuzz.WRatio(query, self._titles[k]), fuzz.WRatio(query, self._leads[k])
+                )
         return best
 
     def match(self, item: Item) -> str | None:
         """Return the slug of the archive article an item refers to, or None."""
         if item.slug and item.slug in self._known:
             return item.slug
-        words = set(WORD_RE.findall(utils.default_process(f"{item.title or ''} {item.summary or ''}")))
+        words = set(
+            WORD_RE.findall(utils.default_process(f"{item.title or ''} {item.summary or ''}"))
+        )
         hits: Counter[int] = Counter()
         for word in words:
             found = self._postings.get(word, ())
