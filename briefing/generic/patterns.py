@@ -35,6 +35,8 @@ NAV_ANYWHERE = re.compile(
     r"tutti i diritti|tous droits|\bcookies?\b|privacy policy|datenschutzerklärung|"
     r"terms of (?:use|service)|nutzungsbedingungen|your browser|ihr browser|javascript|"
     r"registered trademarks?|information provided on this website|not been evaluated by the|"
+    r"affiliate[- ]links?|may (?:receive|earn) a (?:small )?commission|"
+    r"erhalten wir (?:eine )?provision|"
     r"\bunsubscribe\b|abmelden jederzeit|activation link|to your inbox|in your inbox",
     re.IGNORECASE,
 )
