@@ -17,6 +17,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -108,14 +109,18 @@ def _once(command: Sequence[str], env: Mapping[str, str] | None, cwd: Path) -> S
 def main(argv: list[str]) -> int:
     """Run the command after ``--``; print its numbers as JSON; exit with its status."""
     command = argv[argv.index("--") + 1 :] if "--" in argv else argv
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
-        # Pelican logs its warnings and errors to stdout: show both streams.
-        sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])
-        return done.returncode
+    # Output goes to a file, not a pipe: a pipe would also wait for any background process the
+    # command leaves behind holding it (seen: seconds after Pelican had finished), and the
+    # time to a finished site ends when the command exits.
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as log:
+        start = time.perf_counter()
+        done = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT, check=False)
+        wall = time.perf_counter() - start
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if done.returncode != 0:
+            log.seek(0)
+            sys.stderr.write(log.read()[-8000:])  # Pelican logs its errors to stdout
+            return done.returncode
     # Linux reports ru_maxrss in kilobytes.
     result = {
         "wall": wall,
