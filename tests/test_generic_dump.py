@@ -155,3 +155,20 @@ def test_learn_boilerplate_respects_min_share() -> None:
     texts = [_dump(n) for n in range(4)] + ["Sponsored corner"] * 6  # in 6 of 10 dumps
     assert "Sponsored corner" not in learn_boilerplate(texts, min_share=0.9)
     assert "Sponsored corner" in learn_boilerplate(texts, min_share=0.5)
+
+
+EDGE_CASES = [
+    ("empty", "", 0),
+    ("blank-lines", "\n\n", 0),
+    ("menu-only", "Home\nNews\nSport\nSearch", 0),
+    ("one-long-line", "A sentence that goes on and on. " * 400, 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs"), [c[1:] for c in EDGE_CASES], ids=[c[0] for c in EDGE_CASES]
+)
+def test_edge_cases_still_explain_every_line(text: str, paragraphs: int) -> None:
+    result = extract_dump(text, ExtractContext(rel_path="edge.txt"))
+    assert len(result.paragraphs) == paragraphs
+    assert len(result.decisions) == len(text.split("\n"))
