@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import runpy
 import subprocess
 import sys
 from datetime import timedelta
@@ -11,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bench import dumps, synth
+from bench import dumps, report, synth
 from briefing import frontmatter
 from briefing.markdown import paragraphs_to_markdown
 
@@ -151,3 +154,55 @@ def test_report_dumps_ingest_back(corpus: synth.Corpus, tmp_path: Path) -> None:
         back = got[article.source_file]
         fields = ("title", "date", "category", "tags", "body", "source")
         assert {f: getattr(back, f) for f in fields} == {f: getattr(article, f) for f in fields}
+
+
+def test_timing_plugin_times_the_plugins_of_a_real_build(
+    corpus: synth.Corpus, tmp_path: Path
+) -> None:
+    """bench/benchconf.py builds like pelicanconf.py and the timing plugin reports each plugin."""
+    content, timing = tmp_path / "content", tmp_path / "timing.json"
+    synth.write_markdown(corpus.articles[:20], content)
+    command = [sys.executable, "-m", "briefing", "build", "--content", str(content)]
+    command += [
+        "--output",
+        str(tmp_path / "out"),
+        "--settings",
+        str(ROOT / "bench" / "benchconf.py"),
+    ]
+    env = {**os.environ, "BENCH_TIMING_PATH": str(timing), "BENCH_ADD_PLUGINS": ""}
+    subprocess.run(command, check=True, cwd=ROOT, capture_output=True, env=env)
+    data = json.loads(timing.read_text(encoding="utf-8"))
+    assert data["pelican_end"] >= data["pelican_start"]
+    enabled = runpy.run_path(str(ROOT / "pelicanconf.py"))["PLUGINS"]
+    assert set(enabled) <= set(data["plugins"])  # every plugin enters through a signal
+    assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_report_says_what_is_not_built_or_not_measured() -> None:
+    results = {
+        "mode": "quick",
+        "when": "now",
+        "runs": 3,
+        "machine": {"cores": 2, "memory_gib": 24, "cpu": "cpu"},
+        "versions": {"python": "3.11"},
+        "absent": ["offline bundle"],
+        "build": {
+            "1000": {
+                "ours": {
+                    "wall": 20.0,
+                    "walls": [20.0],
+                    "cpu": 15.0,
+                    "maxrss_mb": 150.0,
+                    "pages": 10,
+                    "stages": {"pelican render": 5.0},
+                }
+            }
+        },
+    }
+    text = report.render(results)
+    assert "| full 10,000 build incl. read next and search | - s | 60 s | not measured |" in text
+    assert (
+        "| peak memory (largest process of any ingest or build) | 150.0 MB | 2048 MB | met |"
+        in text
+    )
+    assert "not built yet" in text
