@@ -76,7 +76,7 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     origin = {"extractor": "generic-dump"}
     if found is not None and dates.zone_of(found.value) is None:
         origin["timezone"] = "unknown"
-    tags, tag_lines = find_tags(lines)
+    tags, tag_lines = find_tags(lines, start, end)
     category, category_line = find_category(lines, title)
     return Extracted(
         title=with_kicker(lines, title) if title is not None else None,

@@ -10,16 +10,23 @@ from briefing.generic.patterns import CATEGORY_LABEL, TAGS_LABEL
 
 MAX_TAG_WORDS = 5  # "Klimawandel", "Donald Trump", "Champions League": tags are short
 MAX_TAGS = 20
+MAX_LABEL_WORDS = 40  # "Tags: a, b, c" inline lists stay under this
 BREADCRUMB_MAX_WORDS = 6
 _SPLIT = re.compile(r"\s*[,;|·•#]\s*")
 
 
-def find_tags(lines: list[Line]) -> tuple[tuple[str, ...], frozenset[int]]:
-    """Return the tags of a labelled tag list (inline or one per line) and the lines used."""
-    for line in lines:
-        m = TAGS_LABEL.match(line.text)
-        if m is None or line.words > 40:
-            continue
+def find_tags(lines: list[Line], start: int, end: int) -> tuple[tuple[str, ...], frozenset[int]]:
+    """Return the tags of a labelled tag list (inline or one per line) and the lines used.
+
+    Only labels from the body start on count ("Themen" above the article is a menu); of
+    those, the one nearest the body's end wins.
+    """
+    labels = [
+        (line, m)
+        for line in lines[start:]
+        if line.words <= MAX_LABEL_WORDS and (m := TAGS_LABEL.match(line.text)) is not None
+    ]
+    for line, m in sorted(labels, key=lambda pair: abs(pair[0].index - end)):
         rest = m.group("rest").strip()
         if rest:
             tags = [t for t in _SPLIT.split(rest) if t and len(t.split()) <= MAX_TAG_WORDS]
@@ -34,7 +41,7 @@ def _tags_below(lines: list[Line], label: int) -> tuple[tuple[str, ...], frozens
     for line in lines[label + 1 : label + 1 + MAX_TAGS]:
         if not line.text or line.words > MAX_TAG_WORDS or line.furniture or line.prose:
             break
-        tags.append(line.text.lstrip("#"))
+        tags.append(line.text.lstrip("# "))
         used.add(line.index)
     return _unique(tags), frozenset(used)
 
