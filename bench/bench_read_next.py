@@ -128,6 +128,35 @@ def agreement(n: int, seed: int = SEED) -> dict[str, float]:
     }
 
 
+def source_matching(n: int = 5_000, seed: int = 3) -> dict[str, float]:
+    """Match source items (slugs removed) with 30% of their targets held out of the archive."""
+    from dataclasses import replace
+    from random import Random
+
+    from bench import synth
+    from plugins.read_next.settings import from_mapping
+    from plugins.read_next.sources import SourceMatcher
+
+    articles = synth.generate(n, seed=seed).articles
+    rng = Random(seed)
+    held = {a.slug for a in articles if rng.random() < 0.3}
+    archive = [a for a in articles if a.slug not in held]
+    items = [i for a in archive for i in a.read_next][:6000]
+    matcher = SourceMatcher(archive, from_mapping({}).source_match_threshold)
+    t0 = time.perf_counter()
+    got = [matcher.match(replace(item, slug=None)) for item in items]
+    seconds = time.perf_counter() - t0
+    want = [None if i.slug in held else i.slug for i in items]
+    tp = sum(1 for g, w in zip(got, want, strict=True) if g is not None and g == w)
+    fp = sum(1 for g, w in zip(got, want, strict=True) if g is not None and g != w)
+    return {
+        "items": len(items),
+        "precision": tp / max(tp + fp, 1),
+        "recall": tp / max(sum(1 for w in want if w), 1),
+        "ms_per_item": 1000 * seconds / max(len(items), 1),
+    }
+
+
 def _in_subprocess(args: list[str]) -> dict[str, Any]:
     command = [sys.executable, "-m", "bench.bench_read_next", *args]
     done = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True)
@@ -164,6 +193,7 @@ def run(
         "sizes": points,
         "exponent": _exponent(points),
         "agreement": _in_subprocess(["--agreement-child", str(min(agreement_n, max(sizes)))]),
+        "source_matching": _in_subprocess(["--sources-child"]),
     }
 
 
@@ -190,6 +220,13 @@ def table(result: dict[str, Any]) -> str:
         f"({a['relative_change']:+.1%}); fast keeps {a['exact_story_links_kept']:.1%} of exact's "
         f"same-story links; top-5 overlap {a['top5_overlap']:.1%}.",
     ]
+    m = result.get("source_matching")
+    if m:
+        lines.append(
+            f"Source items matched without their slugs ({m['items']:,} items, 30% of targets "
+            f"held out): precision {m['precision']:.3f}, recall {m['recall']:.3f}, "
+            f"{m['ms_per_item']:.1f} ms per item."
+        )
     return "\n".join(line for line in lines)
 
 
@@ -202,12 +239,15 @@ def main() -> None:
     parser.add_argument("--make-corpus", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--agreement-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--sources-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.make_corpus:
         make_corpus(int(args.make_corpus[0]), Path(args.make_corpus[1]))
         print("{}")
     elif args.child:
         print(json.dumps(child(args.child, args.runs)))
+    elif args.sources_child:
+        print(json.dumps(source_matching()))
     elif args.agreement_child:
         print(json.dumps(agreement(args.agreement_child)))
     else:
