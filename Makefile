@@ -10,7 +10,7 @@ CONTENT ?= content
 OUTPUT  ?= output
 PORT    ?= 8000
 
-.PHONY: html ingest build publish offline serve test lint pytest chromium clean lock regen-golden help eval bench bench-quick
+.PHONY: html ingest build publish offline serve test lint pytest chromium clean lock regen-golden help eval bench bench-quick bench-search
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -43,6 +43,9 @@ bench: $(STAMP)  ## benchmarks at 1k and 10k vs vanilla Pelican and Hugo (~30 mi
 
 bench-quick: $(STAMP)  ## benchmarks at 1k only (under 3 minutes)
 	$(PY) -m bench.run --quick
+
+bench-search: $(STAMP) chromium  ## search at 10k and 100k articles: index time and memory, bytes per query (~40 min)
+	$(PY) -m bench.bench_search --sizes 10000 100000
 
 test: $(STAMP) chromium node_modules/.installed lint pytest  ## set up .venv and Chromium, run ruff, mypy and pytest
 

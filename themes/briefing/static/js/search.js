@@ -34,6 +34,7 @@ const PAGE_SIZE = 10;
 // Parts searched at once: one first (a common word fills a page from the newest part alone,
 // keeping a first query's download small), then twice as many each round, up to MAX_BATCH.
 const MAX_BATCH = 4;
+const SOFT_UNITS = 3; // ...and stop after this many once some results are in
 const MAX_VALUES = 12; // filter values shown per filter (plus the selected one)
 const DEBOUNCE_MS = 250;
 const INSTANCE_CACHE = 24;
@@ -289,11 +290,16 @@ class SearchUI {
     await this.fill(PAGE_SIZE);
   }
 
-  /* Search further parts until `wanted` hits are known or every part was searched. */
+  /* Search further parts until `wanted` hits are known or every part was searched; stop
+   * earlier, once SOFT_UNITS parts brought something new, so a word spread thinly over many
+   * parts shows its newest results without downloading every part first. */
   async fill(wanted) {
     const run = this.run;
     const { q, filters, sort } = this.state;
+    const start = run.next;
+    const before = run.hits.length;
     while (run.hits.length < wanted && run.next < run.units.length) {
+      if (run.hits.length > before && run.next - start >= SOFT_UNITS) break;
       const batch = run.units.slice(run.next, run.next + run.batch);
       run.batch = Math.min(run.batch * 2, MAX_BATCH);
       const found = await Promise.all(
