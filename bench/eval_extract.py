@@ -6,6 +6,9 @@ usage: python -m bench.eval_extract DATA [--score PATH/score.py] [--keep DIR] [-
 Runs ``extract_dump`` over every NNN.txt and ``extract_html`` over every NNN.html.gz, writes one
 Markdown file per page with ``briefing.frontmatter.dump`` and runs the scorer once per input kind.
 The ``Article`` adapter below stands in for the lead's normalise step until it lands.
+Like the ingest step, it learns the folder's boilerplate lines once per run, and it passes the
+scraper's recorded ``crawl_date`` as ``fetched_at`` (what a sidecar carries) so that relative
+and year-less datelines ("vor 14 Minuten", "mandag 5. august") can be dated.
 """
 
 from __future__ import annotations
