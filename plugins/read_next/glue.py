@@ -55,27 +55,28 @@ def _links(block: Block, by_slug: dict[str, Any]) -> list[ReadNextLink]:
     return links
 
 
+def _source_links(articles: list[Any], by_slug: dict[str, Any], threshold: float) -> None:
+    """Set ``source_links`` on every article that has a source list."""
+    listing = [a for a in articles if a.briefing.read_next]
+    if not listing:
+        return  # building the matcher costs seconds on a large archive: only when needed
+    matcher = SourceMatcher([a.briefing for a in articles], threshold)
+    for article in listing:
+        matched = matcher.match_all(article.briefing.read_next)
+        article.source_links = [by_slug[s].url if s else None for s in matched]
+
+
 def add_read_next(generator: Any) -> None:
     """Set read_next_links, also_reported_by and source_links on every article."""
     settings = from_mapping(generator.settings.get("READ_NEXT"))
-    everything = [
-        *generator.articles,
-        *generator.translations,
-        *generator.hidden_articles,
-        *generator.drafts,
-    ]
-    articles = [
-        a
-        for a in [*generator.articles, *generator.translations]
-        if getattr(a, "briefing", None) is not None
-    ]
-    by_slug = {a.briefing.slug: a for a in articles}
-    blocks = _blocks(articles, settings)
-    matcher = SourceMatcher([a.briefing for a in articles], settings.source_match_threshold)
-    for article in everything:
+    shown = [*generator.articles, *generator.translations]
+    articles = [a for a in shown if getattr(a, "briefing", None) is not None]
+    for article in (*shown, *generator.hidden_articles, *generator.drafts):
         article.read_next_links = []
         article.also_reported_by = []
         article.source_links = []
+    by_slug = {a.briefing.slug: a for a in articles}
+    blocks = _blocks(articles, settings)
     for article in articles:
         block = blocks[article.briefing.slug]
         article.read_next_links = _links(block, by_slug)
@@ -83,8 +84,7 @@ def add_read_next(generator: Any) -> None:
             (by_slug[s].briefing.source, by_slug[s].url, by_slug[s].briefing.title)
             for s in block.duplicates
         ]
-        matched = matcher.match_all(article.briefing.read_next)
-        article.source_links = [by_slug[s].url if s else None for s in matched]
+    _source_links(articles, by_slug, settings.source_match_threshold)
     logger.info("read_next: blocks for %d articles", len(articles))
 
 
