@@ -23,6 +23,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 from . import route, runner
 from .parts import Part, digest
@@ -35,7 +36,6 @@ MANIFEST_VERSION = 1
 _RUNTIME_FILES = ("pagefind.js", "pagefind-highlight.js")
 _BUNDLE_DIRS = ("index", "filter", "fragment")
 _DONE = "done.json"
-ANCHOR_PAGE = '<html lang="{lang}"><body data-pagefind-body><p>briefinganchor</p></body></html>\n'
 
 
 @dataclass
@@ -89,11 +89,16 @@ def _build_part(site: Path, part: Part, settings: PagefindSettings, entry: Path)
     shutil.rmtree(tmp, ignore_errors=True)
     glob = part.glob(settings.page_glob)
     process = runner.start(site, glob, tmp / "bundle", settings.exclude_selectors)
-    # Read the route words while Pagefind indexes (the other core).
-    words: set[str] = set()
-    for page in sorted(site.glob(f"{part.folder}/*/{settings.page_glob}")):
-        if page.relative_to(site).parts[2] in part.days:
-            words |= route.page_words(page.read_text(encoding="utf-8"))
+    try:
+        # Read the route words while Pagefind indexes (on the other core).
+        words: set[str] = set()
+        for page in sorted(site.glob(f"{part.folder}/*/{settings.page_glob}")):
+            if page.relative_to(site).parts[2] in part.days:
+                words |= route.page_words(page.read_text(encoding="utf-8"))
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
     count = runner.finish(process, glob, tmp / "bundle")
     if count != part.pages:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -123,13 +128,21 @@ def _runtime(cache: Path, languages: list[str]) -> Path:
     for lang in languages:
         page = tmp / "site" / lang / "index.html"
         page.parent.mkdir(parents=True)
-        page.write_text(ANCHOR_PAGE.format(lang=lang), encoding="utf-8")
+        page.write_text(_anchor_page(lang), encoding="utf-8")
     runner.finish(
         runner.start(tmp / "site", "*/index.html", tmp / "bundle"), "anchor", tmp / "bundle"
     )
     shutil.rmtree(tmp / "site")
     tmp.rename(entry.parent)
     return entry
+
+
+def _anchor_page(lang: str) -> str:
+    """Return the anchor index's one page in ``lang``: a word no article contains."""
+    page = ElementTree.Element("html", {"lang": lang})
+    body = ElementTree.SubElement(page, "body", {"data-pagefind-body": ""})
+    ElementTree.SubElement(body, "p").text = "briefinganchor"
+    return ElementTree.tostring(page, encoding="unicode", method="html")
 
 
 def _link_tree(source: Path, target: Path, *, with_runtime: bool) -> None:
