@@ -58,6 +58,9 @@ NAV_SHORT = re.compile(
     r"copy link|email link|share via|opens in (?:a )?new window|skip to|close alert|read in app|"
     r"\brss\b|ad policy|detailansicht|to revisit this article|saved stories|tiempo de lectura|"
     r"\(\s*\d+\s*\)$|(?:\.\.\.|…)$|^(?:über|about) (?:the author|den autor|die autorin)|"
+    r"save (?:this )?(?:article|story)|salva (?:questo )?articolo|artikel (?:merken|speichern)|"
+    r"guardar (?:este )?art[ií]culo|sauvegarder (?:cet )?article|registered users|"
+    r"utenti registrati|registrierte nutzer|"
     r"\bsave\b.{0,12}\bsaved\b|^zurück\b|fehler gefunden|found an? (?:error|mistake)|"
     r"[»›>].*[»›>]|\b(?:editor|reporter|correspondent|journalist|contributor|columnist|"
     r"redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|redacci[oó]n|follow)\s*$",
