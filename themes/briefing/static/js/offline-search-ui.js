@@ -2,6 +2,7 @@
  *
  * Mounts into [data-offline-search] (or #search) on the search page: a search box with results
  * as you type, facet filters, sort, and the query kept in the URL (?q=...&category=...).
+ * Class names follow the hosted page's (css/search.css) so both look alike.
  * Every value from the index is set with textContent: scraped text is never parsed as HTML.
  */
 (function () {
@@ -55,12 +56,14 @@
   }
 
   function buildForm(root, api, manifest, state) {
-    var form = el("form", { "class": "offline-search", role: "search", action: api.searchPage });
+    var form = el("form", { "class": "offline-search search-form-main", role: "search", action: api.searchPage });
     form.appendChild(el("label", { "for": "offline-q" }, "Search the archive"));
     var input = el("input", { id: "offline-q", type: "search", name: "q", autocomplete: "off" });
     input.value = state.q;
     form.appendChild(input);
-    var box = el("fieldset", { "class": "offline-filters" });
+    var box = el("fieldset", { "class": "offline-filters search-filter" });
+    // One row of selects that wraps (search.css styles the hosted page's checkbox lists).
+    box.style.cssText = "display:flex;flex-wrap:wrap;gap:0.5rem 1.25rem;align-items:center";
     box.appendChild(el("legend", {}, "Filters"));
     var selects = {};
     FACETS.forEach(function (facet) {
@@ -93,15 +96,15 @@
   }
 
   function renderResult(list, record) {
-    var item = el("li", { "class": "offline-result" });
-    var heading = el("h2");
+    var item = el("li", { "class": "offline-result search-result" });
+    var heading = el("h2", { "class": "search-result-title" });
     var link = el("a", { href: record.url });
     fillParts(link, record.title);
     heading.appendChild(link);
     item.appendChild(heading);
     var meta = [record.date, record.facets.category, record.facets.source].filter(Boolean);
-    item.appendChild(el("p", { "class": "offline-meta" }, meta.join(" · ")));
-    var text = el("p", { "class": "offline-excerpt" });
+    item.appendChild(el("p", { "class": "offline-meta search-result-meta" }, meta.join(" · ")));
+    var text = el("p", { "class": "offline-excerpt search-result-excerpt" });
     fillParts(text, record.excerpt);
     item.appendChild(text);
     list.appendChild(item);
@@ -111,9 +114,9 @@
     var state = readState();
     while (root.firstChild) root.removeChild(root.firstChild);
     var ui = buildForm(root, api, manifest, state);
-    var status = el("p", { "class": "offline-status", "aria-live": "polite" });
-    var list = el("ol", { "class": "offline-results" });
-    var more = el("button", { type: "button", "class": "offline-more", hidden: "" }, "More results");
+    var status = el("p", { "class": "offline-status search-status", "aria-live": "polite" });
+    var list = el("ol", { "class": "offline-results search-results" });
+    var more = el("button", { type: "button", "class": "offline-more search-more", hidden: "" }, "More results");
     root.appendChild(status);
     root.appendChild(list);
     root.appendChild(more);
