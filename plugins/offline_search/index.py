@@ -51,7 +51,8 @@ class IndexOptions:
     """Shard sizes; defaults were tuned on the synthetic 10k archive (bench/bench_offline.py)."""
 
     # Measured with bench/bench_offline.py on the synthetic 10k archive (bodies of 150-900
-    # words): a first query reads ~0.5x what Pagefind downloads, the index is ~0.5-1x its size.
+    # words): a first query reads ~0.55x what Pagefind downloads (~170 kB), first results in
+    # ~150-190 ms, the whole index ~1.07x the Pagefind bundle (the bodies are most of it).
     term_shard_bytes: int = 16_000  # one small read per typed word; ~300 shards for 10k docs
     meta_docs: int = 32  # a result page of 10 reads at most 10 of these (~6 kB each)
     text_docs: int = 2  # excerpt shards hold whole bodies: a result page reads 10 of them
