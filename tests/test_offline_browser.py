@@ -45,11 +45,16 @@ class Watch:
         page.on("console", self._console)
         page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
         page.on("request", self._request)
-        page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))
+        page.on("requestfailed", self._failed)
 
     def _console(self, message: ConsoleMessage) -> None:
         if message.type in ("error", "warning"):
             self.errors.append(f"console {message.type}: {message.text}")
+
+    def _failed(self, request: Request) -> None:
+        # A load cut short by leaving the page (Enter in the header box) is not a failure.
+        if request.failure != "net::ERR_ABORTED":
+            self.errors.append(f"failed: {request.url} ({request.failure})")
 
     def _request(self, request: Request) -> None:
         url = request.url
@@ -164,6 +169,20 @@ def test_search_from_disk(
     link = tab.locator(".offline-result h2 a").first.get_attribute("href")
     assert link is not None
     assert _file_of(link).is_file()
+
+
+def test_header_box_suggests_titles_as_you_type(page: tuple[Page, Watch], bundle: Path) -> None:
+    tab, _ = page
+    tab.goto((bundle / "category" / "sport" / "index.html").as_uri())
+    tab.click("header input[name=q]")
+    tab.keyboard.type("carl", delay=20)
+    tab.wait_for_selector("header form[data-state=done] .offline-suggest a")
+    suggestions = tab.locator("header .offline-suggest a")
+    assert suggestions.all_inner_texts() == [
+        "Amy Carlon: Azerbaijan and the US can deepen cooperation"
+    ]
+    suggestions.first.click()
+    assert "amy-carlon" in tab.url and tab.url.endswith("/index.html")
 
 
 def test_search_category_filter_sort_and_url(page: tuple[Page, Watch], bundle: Path) -> None:

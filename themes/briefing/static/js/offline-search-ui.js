@@ -170,14 +170,57 @@
     ui.input.focus();
   }
 
+  var SUGGESTIONS = 5;
+
+  /* The header box: the best few titles as you type (Enter still opens the search page).
+   * Nothing is loaded until the box is used, so browsing pages reads no index. */
+  function suggest(form, api) {
+    var input = form.querySelector("input[name=q]");
+    if (!input) return;
+    var list = el("ul", { "class": "offline-suggest", "aria-label": "Best matches", hidden: "" });
+    list.style.cssText = "list-style:none;margin:0.25rem 0 0;padding:0;flex-basis:100%";
+    form.appendChild(list);
+    var generation = 0;
+    var timer = null;
+    function run() {
+      var mine = ++generation;
+      if (!input.value.trim()) { list.hidden = true; return; }
+      api.search(input.value).then(function (found) {
+        return api.details(found.manifest, found.ids.slice(0, SUGGESTIONS), found.words);
+      }).then(function (records) {
+        if (mine !== generation) return;
+        list.textContent = "";
+        records.forEach(function (record) {
+          var item = el("li");
+          var link = el("a", { href: record.url });
+          fillParts(link, record.title);
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+        list.hidden = records.length === 0;
+        form.setAttribute("data-state", "done");
+      }).catch(function (err) {
+        // No suggestions then; Enter still opens the search page, which reports the failure.
+        list.hidden = true;
+        form.setAttribute("data-state", "error");
+        form.setAttribute("data-error", err.message);
+      });
+    }
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, DEBOUNCE_MS);
+    });
+  }
+
   window.BriefingSearchUI = {
     start: function (api) {
+      var root = document.querySelector("[data-offline-search]") || document.getElementById("search");
       // Header boxes submit to the offline search page (a file, not a folder).
       document.querySelectorAll("form[role=search]").forEach(function (form) {
         form.setAttribute("action", api.searchPage);
         form.setAttribute("method", "get");
+        if (!root) suggest(form, api);
       });
-      var root = document.querySelector("[data-offline-search]") || document.getElementById("search");
       if (!root) return;
       api.load("manifest").then(function (manifest) { mount(root, api, manifest); });
     },
