@@ -178,7 +178,11 @@
     var input = form.querySelector("input[name=q]");
     if (!input) return;
     var list = el("ul", { "class": "offline-suggest", "aria-label": "Best matches", hidden: "" });
-    list.style.cssText = "list-style:none;margin:0.25rem 0 0;padding:0;flex-basis:100%";
+    // A dropdown under the box, over the page (site.css has no rules for it: it is offline only).
+    list.style.cssText =
+      "position:absolute;top:100%;left:0;right:0;z-index:10;list-style:none;margin:0.25rem 0 0;" +
+      "padding:0.25rem 0.5rem;background:Canvas;color:CanvasText;border:1px solid;border-radius:0.25rem";
+    if (getComputedStyle(form).position === "static") form.style.position = "relative";
     form.appendChild(list);
     var generation = 0;
     var timer = null;
@@ -209,6 +213,9 @@
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(run, DEBOUNCE_MS);
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") list.hidden = true;
     });
   }
 
