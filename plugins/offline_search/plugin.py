@@ -55,6 +55,10 @@ class _TextExtractor(HTMLParser):
         if tag in _BLOCKS:
             self.parts.append(" ")
 
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":  # a void element: it never ends
+            self.parts.append(" ")
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS:
             self.parts.append(" ")
