@@ -21,6 +21,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -29,7 +30,7 @@ import scipy.sparse as sp
 
 from .doc import Doc
 from .settings import ReadNextSettings
-from .text import plain, word_counts
+from .text import WORD_RE, plain, word_counts
 
 Floats = npt.NDArray[np.float64]
 # A word is a stop word only past max_df_share of the archive *and* this many articles: in a
@@ -66,8 +67,12 @@ class _Counts:
         self.indptr = array("q", [0])
 
     def add(self, counts: Counter[str]) -> None:
-        # fromlist(list(...)) is 25% faster than extend(iterator) on 500-word articles.
-        self.indices.fromlist(list(map(self.ids.__getitem__, counts)))
+        if len(counts) > 1:
+            # itemgetter looks all keys up in one C call: 5x faster than map(ids.__getitem__)
+            # on a defaultdict, which was a fifth of the whole run.
+            self.indices.fromlist(list(itemgetter(*counts)(self.ids)))
+        elif counts:
+            self.indices.append(self.ids[next(iter(counts))])
         self.data.fromlist(list(counts.values()))
         self.indptr.append(len(self.indices))
 
@@ -185,13 +190,16 @@ def _words(texts: Iterable[str]) -> tuple[sp.csr_matrix, list[str]]:
 
 def _fold_case(counts: sp.csr_matrix, spelled: list[str]) -> sp.csr_matrix:
     """Merge the spellings of a word: articles x lower-cased words."""
-    lower: dict[str, int] = {}
+    lower: dict[str, int] = {"": 0}  # column 0 collects tokens that are not words
     columns = np.fromiter(
-        (lower.setdefault(w.lower(), len(lower)) for w in spelled),
+        (lower.setdefault(w.lower(), len(lower)) if WORD_RE.fullmatch(w) else 0 for w in spelled),
         dtype=np.int32,
         count=len(spelled),
     )
-    return _fold(counts, columns, len(lower))
+    folded = _fold(counts, columns, len(lower))
+    folded.data[folded.indices == 0] = 0.0
+    folded.eliminate_zeros()
+    return folded
 
 
 def _names(counts: sp.csr_matrix, spelled: list[str]) -> tuple[sp.csr_matrix, tuple[str, ...]]:
@@ -202,7 +210,11 @@ def _names(counts: sp.csr_matrix, spelled: list[str]) -> tuple[sp.csr_matrix, tu
     sentence, is not, because "according" occurs elsewhere.
     """
     ordinary = {w for w in spelled if w[:1].islower()}
-    names = [k for k, w in enumerate(spelled) if w[:1].isupper() and w.lower() not in ordinary]
+    names = [
+        k
+        for k, w in enumerate(spelled)
+        if len(w) > 1 and w[:1].isupper() and w.lower() not in ordinary and w.isalnum()
+    ]
     found = sp.csr_matrix(counts[:, names], dtype=np.float64)
     found.data[:] = 1.0
     return found, tuple(spelled[k] for k in names)

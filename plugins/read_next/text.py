@@ -7,11 +7,16 @@ cheaper than per occurrence) and learns from the spellings which words are names
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 
-# Three or more word characters: two-letter words carry no topic.  (\w, not letters only:
-# 1.6x faster on the benchmark corpus, and numbers such as years are kept as words.)
+# A word: three or more word characters (two-letter words carry no topic; numbers such as
+# years count).  Texts are split on whitespace after punctuation became spaces, which is 1.35x
+# faster than re.findall(WORD_RE) on the benchmark corpus; the index then keeps only the
+# distinct tokens that are words (checked once per distinct token, not per occurrence).
 WORD_RE = re.compile(r"\w{3,}")
+_PUNCTUATION = string.punctuation.replace("_", "") + "“”‘’«»„‹›—–…·•¡¿"
+_SEPARATE = str.maketrans(dict.fromkeys(_PUNCTUATION, " "))
 # Links and their targets in Markdown: "https", "www" and host names are not topic words.
 _URL_RE = re.compile(r"\]\([^)]*\)|https?://\S+")
 
@@ -24,5 +29,5 @@ def plain(title: str, body: str) -> str:
 
 
 def word_counts(text: str) -> Counter[str]:
-    """Count the words of a text, case kept."""
-    return Counter(WORD_RE.findall(text))
+    """Count the tokens of a text, case kept (the index drops those that are not words)."""
+    return Counter(text.translate(_SEPARATE).split())
