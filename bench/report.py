@@ -143,7 +143,7 @@ def stage_table(results: dict[str, Any]) -> list[str]:
     """Return our build split by stage (medians of the timed plugin signal handlers)."""
     columns = ("pelican render", "read next", "search index", "offline bundle", "other")
     lines = [
-        "| articles | " + " | ".join(columns) + " |",
+        "| articles | " + " | ".join(columns[:-1]) + " | other (start-up, imports, swap) |",
         "|---:|" + "---:|" * len(columns),
     ]
     for size, rows in results.get("build", {}).items():

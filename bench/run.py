@@ -116,6 +116,10 @@ def measure_size(
     if "build" not in skip:
         say(f"{size:,}: briefing build")
         rows["ours"] = _attempt(results, lambda: stages.our_build(content, work, plan.runs))
+    if "update" not in skip and size == plan.update_size:
+        say(f"{size:,}: daily update")
+        update = _attempt(results, lambda: stages.daily_update(corpus, content, work, plan.runs))
+        results["update"] = {**update, "size": size}
     if "offline" not in skip and stages.plugin_present("offline_search"):
         say(f"{size:,}: briefing offline")
         rows["offline"] = _attempt(
@@ -127,10 +131,6 @@ def measure_size(
         rows["pelican"] = _attempt(results, lambda: stages.vanilla_pelican(corpus, work, plan.runs))
         say(f"{size:,}: Hugo")
         rows["hugo"] = _attempt(results, lambda: stages.hugo(corpus, work, plan.runs))
-    if "update" not in skip and size == plan.update_size:
-        say(f"{size:,}: daily update")
-        update = _attempt(results, lambda: stages.daily_update(corpus, content, work, plan.runs))
-        results["update"] = {**update, "size": size}
 
 
 def run_hooks(plan: Plan, results: dict[str, Any]) -> None:
