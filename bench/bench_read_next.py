@@ -157,6 +157,25 @@ def source_matching(n: int = 5_000, seed: int = 3) -> dict[str, float]:
     }
 
 
+def duplicates(n: int = 4_000) -> dict[str, float]:
+    """Group planted re-publishes (bench/read_next_corpus.py: bench/synth.py plants none)."""
+    from bench.read_next_corpus import generate
+    from plugins.read_next.scoring import recommend
+    from plugins.read_next.settings import from_mapping
+
+    docs = generate(n)
+    blocks = recommend(docs, from_mapping({}))
+    planted = {frozenset((d.slug, d.dup_of)) for d in docs if d.dup_of}
+    grouped = {frozenset((slug, o)) for slug, b in blocks.items() for o in b.duplicates}
+    shown = {frozenset((slug, p.slug)) for slug, b in blocks.items() for p in b.picks}
+    return {
+        "planted": len(planted),
+        "recall": len(planted & grouped) / max(len(planted), 1),
+        "precision": len(planted & grouped) / max(len(grouped), 1),
+        "shown_as_read_next": len(planted & shown),
+    }
+
+
 def _in_subprocess(args: list[str]) -> dict[str, Any]:
     command = [sys.executable, "-m", "bench.bench_read_next", *args]
     done = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True)
@@ -195,6 +214,7 @@ def run(
         "cpu_exponent": _exponent(points, "cpu_seconds"),
         "agreement": _in_subprocess(["--agreement-child", str(min(agreement_n, max(sizes)))]),
         "source_matching": _in_subprocess(["--sources-child"]),
+        "duplicates": _in_subprocess(["--duplicates-child"]),
     }
 
 
@@ -231,6 +251,13 @@ def table(result: dict[str, Any]) -> str:
             f"held out): precision {m['precision']:.3f}, recall {m['recall']:.3f}, "
             f"{m['ms_per_item']:.1f} ms per item."
         )
+    d = result.get("duplicates")
+    if d:
+        lines.append(
+            f"Near-duplicates ({d['planted']} re-publishes planted in bench/read_next_corpus.py, "
+            f"4k): grouped {d['recall']:.1%}, grouping precision {d['precision']:.1%}, "
+            f"shown as read next {d['shown_as_read_next']}."
+        )
     return "\n".join(line for line in lines)
 
 
@@ -244,12 +271,15 @@ def main() -> None:
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--agreement-child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--sources-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--duplicates-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.make_corpus:
         make_corpus(int(args.make_corpus[0]), Path(args.make_corpus[1]))
         print("{}")
     elif args.child:
         print(json.dumps(child(args.child, args.runs)))
+    elif args.duplicates_child:
+        print(json.dumps(duplicates()))
     elif args.sources_child:
         print(json.dumps(source_matching()))
     elif args.agreement_child:
