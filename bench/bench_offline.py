@@ -107,7 +107,7 @@ def build(size: int, seed: int, work: Path) -> tuple[Path, Path, dict[str, tuple
     synth.write_markdown(corpus.articles, content, jobs=2)
     (content / "pages").mkdir(parents=True, exist_ok=True)
     (content / "pages" / "about.md").write_text(ABOUT, encoding="utf-8")
-    make_offline(content, ROOT / "offlineconf.py", work / "dist", date(2026, 1, 1))
+    make_offline(content, ROOT / "offlineconf.py", work / "dist", date(2026, 1, 1), jobs=2)
     bundle = next(p for p in (work / "dist").iterdir() if p.is_dir())
     pagefind_site = work / "pagefind-site"
     command = [sys.executable, "-m", "pagefind", "--site", str(bundle)]

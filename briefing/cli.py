@@ -86,7 +86,7 @@ def cmd_offline(args: argparse.Namespace) -> int:
     """Build the offline archive folder and zip into dist/ (links checked, manifest written)."""
     try:
         target = offline.make_offline(
-            Path(args.content), Path(args.settings), Path(args.dist), _now().date()
+            Path(args.content), Path(args.settings), Path(args.dist), _now().date(), args.jobs
         )
     except site.BuildError as exc:
         print(f"offline: {exc}", file=sys.stderr)
@@ -159,6 +159,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--content", default="content", help="content folder (default: content)")
     p.add_argument("--settings", default="offlineconf.py", help="Pelican settings file")
     p.add_argument("--dist", default="dist", help="where the folder and zip go (default: dist)")
+    p.add_argument("--jobs", type=int, default=1, help="processes for link rewriting (default: 1)")
     p.set_defaults(handler=cmd_offline)
 
     p = sub.add_parser(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing import cli
-from briefing.offline import MANIFEST, finish_bundle, rewrite_page, write_zip
+from briefing.offline import MANIFEST, Tree, finish_bundle, rewrite_page, write_zip
 from briefing.verify import verify
 
 
@@ -66,7 +66,7 @@ def site(tmp_path: Path) -> Path:
 def test_rewrite_page(site: Path, html: str, expected: str, errors: int) -> None:
     page = "2024/05/14/index.html"  # a day page, three folders deep
     before, after = "<!doctype html>\n<p>é\u2028</p>\n  ", "\n<footer>end</footer>"
-    new, found = rewrite_page(site, page, before + html + after)
+    new, found = rewrite_page(Tree.scan(site), page, before + html + after)
     assert expected in new
     assert new.startswith(before) and new.endswith(after)
     assert len(found) == errors
