@@ -22,7 +22,9 @@
   var loaded = []; // every shard URL this page loaded, in order (the benchmark reads it)
 
   var rootUrl = new URL(me.getAttribute("data-root") || "./", document.baseURI).href;
-  var indexUrl = new URL(me.getAttribute("data-index") || "search-offline/", rootUrl).href;
+  // data-root and data-index are relative to the page (they carry Pelican's relative SITEURL).
+  var indexAttr = me.getAttribute("data-index");
+  var indexUrl = (indexAttr ? new URL(indexAttr, document.baseURI) : new URL("search-offline/", rootUrl)).href;
 
   /* Called by every shard file. */
   api.register = function (key, data) {
