@@ -115,9 +115,11 @@ def agreement(n: int, seed: int = SEED) -> dict[str, float]:
         right = [s for s in e if doc.slug in stories and stories.get(s) == stories[doc.slug]]
         kept, total = kept + sum(s in f for s in right), total + len(right)
         overlap += len(f & set(e))
-    exact_p = _quality(docs, stories, exact)["precision_at_5"]
-    fast_p = _quality(docs, stories, fast)["precision_at_5"]
+    exact_q, fast_q = _quality(docs, stories, exact), _quality(docs, stories, fast)
+    exact_p, fast_p = exact_q["precision_at_5"], fast_q["precision_at_5"]
     return {
+        "exact_story_recall": exact_q["story_recall"],
+        "fast_story_recall": fast_q["story_recall"],
         "n": n,
         "exact_precision_at_5": exact_p,
         "fast_precision_at_5": fast_p,
@@ -241,8 +243,9 @@ def table(result: dict[str, Any]) -> str:
         else "",
         f"Exact method at {a['n']:,} articles ({a['exact_seconds']:.1f} s), blocks filled to 5: "
         f"precision@5 exact {a['exact_precision_at_5']:.3f} vs fast {a['fast_precision_at_5']:.3f} "
-        f"({a['relative_change']:+.1%}); fast keeps {a['exact_story_links_kept']:.1%} of exact's "
-        f"same-story links; top-5 overlap {a['top5_overlap']:.1%}.",
+        f"({a['relative_change']:+.1%}); story recall exact {a['exact_story_recall']:.3f} vs "
+        f"fast {a['fast_story_recall']:.3f}; fast shows {a['exact_story_links_kept']:.1%} of "
+        f"the same-story links exact shows; top-5 overlap {a['top5_overlap']:.1%}.",
     ]
     m = result.get("source_matching")
     if m:
