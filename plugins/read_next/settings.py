@@ -18,7 +18,8 @@ class Weights:
     ``text``, ``entities`` and ``tags`` add up to the relevance of a pair (each a cosine in
     [0, 1]).  ``category`` and ``recency`` only modulate it, so a shared category or a close
     date never makes an unrelated article relevant: relevance is multiplied by
-    ``1 + category`` when the categories match and by ``(1 - recency) + recency * decay``.
+    ``1 + category`` when the categories match and by ``(1 - recency) + recency * decay``,
+    where ``decay = 0.5 ** (days apart / half_life_days)``.
     """
 
     # Tuned on bench/read_next_corpus.py (5k articles, min_score swept 0.06-0.2): recency 0.3
@@ -33,7 +34,7 @@ class Weights:
 
 @dataclass(frozen=True)
 class ReadNextSettings:
-    """Everything the scorer needs; see ``DEFAULTS`` in pelicanconf for the meaning of each."""
+    """Everything the scorer needs: these defaults, with pelicanconf's READ_NEXT merged over."""
 
     count: int = 5
     weights: Weights = Weights()
