@@ -1,9 +1,15 @@
-"""Scored candidate pairs, chunk by chunk: sparse products of the pruned feature matrices.
+"""Scored candidate pairs, chunk by chunk, in two stages.
 
-Only pairs that share a kept word, name or tag ever get a score, and each article keeps its
-best ``keep`` candidates, so memory stays linear in the archive.  Order within an article is
-total and reproducible: score (rounded to 6 places, so float noise cannot reorder), then the
-more recent date, then the slug (rows are in slug order, so the column index is the slug rank).
+1. Find: sparse products of the *index* matrices (each article's most central words, each
+   word's heaviest articles, rare names and tags) give a rough relevance for the pairs that
+   share something; each article keeps its ``ROUGH_FACTOR * keep`` best.
+2. Rescore those pairs on the kept word, name and tag vectors, apply category and recency,
+   and keep the ``keep`` best.
+
+Work and memory per article are bounded, so both grow linearly with the archive.  Order
+within an article is total and reproducible: score (rounded to 6 places, so float noise
+cannot reorder), then the more recent date, then the slug (rows are in slug order, so the
+column index is the slug rank).
 """
 
 from __future__ import annotations
