@@ -6,13 +6,14 @@ cosine minus what pruning removed.  Pruning is what makes this scale:
 1. words in fewer than 2 articles pair nothing; words in more than ``max_df_share`` of the
    archive are stop words: both dropped;
 2. each article keeps its ``max_terms`` heaviest words (``kept``: used to score pairs);
-3. for *finding* candidates, each word, name or tag keeps only its ``max_postings``
-   heaviest articles (``index``): the articles where it is most central.  A story's words
-   are ordinary words elsewhere but heavy in the story's own articles, so they stay linked
-   there, and the work per article is bounded, so time grows linearly with the archive.
+3. for *finding* candidates (the ``*_index`` matrices) an article offers only its
+   ``index_terms`` heaviest words, and each word, name or tag keeps only its
+   ``max_postings`` heaviest articles: the articles where it is most central.  A story's
+   words are ordinary words elsewhere but heavy in the story's own articles, so they stay
+   linked there, and the work per article is bounded, so time grows linearly.
 
-All off (``max_terms=0, max_postings=0, max_df_share=1``) is the exact, quadratic TF-IDF
-method the benchmark measures agreement against.
+All off (``max_terms=0, index_terms=0, max_postings=0, max_df_share=1``) is the exact,
+quadratic TF-IDF method the benchmark measures agreement against.
 """
 
 from __future__ import annotations
