@@ -65,7 +65,7 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     # (a lead split from the text by an ad block): look for it from the lenient region.
     head = min(start, body_region(lines, HEAD_PENALTY)[0])
     kept = body_lines(lines, start, end)
-    title = find_title(lines, head, kept)
+    title = find_title(lines, head, kept, start)
     body = tuple(i for i in kept if i != title)
     lang = detect_language(" ".join(lines[i].text for i in body))
     anchor = title if title is not None else head

@@ -1,0 +1,63 @@
+"""Headline choice in text dumps: where the headline may sit, and what is not a dateline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.extract import ExtractContext
+from briefing.generic import extract_dump
+from briefing.generic.lines import analyse
+from briefing.generic.titles import is_dateline
+
+FIXTURES = Path(__file__).parent / "fixtures" / "generic"
+HEADLINE = "Council approves protected cycle lanes along the river road"
+
+# (id, fixture, the title must start with, the title must not contain)
+TITLE_CASES = [
+    # A payment prompt that reads like prose opens the lenient body region far above the
+    # headline: the headline is still searched down to where the article text starts.
+    ("below-a-prose-prompt", "headline-prompt.txt", HEADLINE, "Valley Courier"),
+    # Teasers for other stories between the dateline and the text share the article's words
+    # and have a long line below: below the article's dateline they are not the headline.
+    ("not-a-teaser-below-the-dateline", "headline-teaser.txt", HEADLINE, "Analysis"),
+    # A long quoted headline under a save-story prompt: the byline right below marks it.
+    ("byline-below", "headline-byline.txt", HEADLINE, "saved"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "start", "absent"), [c[1:] for c in TITLE_CASES], ids=[c[0] for c in TITLE_CASES]
+)
+def test_headline(name: str, start: str, absent: str) -> None:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    title = extract_dump(text, ExtractContext(rel_path=name)).title
+    assert title is not None
+    assert title.startswith(start)
+    assert absent not in title
+
+
+DATELINES = [
+    ("date-and-time", "12 March 2026 10:15"),
+    ("numeric", "05.01.2025, 15:23"),
+    ("month-day-year-byline", "February 1, 2019 | BY: Ilana Muhlstein, MS, RDN"),
+    ("spanish", "5 de mayo de 2025"),
+    ("cued", "Published on Tuesday 26 November 2024 by the news desk"),
+    ("relative", "vor 3 Stunden"),
+]
+NOT_DATELINES = [
+    ("bare-year", "World Cup 2026 The race between the two favourites"),
+    ("numbers-far-apart", "7 key questions heading into the 2020 Democratic debate"),
+    ("no-number", "Council approves protected cycle lanes"),
+]
+
+
+@pytest.mark.parametrize("text", [t for _, t in DATELINES], ids=[i for i, _ in DATELINES])
+def test_is_dateline(text: str) -> None:
+    assert is_dateline(analyse(text, frozenset())[0])
+
+
+@pytest.mark.parametrize("text", [t for _, t in NOT_DATELINES], ids=[i for i, _ in NOT_DATELINES])
+def test_is_not_dateline(text: str) -> None:
+    assert not is_dateline(analyse(text, frozenset())[0])
