@@ -1,4 +1,4 @@
-"""Headline choice in text dumps: where the headline may sit, and what is not a dateline."""
+"""Headline choice in text dumps: where the headline may sit, kickers, what is a dateline."""
 
 from __future__ import annotations
 
@@ -36,6 +36,26 @@ def test_headline(name: str, start: str, absent: str) -> None:
     assert title is not None
     assert title.startswith(start)
     assert absent not in title
+
+
+KICKED = "headline-kicker.txt"
+GLUED = '"We listened"Council approves protected cycle lanes along the river road\n'
+# (id, drop the glued line, the exact title)
+KICKER_CASES = [
+    # A line that glues the kicker to the headline shows the kicker is an element of its own.
+    ("glued-kicker-left-out", False, HEADLINE),
+    ("kicker-kept-without-glued-line", True, f'"We listened": {HEADLINE}'),
+]
+
+
+@pytest.mark.parametrize(
+    ("drop", "expected"), [c[1:] for c in KICKER_CASES], ids=[c[0] for c in KICKER_CASES]
+)
+def test_kicker(drop: bool, expected: str) -> None:
+    text = (FIXTURES / KICKED).read_text(encoding="utf-8")
+    if drop:
+        text = text.replace(GLUED, "")
+    assert extract_dump(text, ExtractContext(rel_path=KICKED)).title == expected
 
 
 DATELINES = [

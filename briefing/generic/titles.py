@@ -60,6 +60,7 @@ _NUMBER = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DATE_SHAPE = re.compile(r"\d{1,2}[:.h]\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\d\s*[年月日]")
 _INNER_STOP = re.compile(r"\w{3}\. \w")  # two sentences: a caption or a teaser, not a headline
+_KICKER_SPLIT = re.compile(r"^(?P<kicker>.{2,80}?)(?:\s*[:|]\s+|\s+[-–—]\s+)(?P<rest>\S.{10,})$")
 _KICKER_SEP = re.compile(r"\s*[:|]\s*$")
 
 
@@ -98,9 +99,17 @@ def find_title(
 
 
 def with_kicker(lines: list[Line], title: int) -> str:
-    """Return the title, or "Kicker: Title" when a nearby line shows it with its kicker."""
+    """Return the title, or "Kicker: Title" when a nearby line shows it with its kicker.
+
+    A kicker the page shows as an element of its own is left out: a nearby line that glues
+    it to the headline ("Kicker"Headline) gives that away.
+    """
     text = lines[title].text
-    for line in lines[max(0, title - TITLE_WINDOW) : title + TITLE_WINDOW]:
+    nearby = lines[max(0, title - TITLE_WINDOW) : title + TITLE_WINDOW]
+    split = _KICKER_SPLIT.match(text)
+    if split and any(line.text == split["kicker"] + split["rest"] for line in nearby):
+        return split["rest"]
+    for line in nearby:
         head = line.text[: -len(text)] if line.text.endswith(text) else ""
         if head and _KICKER_SEP.search(head) and len(head.split()) <= 8:
             return line.text
