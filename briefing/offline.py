@@ -18,6 +18,7 @@ import hashlib
 import logging
 import os
 import posixpath
+import re
 import runpy
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
@@ -50,6 +51,11 @@ LOADS = {
 }
 _ALL = LINKS | LOADS
 _LOADED_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
+# CSS is checked, not rewritten: a link to a folder cannot occur there (fonts, images only).
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_CSS_URL = re.compile(
+    r"""url\(\s*(['"]?)(?P<url>[^'")]+)\1\s*\)|@import\s+(['"])(?P<import>[^'"]+)\3"""
+)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed member times: the same bundle zips to the same bytes
 
 README_TEXT = """\
@@ -210,6 +216,21 @@ def rewrite_links(root: Path, jobs: int = 1) -> list[LinkError]:
         return [error for found in pool.map(work, pages, chunksize=64) for error in found]
 
 
+def check_css(root: Path, tree: Tree) -> list[LinkError]:
+    """Check that every ``url(...)`` and ``@import`` in the bundle's CSS is a file in it."""
+    errors: list[LinkError] = []
+    for name in sorted(n for n in tree.files if n.endswith(".css")):
+        css = _CSS_COMMENT.sub("", (root / name).read_text(encoding="utf-8"))
+        for match in _CSS_URL.finditer(css):
+            url = match.group("url") or match.group("import") or ""
+            if url.startswith("#"):
+                continue  # an SVG filter or marker in the same document
+            _, error = resolve(tree, posixpath.dirname(name), url, loads=True)
+            if error:
+                errors.append(LinkError(name, url, error))
+    return errors
+
+
 def _rewrite_file(root: Path, tree: Tree, page: str) -> list[LinkError]:
     path = root / page
     html = path.read_text(encoding="utf-8")
@@ -264,7 +285,7 @@ def write_zip(root: Path, target: Path) -> None:
 
 def finish_bundle(root: Path, title: str, day: date, jobs: int = 1) -> list[LinkError]:
     """Rewrite links, then write README and manifest; return the link errors (none: success)."""
-    errors = rewrite_links(root, jobs)
+    errors = rewrite_links(root, jobs) + check_css(root, Tree.scan(root))
     for error in errors:
         logger.error("%s", error)
     if errors:

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from briefing import cli
-from briefing.offline import MANIFEST, Tree, finish_bundle, rewrite_page, write_zip
+from briefing.offline import (
+    MANIFEST,
+    Tree,
+    check_css,
+    finish_bundle,
+    rewrite_page,
+    write_zip,
+)
 from briefing.verify import verify
 
 
@@ -102,3 +109,25 @@ def test_verify_zip_and_cli_exit_status(
     assert cli.main(["verify", str(changed)]) == 1
     assert "theme/css/site.css: changed" in capsys.readouterr().err
     assert MANIFEST in zipfile.ZipFile(target).namelist()[-1]
+
+
+@pytest.mark.parametrize(
+    ("css", "bad"),
+    [
+        ("body { background: url(../img/a.png) }", []),
+        ("@import 'site.css'; a { b: url( \"data:image/png;base64,xx\" ) }", []),
+        ("/* url(/nowhere.png) */ a { filter: url(#f) }", []),
+        ("a { background: url('/img/a.png') }", ["/img/a.png"]),
+        (
+            "@font-face { src: url(https://fonts.example/x.woff2) }",
+            ["https://fonts.example/x.woff2"],
+        ),
+        ("a { background: url(missing.png) }", ["missing.png"]),
+    ],
+    ids=["relative", "import-and-data", "comment-and-fragment", "absolute", "outside", "missing"],
+)
+def test_css_urls_must_be_files_in_the_bundle(site: Path, css: str, bad: list[str]) -> None:
+    (site / "theme/img").mkdir()
+    (site / "theme/img/a.png").write_bytes(b"png")
+    (site / "theme/css/extra.css").write_text(css, encoding="utf-8")
+    assert [e.url for e in check_css(site, Tree.scan(site))] == bad
