@@ -28,8 +28,10 @@ Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
 # Rows per sparse product: bounds the size of one chunk's candidate matrix.
 CHUNK_ROWS = 4096
-# Candidates rescored exactly per kept one: the rough (index) score misses pruned words.
-ROUGH_FACTOR = 3
+# Candidates rescored per kept one: the rough (index) score misses pruned words.  On
+# bench/synth.py at 30k, 3 -> 2 -> 1 cost 11.4 / 10.4 / 9.8 s of CPU for story recall
+# 0.9725 / 0.9723 / 0.9719 (precision@5 0.997 throughout).
+ROUGH_FACTOR = 2
 
 
 @dataclass(frozen=True)
