@@ -120,6 +120,9 @@ def test_walk_home_category_article_next_day_and_back(
     tab.click("main a:text('Amy Carlon')")
     assert "amy-carlon" in tab.url and tab.url.endswith("/index.html")
     assert "Amy Carlon" in tab.inner_text("h1")
+    tab.click(".translations a[hreflang=ru]")  # the Russian version is in the archive too
+    assert tab.inner_text("h1").startswith("Эми Карлон")
+    tab.go_back()
     # "Read next" when the read-next plugin is on; otherwise the in-category neighbour link.
     read_next = tab.locator(".read-next a")
     others = tab.locator("nav.neighbours a, .from-source a")
