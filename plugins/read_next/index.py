@@ -71,10 +71,10 @@ class _Counts:
         if len(counts) > 1:
             # itemgetter looks all keys up in one C call: 5x faster than map(ids.__getitem__)
             # on a defaultdict, which was a fifth of the whole run.
-            self.indices.fromlist(list(itemgetter(*counts)(self.ids)))
+            self.indices.fromlist([*itemgetter(*counts)(self.ids)])
         elif counts:
             self.indices.append(self.ids[next(iter(counts))])
-        self.data.fromlist(list(counts.values()))
+        self.data.fromlist([*counts.values()])
         self.indptr.append(len(self.indices))
 
     def matrix(self) -> sp.csr_matrix:
