@@ -96,20 +96,33 @@ def test_typing_a_word_lists_the_article(visit: Visit, query: str, title: str) -
 
 
 def test_loading_a_query_url_shows_results(visit: Visit) -> None:
-    """/search/?q=Baku shows its results without typing, with date, source and category."""
+    """/search/?q=Baku shows its results without typing, newest parts first, then the rest."""
     visit.page.goto(f"{visit.base}/search/?q=Baku")
-    titles = visit.results()
-    assert len(titles) == 5
-    assert re.match(r"\d+ results", visit.page.locator("#search-status").inner_text())
+    assert len(visit.results()) == 4  # two parts searched, results found: it stops there
+    status = visit.page.locator("#search-status").inner_text()
+    assert re.match(r"4 results from January 2026 to February 2026; earlier months", status)
+    assert _more(visit, "Search earlier months") == 5
+    assert visit.page.locator("#search-status").inner_text() == "5 results."
+    assert visit.page.get_by_role("button", name="Search earlier months").is_hidden()
     first = visit.page.locator(".search-result").first
     assert first.locator("time").count() == 1
     assert first.locator(".search-result-excerpt mark").count() >= 1
 
 
+def _more(visit: Visit, label: str) -> int:
+    """Press the button under the results; return how many results are listed after it."""
+    before = visit.page.locator(".search-result").count()
+    visit.page.get_by_role("button", name=label).click()
+    visit.page.wait_for_function(
+        f"() => document.querySelectorAll('.search-result').length > {before}"
+    )
+    return visit.page.locator(".search-result").count()
+
+
 def test_category_filter_narrows_the_list_and_the_url(visit: Visit) -> None:
     """Ticking a category keeps only its articles and records it in the URL."""
     visit.page.goto(f"{visit.base}/search/?q=Baku")
-    assert len(visit.results()) == 5
+    assert len(visit.results()) == 4
     visit.page.get_by_role("checkbox", name=re.compile(r"^Energy \(3\)")).check()
     visit.page.wait_for_function("() => document.querySelectorAll('.search-result').length === 3")
     titles = visit.page.locator(".search-result-title").all_inner_texts()
@@ -120,8 +133,11 @@ def test_category_filter_narrows_the_list_and_the_url(visit: Visit) -> None:
 def test_sort_oldest_first_orders_by_date(visit: Visit) -> None:
     """The sort control orders the results by date across month parts."""
     visit.page.goto(f"{visit.base}/search/?q=Baku&sort=oldest")
-    titles = visit.results()
+    visit.results()
+    assert _more(visit, "Search later months") == 5
+    titles = visit.page.locator(".search-result-title").all_inner_texts()
     assert titles[0].startswith("Bayramov meets")
+    assert [t.split(", day ")[1] for t in titles[1:4]] == ["1", "2", "3"]
     assert titles[-1].startswith("Amy Carlon")
 
 

@@ -31,10 +31,11 @@ const LABELS = {
 const PARAM_ALIASES = { lang: "language" }; // the offline UI's URL names
 const SORTS = { "": "Best match", newest: "Newest first", oldest: "Oldest first" };
 const PAGE_SIZE = 10;
-// Parts searched at once: one first (a common word fills a page from the newest part alone,
-// keeping a first query's download small), then twice as many each round, up to MAX_BATCH.
+// Parts searched at once, round after round: one at a time first (a common word fills a page
+// from the newest part alone, keeping a first query's download small), then more, then 4.
+const BATCHES = [1, 1, 2];
 const MAX_BATCH = 4;
-const SOFT_UNITS = 3; // ...and stop after this many once some results are in
+const SOFT_UNITS = 2; // ...and stop after this many once some results are in
 const MAX_VALUES = 12; // filter values shown per filter (plus the selected one)
 const DEBOUNCE_MS = 250;
 const INSTANCE_CACHE = 24;
@@ -225,7 +226,7 @@ class SearchUI {
     this.root = root;
     this.engine = engine;
     this.state = readState();
-    this.run = null; // the search in progress: {id, units, next, batch, hits, filters, shown}
+    this.run = null; // the search in progress: {id, units, next, round, hits, filters, shown}
     this.runId = 0;
     this.build();
   }
@@ -286,7 +287,7 @@ class SearchUI {
     this.status.textContent = "Searching…";
     const units = await this.engine.units(q, filters, sort);
     if (id !== this.runId) return;
-    this.run = { id, units, next: 0, batch: 1, hits: [], filters: {}, shown: 0 };
+    this.run = { id, units, next: 0, round: 0, hits: [], filters: {}, shown: 0 };
     await this.fill(PAGE_SIZE);
   }
 
@@ -300,8 +301,9 @@ class SearchUI {
     const before = run.hits.length;
     while (run.hits.length < wanted && run.next < run.units.length) {
       if (run.hits.length > before && run.next - start >= SOFT_UNITS) break;
-      const batch = run.units.slice(run.next, run.next + run.batch);
-      run.batch = Math.min(run.batch * 2, MAX_BATCH);
+      const size = BATCHES[run.round] || MAX_BATCH;
+      run.round += 1;
+      const batch = run.units.slice(run.next, run.next + size);
       const found = await Promise.all(
         batch.map((unit, i) => this.engine.searchUnit(unit, run.next + i, q, filters, sort)),
       );
