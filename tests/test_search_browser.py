@@ -116,7 +116,8 @@ def _more(visit: Visit, label: str) -> int:
     visit.page.wait_for_function(
         f"() => document.querySelectorAll('.search-result').length > {before}"
     )
-    return visit.page.locator(".search-result").count()
+    count: int = visit.page.locator(".search-result").count()
+    return count
 
 
 def test_category_filter_narrows_the_list_and_the_url(visit: Visit) -> None:
