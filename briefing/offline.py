@@ -211,9 +211,11 @@ def rewrite_links(root: Path, jobs: int = 1) -> list[LinkError]:
     work = functools.partial(_rewrite_file, root, tree)
     if jobs <= 1 or len(pages) < 1000:
         return [error for found in map(work, pages) for error in found]
-    # Parsing is most of the time (~7 ms a page): worth the processes on a big archive.
+    # Parsing is most of the time (~7 ms a page): worth the processes on a big archive.  Few
+    # big chunks, because the file list (the tree) travels with each chunk.
+    chunk = max(64, len(pages) // (jobs * 8))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return [error for found in pool.map(work, pages, chunksize=64) for error in found]
+        return [error for found in pool.map(work, pages, chunksize=chunk) for error in found]
 
 
 def check_css(root: Path, tree: Tree) -> list[LinkError]:
