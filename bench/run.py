@@ -90,6 +90,17 @@ def _attempt(results: dict[str, Any], step: Callable[[], dict[str, Any]]) -> dic
         first = str(exc).splitlines()[-1] if str(exc) else "failed"
         results.setdefault("notes", []).append(f"failure: {one_line(str(exc))}")
         return {"error": first[:120]}
+    finally:
+        save(results)  # a long run stopped halfway still leaves what it measured
+
+
+def save(results: dict[str, Any]) -> str:
+    """Write bench/results/latest.{md,json} (also after each step) and return the Markdown."""
+    text = report.render(results)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.md").write_text(text, encoding="utf-8")
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=1, default=str), "utf-8")
+    return text
 
 
 def measure_size(
@@ -251,11 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         plan = replace(plan, sizes=tuple(args.sizes), update_size=args.sizes[-1])
     results = start(args.mode, plan)
     measure_all(plan, set(args.skip), args.keep, results)
-    text = report.render(results)
-    print(text)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "latest.md").write_text(text, encoding="utf-8")
-    (RESULTS / "latest.json").write_text(json.dumps(results, indent=1, default=str), "utf-8")
+    print(save(results))
     return 1 if results.get("failed") else 0
 
 
