@@ -6,12 +6,16 @@ import re
 from collections.abc import Iterable
 
 from briefing.generic.lines import Line
-from briefing.generic.patterns import CATEGORY_LABEL, TAGS_LABEL
+from briefing.generic.patterns import CATEGORY_LABEL, COMMENTS_OPEN, TAGS_LABEL
 
 MAX_TAG_WORDS = 5  # "Klimawandel", "Donald Trump", "Champions League": tags are short
 MAX_TAGS = 20
+SHOUTED_WORDS = 3  # "YOU MIGHT LIKE": a heading in capitals; "NATO" or "US Air Force" are tags
 MAX_LABEL_WORDS = 40  # "Tags: a, b, c" inline lists stay under this
 BREADCRUMB_MAX_WORDS = 6
+# A label ending in ":" or a count glued to its word ("Kommentieren0") closes a tag list;
+# "10 GB" or "2021 unrest" can be tags.
+_NOT_A_TAG = re.compile(r"[a-zß-ÿ]\d+$|:$")
 _SPLIT = re.compile(r"\s*[,;|·•#]\s*")
 
 
@@ -41,6 +45,10 @@ def _tags_below(lines: list[Line], label: int) -> tuple[tuple[str, ...], frozens
     for line in lines[label + 1 : label + 1 + MAX_TAGS]:
         if not line.text or line.words > MAX_TAG_WORDS or line.furniture or line.prose:
             break
+        if _NOT_A_TAG.search(line.text) or COMMENTS_OPEN.match(line.text):
+            break  # "12 comments", "Anna says:": the comments have begun
+        if tags and line.words >= SHOUTED_WORDS and line.text.isupper():
+            break  # "YOU MIGHT LIKE" under a list of tags: the next block has begun
         tags.append(line.text.lstrip("# "))
         used.add(line.index)
     return _unique(tags), frozenset(used)

@@ -98,8 +98,9 @@ DATE_SEPARATORS = re.compile(r"\s*[•·|]\s*|\s+[-–—]\s+")
 # Labels in front of tag and section lists ("Tags: a, b", "Schlagwörter: ...").
 TAGS_LABEL = re.compile(
     r"^(?:tags?|topics?|related topics|keywords?|schlagw(?:ö|oe)rter|schlagworte|themen|"
-    r"etiquetas|temas|argomenti|"
-    r"mots-clés|sujets|emneord|stikkord|emner|ämnen|tagi|теги|タグ)\s*:?\s*(?P<rest>.*)$",
+    r"etiquetas|temas|argomenti|subjects|"
+    r"mots-clés|sujets|emneord|stikkord|(?:relaterte |relaterede )?emner|(?:relaterade )?ämnen|"
+    r"tagi|теги|タグ)\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 CATEGORY_LABEL = re.compile(
