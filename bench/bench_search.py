@@ -157,8 +157,8 @@ def index_once(site: Path, cache: Path, records_file: Path) -> dict[str, Any]:
         for r in records
     ]
     settings = PagefindSettings()
-    # A build writes a fresh output folder: only the search page is there before indexing.
-    shutil.rmtree(site / settings.output_dir, ignore_errors=True)
+    # A build writes a fresh output folder: only the search page is there before indexing
+    # (_measured_index moved the last run's search data aside).
     render_search_page(site)
     parts = make_parts(pages, settings.month_format, settings.part_days, _fingerprint())
     report = index_site(site, parts, settings, cache)
@@ -198,6 +198,9 @@ def _measured_index(site: Path, cache: Path, records: Sequence[Article]) -> dict
         for r in records
     ]
     records_file.write_text(json.dumps(rows), encoding="utf-8")
+    old = site / f"search.old-{os.getpid()}"
+    if (site / "search").exists():
+        (site / "search").rename(old)  # as a fresh Pelican output: removed after timing
     command = [sys.executable, "-m", "bench.bench_search", "--index", str(site), str(cache)]
     command.append(str(records_file))
     started = time.perf_counter()
@@ -216,6 +219,7 @@ def _measured_index(site: Path, cache: Path, records: Sequence[Article]) -> dict
     out, _ = child.communicate()
     done.set()
     sampler.join()
+    shutil.rmtree(old, ignore_errors=True)
     if child.returncode != 0:
         raise RuntimeError(f"indexing failed (exit {child.returncode})")
     result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])

@@ -23,6 +23,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 from . import route, runner
@@ -60,14 +61,19 @@ def index_site(
     _clean(out)
     stale = [p for p in parts if not (cache / p.key / _DONE).exists()]
     report.reused = len(parts) - len(stale)
-    stale_keys = {p.key for p in stale}
-    # Link the cached parts while Pagefind indexes the first stale one (a day's update has one):
-    # linking ~100k fragment files is the other half of an update's time.
+    # While Pagefind indexes the first stale part (a day's update has just one), link the
+    # cached parts, read the new part's words and, when it is the only one, write the route
+    # table: Pagefind's run is then most of an update's time.
     job = _PartBuild(site, stale[0], settings, cache / stale[0].key) if stale else None
     try:
+        stale_keys = {p.key for p in stale}
         for part in parts:
             if part.key not in stale_keys:
                 _link_tree(cache / part.key / "bundle", out / "parts" / part.slug)
+        if job is not None:
+            job.read_words()
+        if len(stale) <= 1:
+            _write_route(out, parts, cache, settings, job)
     except BaseException:
         if job is not None:
             job.abort()
@@ -78,19 +84,38 @@ def index_site(
         job = None
         _link_tree(cache / part.key / "bundle", out / "parts" / part.slug)
         report.indexed.append(part.slug)
-    done = [json.loads((cache / p.key / _DONE).read_text(encoding="utf-8")) for p in parts]
-    languages = [d["languages"] for d in done]
-    all_languages = sorted({lang for langs in languages for lang in langs} or {"en"})
-    runtime = _runtime(cache, all_languages)
+    if len(stale) > 1:
+        _write_route(out, parts, cache, settings, None)
+    languages = [_done(cache / p.key)["languages"] for p in parts]
+    runtime = _runtime(cache, sorted({lang for ls in languages for lang in ls} or {"en"}))
     _link_tree(runtime, out / "pagefind", runtime=True)
-    shards = route.build_shards(
-        [d["keys"] for d in done], settings.shard_prefix, settings.route_all_share
-    )
-    route.write_shards(out / "route", shards)
     _write_manifest(out / "parts.json", parts, languages, settings)
     _collect_garbage(cache, {p.key for p in parts} | {runtime.parent.name})
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _done(entry: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((entry / _DONE).read_text(encoding="utf-8"))
+    return data
+
+
+def _write_route(
+    out: Path,
+    parts: Sequence[Part],
+    cache: Path,
+    settings: PagefindSettings,
+    job: _PartBuild | None,
+) -> None:
+    """Write the route table from every part's word keys (``job``'s own, not yet cached)."""
+    keys: list[list[str]] = []
+    for part in parts:
+        if job is not None and part.key == job.part.key and job.keys is not None:
+            keys.append(job.keys)
+        else:
+            keys.append(_done(cache / part.key)["keys"])
+    shards = route.build_shards(keys, settings.shard_prefix, settings.route_all_share)
+    route.write_shards(out / "route", shards)
 
 
 def _clean(out: Path) -> None:
@@ -111,6 +136,7 @@ class _PartBuild:
         self.tmp = entry.with_name(entry.name + ".tmp")
         shutil.rmtree(self.tmp, ignore_errors=True)
         self.glob = part.glob(settings.page_glob)
+        self.keys: list[str] | None = None
         self.process = runner.start(
             site, self.glob, self.tmp / "bundle", settings.exclude_selectors
         )
@@ -121,13 +147,19 @@ class _PartBuild:
         self.process.wait()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def finish(self) -> None:
-        """Read the route words, wait for Pagefind, check it, then commit the cache entry."""
+    def read_words(self) -> None:
+        """Read the route keys of the part's pages (while Pagefind runs)."""
+        if self.keys is not None:
+            return
         try:
-            words = self._words()
+            self.keys = route.word_keys(self._words(), self.settings.route_prefix)
         except BaseException:
             self.abort()
             raise
+
+    def finish(self) -> None:
+        """Wait for Pagefind, check it, then commit the cache entry."""
+        self.read_words()
         count = runner.finish(self.process, self.glob, self.tmp / "bundle")
         if count != self.part.pages:
             shutil.rmtree(self.tmp, ignore_errors=True)
@@ -136,10 +168,7 @@ class _PartBuild:
                 f"expected {self.part.pages}"
             )
         entry_json = json.loads((self.tmp / "bundle" / "pagefind-entry.json").read_text("utf-8"))
-        done = {
-            "languages": sorted(entry_json["languages"]),
-            "keys": route.word_keys(words, self.settings.route_prefix),
-        }
+        done = {"languages": sorted(entry_json["languages"]), "keys": self.keys}
         (self.tmp / _DONE).write_text(json.dumps(done, ensure_ascii=False), encoding="utf-8")
         shutil.rmtree(self.entry, ignore_errors=True)
         self.tmp.rename(self.entry)
