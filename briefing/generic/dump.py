@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from briefing.generic import dates
 from briefing.generic.lang import detect_language
 from briefing.generic.lines import Line, analyse
-from briefing.generic.meta import find_category, find_tags
+from briefing.generic.meta import find_category, find_standfirst, find_tags
 from briefing.generic.patterns import COMMENT_HEADER, COMMENTS_OPEN, DATE_CUE, DATE_HINT
 from briefing.generic.titles import find_title, with_kicker
 from briefing.model import Decision, Extracted
@@ -55,10 +55,11 @@ class Layout:
     body: tuple[int, ...]
     title: int | None
     date: dates.FoundDate | None
+    standfirst: int | None = None
 
 
 def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
-    """Extract title, date, body paragraphs, language, tags and section from a text dump."""
+    """Extract title, date, body, language, tags, section and standfirst from a text dump."""
     lines = analyse(text, ctx.boilerplate)
     start, end = body_region(lines)
     # The headline sits above the first prose, even prose the strict body region leaves out
@@ -72,10 +73,8 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     found = find_date(lines, anchor, head, lang, ctx.fetched_at) or find_date(
         lines, start, end, lang, ctx.fetched_at
     )
-    layout = Layout(start, end, body, title, found)
-    origin = {"extractor": "generic-dump"}
-    if found is not None and dates.zone_of(found.value) is None:
-        origin["timezone"] = "unknown"
+    standfirst = find_standfirst(lines, title, body) if title is not None else None
+    layout = Layout(start, end, body, title, found, standfirst)
     tags, tag_lines = find_tags(lines, start, end)
     category, category_line = find_category(lines, title)
     return Extracted(
@@ -87,9 +86,17 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
         source=ctx.source_hint,
         source_url=ctx.source_url,
         lang=lang,
-        origin=origin,
+        summary=lines[standfirst].text if standfirst is not None else None,
+        origin=_origin(found),
         decisions=decisions(lines, layout, tag_lines, category_line),
     )
+
+
+def _origin(found: dates.FoundDate | None) -> dict[str, str]:
+    origin = {"extractor": "generic-dump"}
+    if found is not None and dates.zone_of(found.value) is None:
+        origin["timezone"] = "unknown"  # the page names no zone
+    return origin
 
 
 def comments_start(lines: list[Line]) -> int:
@@ -264,6 +271,8 @@ def _decide(
         return "title", "headline-like line next to the article"
     if i == date_line:
         return "date", "dateline nearest the title"
+    if i == layout.standfirst:
+        return "summary", "standfirst below the title, outside the body"
     if i in body:
         return "body", "prose inside the article region" if line.prose else "sub-heading"
     if i in tag_lines:

@@ -1,4 +1,4 @@
-"""Tags and section of a dump, where the page shows them with a label or a breadcrumb."""
+"""Tags, section and standfirst of a dump, where the page shows them apart from the text."""
 
 from __future__ import annotations
 
@@ -6,10 +6,18 @@ import re
 from collections.abc import Iterable
 
 from briefing.generic.lines import Line
-from briefing.generic.patterns import CATEGORY_LABEL, COMMENTS_OPEN, TAGS_LABEL
+from briefing.generic.patterns import (
+    BYLINE,
+    CAPTION_CUE,
+    CATEGORY_LABEL,
+    COMMENTS_OPEN,
+    DATE_HINT,
+    TAGS_LABEL,
+)
 
 MAX_TAG_WORDS = 5  # "Klimawandel", "Donald Trump", "Champions League": tags are short
 MAX_TAGS = 20
+STANDFIRST_WORDS = (6, 60)  # shorter is a label or a byline, longer is a paragraph
 SHOUTED_WORDS = 3  # "YOU MIGHT LIKE": a heading in capitals; "NATO" or "US Air Force" are tags
 MAX_LABEL_WORDS = 40  # "Tags: a, b, c" inline lists stay under this
 BREADCRUMB_MAX_WORDS = 6
@@ -82,3 +90,20 @@ def find_category(lines: list[Line], title: int | None) -> tuple[str | None, int
             if 1 <= len(crumbs) <= BREADCRUMB_MAX_WORDS:
                 return crumbs[-1].strip(" >/|»\u203a"), line.index
     return None, None
+
+
+def find_standfirst(lines: list[Line], title: int, body: tuple[int, ...]) -> int | None:
+    """Return the standfirst: the line right below the headline, when the body leaves it out.
+
+    A standfirst the body keeps (it reads as prose) is left to the normaliser's lede.
+    """
+    below = next((line for line in lines[title + 1 : title + 3] if line.text), None)
+    if below is None or below.index in body or (body and below.index > body[0]):
+        return None
+    low, high = STANDFIRST_WORDS
+    if not low <= below.words <= high or below.furniture or below.learned:
+        return None
+    text = below.text
+    if CAPTION_CUE.search(text) or DATE_HINT.search(text) or BYLINE.match(text):
+        return None
+    return below.index
