@@ -227,8 +227,8 @@ def run(
 def table(result: dict[str, Any]) -> str:
     """Render a result of ``run`` as a Markdown table and two lines of notes."""
     lines = [
-        "| articles | time (s, median) | best (s) | CPU (s) | load avg | peak RSS (MB) | RSS before (MB) "
-        "| precision@5 | full blocks | story recall | links/article |",
+        "| articles | time (s, median) | best (s) | CPU (s) | load avg | peak RSS (MB) "
+        "| RSS before (MB) | precision@5 | full blocks | story recall | links/article |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for p in result["sizes"]:
