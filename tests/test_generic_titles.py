@@ -58,6 +58,14 @@ def test_kicker(drop: bool, expected: str) -> None:
     assert extract_dump(text, ExtractContext(rel_path=KICKED)).title == expected
 
 
+def test_share_bar_below_is_not_a_kicker() -> None:
+    text = (FIXTURES / "headline-prompt.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "12 March 2026 10:15\n", f"12 March 2026 10:15\nShare options for: {HEADLINE}\n"
+    )
+    assert extract_dump(text, ExtractContext(rel_path="prompt.txt")).title == HEADLINE
+
+
 DATELINES = [
     ("date-and-time", "12 March 2026 10:15"),
     ("numeric", "05.01.2025, 15:23"),

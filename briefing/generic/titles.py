@@ -109,7 +109,8 @@ def with_kicker(lines: list[Line], title: int) -> str:
     split = _KICKER_SPLIT.match(text)
     if split and any(line.text == split["kicker"] + split["rest"] for line in nearby):
         return split["rest"]
-    for line in nearby:
+    # Only lines above: below the headline, "Share options for: <headline>" is a share bar.
+    for line in lines[max(0, title - TITLE_WINDOW) : title]:
         head = line.text[: -len(text)] if line.text.endswith(text) else ""
         if head and _KICKER_SEP.search(head) and len(head.split()) <= 8:
             return line.text
