@@ -89,3 +89,17 @@ def test_is_dateline(text: str) -> None:
 @pytest.mark.parametrize("text", [t for _, t in NOT_DATELINES], ids=[i for i, _ in NOT_DATELINES])
 def test_is_not_dateline(text: str) -> None:
     assert not is_dateline(analyse(text, frozenset())[0])
+
+
+# Account and reading prompts that sit next to headlines: furniture, never a title.
+PROMPTS = [
+    ("continue-reading", "Continue reading the main story"),
+    ("signed-in", "You are signed in as"),
+    ("sign-out", "Sign out"),
+    ("edit-profile", "Edit Profile Sign Out"),
+]
+
+
+@pytest.mark.parametrize("text", [t for _, t in PROMPTS], ids=[i for i, _ in PROMPTS])
+def test_prompts_are_furniture(text: str) -> None:
+    assert analyse(text, frozenset())[0].furniture is not None

@@ -56,6 +56,7 @@ NAV_SHORT = re.compile(
     r"^(?:read|listen|watch|lesen sie|hören sie)\b.{0,40}:|"
     r"\b(?:min(?:ute)?s?|minuten?) (?:read|lesezeit|lesedauer)\b|lesezeit|lesedauer|reading time|"
     r"copy link|email link|share via|opens in (?:a )?new window|skip to|close alert|read in app|"
+    r"^continue reading\b|signed in as|^(?:sign|log) out$|^edit profile\b|"
     r"\brss\b|ad policy|detailansicht|to revisit this article|saved stories|tiempo de lectura|"
     r"\(\s*\d+\s*\)$|(?:\.\.\.|…)$|^(?:über|about) (?:the author|den autor|die autorin)|"
     r"save (?:this )?(?:article|story)|salva (?:questo )?articolo|artikel (?:merken|speichern)|"
