@@ -38,6 +38,12 @@ CASES = [
         ["Ferries", "NATO"],
         ["YOU MIGHT LIKE", "Harbour news"],
     ),
+    (
+        "hashtags",
+        ["Tags:", "# Harbour School of Navigation", "# Ferries"],
+        ["Harbour School of Navigation", "Ferries"],
+        [],
+    ),
     ("numbers-in-tags", ["Tags", "World War 3", "10 GB"], ["World War 3", "10 GB"], []),
 ]
 

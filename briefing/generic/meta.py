@@ -51,13 +51,14 @@ def _tags_below(lines: list[Line], label: int) -> tuple[tuple[str, ...], frozens
     tags: list[str] = []
     used = {label}
     for line in lines[label + 1 : label + 1 + MAX_TAGS]:
-        if not line.text or line.words > MAX_TAG_WORDS or line.furniture or line.prose:
+        tag = line.text.lstrip("# ")  # "# Topic": a hashtag list
+        if not tag or len(tag.split()) > MAX_TAG_WORDS or line.furniture or line.prose:
             break
         if _NOT_A_TAG.search(line.text) or COMMENTS_OPEN.match(line.text):
             break  # "12 comments", "Anna says:": the comments have begun
         if tags and line.words >= SHOUTED_WORDS and line.text.isupper():
             break  # "YOU MIGHT LIKE" under a list of tags: the next block has begun
-        tags.append(line.text.lstrip("# "))
+        tags.append(tag)
         used.add(line.index)
     return _unique(tags), frozenset(used)
 
