@@ -236,7 +236,7 @@ def generate(n: int, seed: int = 7) -> list[SynthDoc]:
         size = 1 if story is None else int(rng.integers(6, 13))
         for _ in range(min(size, n - len(docs))):
             docs.append(_member(rng, lex, story, len(docs)))
-            if story is not None and rng.random() < 0.03 and len(docs) < n:
+            if story is not None and rng.random() < 0.03 and len(docs) < n and docs[-1].body:
                 docs.append(_republish(rng, docs[-1], f"a{len(docs):07d}"))
         ident += 1
     docs = _add_items(rng, docs[:n])
