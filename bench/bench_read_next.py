@@ -147,7 +147,7 @@ def source_matching(n: int = 5_000, seed: int = 3) -> dict[str, float]:
     rng = Random(seed)
     held = {a.slug for a in articles if rng.random() < 0.3}
     archive = [a for a in articles if a.slug not in held]
-    items = [i for a in archive for i in a.read_next][:6000]
+    items = [i for a in archive for i in a.read_next][:6000]  # listed by several articles
     matcher = SourceMatcher(archive, from_mapping({}).source_match_threshold)
     t0 = time.perf_counter()
     got = [matcher.match(replace(item, slug=None)) for item in items]
@@ -175,6 +175,7 @@ def duplicates(n: int = 4_000) -> dict[str, float]:
     grouped = {frozenset((slug, o)) for slug, b in blocks.items() for o in b.duplicates}
     shown = {frozenset((slug, p.slug)) for slug, b in blocks.items() for p in b.picks}
     return {
+        "n": n,
         "planted": len(planted),
         "recall": len(planted & grouped) / max(len(planted), 1),
         "precision": len(planted & grouped) / max(len(grouped), 1),
@@ -219,8 +220,9 @@ def run(
         "exponent": _exponent(points),
         "cpu_exponent": _exponent(points, "cpu_seconds"),
         "agreement": _in_subprocess(["--agreement-child", str(min(agreement_n, max(sizes)))]),
-        "source_matching": _in_subprocess(["--sources-child"]),
-        "duplicates": _in_subprocess(["--duplicates-child"]),
+        # Side measurements shrink with a quick run (make bench-quick: 1k) to stay cheap.
+        "source_matching": _in_subprocess(["--sources-child", str(min(5_000, max(sizes)))]),
+        "duplicates": _in_subprocess(["--duplicates-child", str(min(4_000, max(sizes)))]),
     }
 
 
@@ -264,7 +266,8 @@ def table(result: dict[str, Any]) -> str:
     if d:
         lines.append(
             f"Near-duplicates ({d['planted']} re-publishes planted in bench/read_next_corpus.py, "
-            f"4k): grouped {d['recall']:.1%}, grouping precision {d['precision']:.1%}, "
+            f"{d.get('n', 4000):,} articles): grouped {d['recall']:.1%}, "
+            f"grouping precision {d['precision']:.1%}, "
             f"shown as read next {d['shown_as_read_next']}."
         )
     return "\n".join(line for line in lines)
@@ -279,8 +282,8 @@ def main() -> None:
     parser.add_argument("--make-corpus", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--agreement-child", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--sources-child", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--duplicates-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--sources-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--duplicates-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.make_corpus:
         make_corpus(int(args.make_corpus[0]), Path(args.make_corpus[1]))
@@ -288,9 +291,9 @@ def main() -> None:
     elif args.child:
         print(json.dumps(child(args.child, args.runs)))
     elif args.duplicates_child:
-        print(json.dumps(duplicates()))
+        print(json.dumps(duplicates(args.duplicates_child)))
     elif args.sources_child:
-        print(json.dumps(source_matching()))
+        print(json.dumps(source_matching(args.sources_child)))
     elif args.agreement_child:
         print(json.dumps(agreement(args.agreement_child)))
     else:
