@@ -202,7 +202,7 @@ def test_report_says_what_is_not_built_or_not_measured() -> None:
     text = report.render(results)
     assert "| full 10,000 build incl. read next and search | - s | 60 s | not measured |" in text
     assert (
-        "| peak memory (largest process of any ingest or build) | 150.0 MB | 2048 MB | met |"
+        "| peak memory (largest process of our ingest and builds) | 150.0 MB | 2048 MB | met |"
         in text
     )
     assert "not built yet" in text
