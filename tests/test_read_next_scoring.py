@@ -265,3 +265,49 @@ def test_count_limits_the_block() -> None:
 def test_source_items_match_archive_articles(item: SourceItem, expected: str | None) -> None:
     matcher = SourceMatcher(archive(), threshold=from_mapping({}).source_match_threshold)
     assert matcher.match(item) == expected
+
+
+SMALL_ARCHIVE = (
+    art(
+        "seed-senate",
+        "Senate visit",
+        "Senator Daines met officials in Baku and Washington envoys discussed trade. " + FILLER,
+        origin={"date": "ingested"},
+    ),
+    art(
+        "seed-embassy",
+        "Embassy remarks",
+        "The embassy in Baku said ties with Washington "
+        "would grow, and trade talks continue. " + FILLER,
+        days=-200,
+    ),
+    art("stock-only", "Harvest", "Cotton growers gathered at the fair. " + GENERIC[0]),
+)
+
+
+def test_article_with_a_shared_name_is_never_left_without_a_block() -> None:
+    """Below min_score, an otherwise empty block takes candidates sharing a name or tag."""
+    blocks = recommend(SMALL_ARCHIVE, from_mapping({"min_score": 0.9}))
+    assert [p.slug for p in blocks["seed-senate"].picks] == ["seed-embassy"]
+    assert [p.slug for p in blocks["seed-embassy"].picks] == ["seed-senate"]
+
+
+def test_a_shared_stock_sentence_alone_gives_no_block() -> None:
+    blocks = recommend(SMALL_ARCHIVE, from_mapping({"min_score": 0.9}))
+    assert blocks["stock-only"].picks == ()
+
+
+def test_sentence_openers_are_not_names() -> None:
+    """'Officials' opens a sentence in every article: never shown as a shared name."""
+    blocks = recommend(SMALL_ARCHIVE, from_mapping({"min_score": 0.0}))
+    shared = {label for b in blocks.values() for p in b.picks for label in p.shared}
+    assert "Officials" not in shared and "The" not in shared
+    assert {"Baku", "Washington"} <= shared
+
+
+def test_derived_date_neither_decays_nor_claims_a_distance() -> None:
+    """An undated article (date of ingest) is not 'months later' than anything."""
+    undated, dated = SMALL_ARCHIVE[0], SMALL_ARCHIVE[1]
+    assert when(undated, dated) is None
+    (pick,) = recommend(SMALL_ARCHIVE, from_mapping({"min_score": 0.9}))["seed-senate"].picks
+    assert "earlier" not in pick.reason and "later" not in pick.reason

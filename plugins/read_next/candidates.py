@@ -26,6 +26,7 @@ from .settings import ReadNextSettings
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
+Bools = npt.NDArray[np.bool_]
 # Rows per sparse product: bounds the size of one chunk's candidate matrix.
 CHUNK_ROWS = 4096
 # Candidates rescored per kept one: the rough (index) score misses pruned words.  On
@@ -43,13 +44,14 @@ class Candidates:
     score: Floats
     text: Floats  # word cosine over kept terms, full-norm scaled (<= the exact cosine)
     same_text: Floats  # cosine of the kept-word vectors: 1.0 for identical texts
+    labels: Floats  # name and tag overlap: > 0 when the two share a name or a tag
 
 
 @dataclass(frozen=True)
 class Context:
     """Per-article arrays the modulation needs, in row order."""
 
-    days: Floats  # date as days since the epoch
+    days: Floats  # date as days since the epoch; NaN when the date was not stated by the source
     category: Ints  # category code
 
 
@@ -59,7 +61,10 @@ def _modulate(
     """Scale relevance by the shared category and the closeness of the dates."""
     w = settings.weights
     same = ctx.category[rows] == ctx.category[cols]
-    decay = np.exp2(-np.abs(ctx.days[rows] - ctx.days[cols]) / settings.half_life_days)
+    apart = np.abs(ctx.days[rows] - ctx.days[cols])
+    # A date the source did not state (the day of ingest) says nothing about closeness in time:
+    # such a pair counts as one half-life apart, neither favoured nor pushed away.
+    decay = np.where(np.isnan(apart), 0.5, np.exp2(-apart / settings.half_life_days))
     factor = (1.0 + w.category * same) * ((1.0 - w.recency) + w.recency * decay)
     return np.asarray(np.round(relevance * factor, 6), dtype=np.float64)
 
@@ -145,7 +150,7 @@ def _chunk(
     best = _top(rows, cols, score, ctx.days, keep)
     rows, cols, score, text = rows[best], cols[best], score[best], text[best]
     same_text = text * features.words_scale[rows] * features.words_scale[cols]
-    return rows, cols, score, text, same_text
+    return rows, cols, score, text, same_text, names[best] + tags[best]
 
 
 def candidates(
@@ -159,6 +164,8 @@ def candidates(
         _chunk(features, transposed, start, min(n, start + CHUNK_ROWS), ctx, settings, keep)
         for start in range(0, n, CHUNK_ROWS)
     ]
-    rows, cols, score, text, same = (np.concatenate([p[k] for p in parts]) for k in range(5))
+    rows, cols, score, text, same, labels = (
+        np.concatenate([p[k] for p in parts]) for k in range(6)
+    )
     indptr = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=n)))).astype(np.int64)
-    return Candidates(indptr, cols.astype(np.int64), score, text, same)
+    return Candidates(indptr, cols.astype(np.int64), score, text, same, labels)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -28,3 +28,5 @@ class Doc(Protocol):
     def source(self) -> str | None: ...
     @property
     def read_next_pins(self) -> Sequence[str]: ...
+    @property
+    def origin(self) -> Mapping[str, str]: ...

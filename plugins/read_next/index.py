@@ -31,7 +31,7 @@ import scipy.sparse as sp
 
 from .doc import Doc
 from .settings import ReadNextSettings
-from .text import WORD_RE, plain, word_counts
+from .text import WORD_RE, initial_words, plain, word_counts
 
 Floats = npt.NDArray[np.float64]
 # A word is a stop word only past max_df_share of the archive *and* this many articles: in a
@@ -181,12 +181,14 @@ def _normalise(matrix: sp.csr_matrix, norms: Floats) -> sp.csr_matrix:
     return out
 
 
-def _words(texts: Iterable[str]) -> tuple[sp.csr_matrix, list[str]]:
-    """Return articles x words (case kept) counts and the words' spellings."""
+def _words(texts: Iterable[str]) -> tuple[sp.csr_matrix, list[str], Counter[str]]:
+    """Return articles x words (case kept) counts, the words' spellings, and sentence openers."""
     counts = _Counts()
+    initial: Counter[str] = Counter()
     for text in texts:
         counts.add(word_counts(text))
-    return counts.matrix(), list(counts.ids)
+        initial.update(initial_words(text))
+    return counts.matrix(), list(counts.ids), initial
 
 
 def _fold_case(counts: sp.csr_matrix, spelled: list[str]) -> sp.csr_matrix:
@@ -203,18 +205,26 @@ def _fold_case(counts: sp.csr_matrix, spelled: list[str]) -> sp.csr_matrix:
     return folded
 
 
-def _names(counts: sp.csr_matrix, spelled: list[str]) -> tuple[sp.csr_matrix, tuple[str, ...]]:
+def _names(
+    counts: sp.csr_matrix, spelled: list[str], initial: Counter[str]
+) -> tuple[sp.csr_matrix, tuple[str, ...]]:
     """Return articles x names (1 where named) and the names' spellings.
 
-    A name is a capitalised word never written in lower case anywhere in the archive:
-    "Bayramov" and "OIC" are names; "According", capitalised only at the start of a
-    sentence, is not, because "according" occurs elsewhere.
+    A name is a capitalised word never written in lower case anywhere in the archive, and
+    capitalised at least once inside a sentence: "Bayramov" and "OIC" are names; "According"
+    or "Officials", capitalised only where a sentence starts, are not (even in a small archive
+    where their lower-case forms never occur).
     """
     ordinary = {w for w in spelled if w[:1].islower()}
+    total = np.asarray(counts.sum(axis=0)).ravel()
     names = [
         k
         for k, w in enumerate(spelled)
-        if len(w) > 1 and w[:1].isupper() and w.lower() not in ordinary and w.isalnum()
+        if len(w) > 1
+        and w[:1].isupper()
+        and w.lower() not in ordinary
+        and w.isalnum()
+        and total[k] > initial.get(w, 0)
     ]
     found = sp.csr_matrix(counts[:, names], dtype=np.float64)
     found.data[:] = 1.0
@@ -250,8 +260,8 @@ def _texts(docs: Sequence[Doc]) -> Iterator[str]:
 
 def build(docs: Sequence[Doc], settings: ReadNextSettings) -> Features:
     """Build the features of an archive, one row per article in ``docs`` order."""
-    counts, spelled = _words(_texts(docs))
-    found_names, name_labels = _names(counts, spelled)
+    counts, spelled, initial = _words(_texts(docs))
+    found_names, name_labels = _names(counts, spelled, initial)
     weights, _idf, df = _weigh(_fold_case(counts, spelled), sublinear=True)
     del counts  # the largest matrices: drop each as soon as it is used
     norms = _row_norms(weights)

@@ -51,8 +51,10 @@ def shared_labels(features: Features, rows: Ints, cols: Ints) -> list[tuple[str,
     return [tuple(dict.fromkeys(a + b))[:MAX_SHARED] for a, b in zip(names, tags, strict=True)]
 
 
-def when(doc: Doc, target: Doc) -> str:
+def when(doc: Doc, target: Doc) -> str | None:
     """Say how far the target's date is from the article's: "2 days earlier", "same day"."""
+    if doc.origin.get("date") or target.origin.get("date"):
+        return None  # a date the source did not state (the day of ingest) tells no distance
     days = (target.date - doc.date).total_seconds() / 86400.0
     span = abs(days)
     side = "earlier" if days < 0 else "later"
@@ -71,7 +73,7 @@ def describe(pair: Pair, shared: tuple[str, ...]) -> str:
     """Return the reason line for one pick."""
     if pair.pinned:
         kind = "editor's pick"
-    elif pair.text >= SAME_STORY_TEXT and shared:
+    elif pair.text >= SAME_STORY_TEXT and shared and _full(pair.doc) and _full(pair.target):
         kind = "same story"
     elif pair.doc.category.lower() == pair.target.category.lower():
         kind = f"more in {pair.target.category}"
@@ -80,5 +82,12 @@ def describe(pair: Pair, shared: tuple[str, ...]) -> str:
     parts = [kind]
     if shared:
         parts.append("shared: " + ", ".join(shared))
-    parts.append(when(pair.doc, pair.target))
+    distance = when(pair.doc, pair.target)
+    if distance:
+        parts.append(distance)
     return SEPARATOR.join(parts)
+
+
+def _full(doc: Doc) -> bool:
+    """Only full articles can be the same story: a headline-only brief shares too few words."""
+    return doc.kind == "article" and bool(doc.body)

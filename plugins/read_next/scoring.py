@@ -15,7 +15,7 @@ from itertools import pairwise
 import numpy as np
 from rapidfuzz import fuzz
 
-from .candidates import Candidates, Context, Ints, candidates
+from .candidates import Bools, Candidates, Context, Ints, candidates
 from .doc import Doc
 from .index import Features, build
 from .reasons import Pair, describe, shared_labels
@@ -67,7 +67,10 @@ class Block:
 
 
 def _context(docs: Sequence[Doc]) -> Context:
-    days = np.array([d.date.timestamp() / 86400.0 for d in docs], dtype=np.float64)
+    days = np.array(
+        [np.nan if d.origin.get("date") else d.date.timestamp() / 86400.0 for d in docs],
+        dtype=np.float64,
+    )
     codes: dict[str, int] = {}
     category = np.array([codes.setdefault(d.category.lower(), len(codes)) for d in docs])
     return Context(days, category.astype(np.int64))
@@ -118,14 +121,32 @@ def _choose(
     position = {j: lo + k for k, j in enumerate(found.cols[lo:hi].tolist())}
     chosen = [(j, position.get(j, -1)) for j in pinned[: settings.count]]
     taken = set(pinned)
-    for j, score in zip(found.cols[lo:hi].tolist(), found.score[lo:hi].tolist(), strict=True):
-        if len(chosen) >= settings.count or score < settings.min_score:
+    weak = _weak(found, settings)[lo:hi].tolist()
+    for fallback in (False, True):
+        ranked = zip(found.cols[lo:hi].tolist(), found.score[lo:hi].tolist(), weak, strict=True)
+        for j, score, ok in ranked:
+            if len(chosen) >= settings.count or score < settings.fallback_score:
+                break
+            if score < settings.min_score and not (fallback and ok):
+                continue
+            if j in dups[i] or j in taken or any(j in dups[c] for c in taken):
+                continue
+            chosen.append((j, position[j]))
+            taken.add(j)
+        if len(chosen) > len(pinned):
             break
-        if j in dups[i] or j in taken or any(j in dups[c] for c in taken):
-            continue
-        chosen.append((j, position[j]))
-        taken.add(j)
     return chosen
+
+
+def _weak(found: Candidates, settings: ReadNextSettings) -> Bools:
+    """Candidates good enough for an otherwise empty block: some words and a name or tag."""
+    return np.asarray((found.score >= settings.fallback_score) & (found.labels > 0))
+
+
+def _first(found: Candidates, rows: Ints, mask: Bools, count: int) -> Bools:
+    """Keep, per row, only the first ``count`` entries of ``mask`` (candidates are ranked)."""
+    before = np.concatenate(([0], np.cumsum(mask)))
+    return np.asarray(mask & ((before[1:] - before[found.indptr[:-1]][rows]) <= count))
 
 
 def _select(
@@ -144,9 +165,10 @@ def _select(
     # Articles whose candidates include a duplicated text must show one copy only.
     duplicated = np.array([bool(d) for d in dups], dtype=bool)
     special |= np.bincount(rows[duplicated[found.cols]], minlength=n) > 0
-    ok = (found.score >= settings.min_score) & ~special[rows]
-    before = np.concatenate(([0], np.cumsum(ok)))
-    ok &= (before[1:] - before[found.indptr[:-1]][rows]) <= settings.count
+    ok = _first(found, rows, (found.score >= settings.min_score) & ~special[rows], settings.count)
+    empty = np.bincount(rows[ok], minlength=n) == 0
+    weak = _weak(found, settings) & empty[rows] & ~special[rows]
+    ok |= _first(found, rows, weak, settings.count)
     parts = [(rows[ok], found.cols[ok], np.flatnonzero(ok))]
     for i in np.flatnonzero(special).tolist():
         chosen = _choose(i, found, pins[i], dups, settings)

@@ -28,6 +28,15 @@ def plain(title: str, body: str) -> str:
     return f"{title}\n{title}\n{body}"
 
 
+# The first word of a line or sentence: capitalised by grammar, not because it is a name.
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’»)]?\s+)([^\W\d_]\w*)", re.MULTILINE)
+
+
+def initial_words(text: str) -> Counter[str]:
+    """Count the words that open a line or a sentence (no evidence that a word is a name)."""
+    return Counter(_SENTENCE_START.findall(text))
+
+
 def word_counts(text: str) -> Counter[str]:
     """Count the tokens of a text, case kept (the index drops those that are not words)."""
     return Counter(text.translate(_SEPARATE).split())
