@@ -26,13 +26,3 @@ OFFLINE_SEARCH: dict[str, object] = {"folder": "search-offline"}
 # Feeds are for the hosted site; from disk they would only be dead files.
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
-
-# The search page comes from the theme (issue #6); until the theme has one, a minimal page from
-# the plugin hosts the offline search box.
-_HERE = Path(__file__).resolve().parent
-if not (_HERE / pelicanconf.THEME / "templates" / "search.html").is_file():
-    THEME_TEMPLATES_OVERRIDES = [str(_HERE / "plugins" / "offline_search" / "templates")]
-    _PELICAN_DEFAULT = ["index", "tags", "categories", "authors", "archives"]
-    _DIRECT = list(getattr(pelicanconf, "DIRECT_TEMPLATES", _PELICAN_DEFAULT))
-    DIRECT_TEMPLATES = _DIRECT if "search" in _DIRECT else [*_DIRECT, "search"]
-    SEARCH_SAVE_AS = "search/index.html"
