@@ -154,3 +154,16 @@ def test_settings_reject_unknown_keys() -> None:
     with pytest.raises(PagefindSettingsError, match="part_days"):
         load_settings({"part_days": [5, 20]})
     assert load_settings({"route_prefix": 5}).route_prefix == 5
+
+
+def test_route_words_skip_blocks_kept_out_of_the_index() -> None:
+    """Words of read-next and neighbour blocks belong to other articles: not routed here."""
+    markup = (
+        "<nav>Menu</nav><article data-pagefind-body><h1>Karlon visit</h1>"
+        '<aside class="read-next" data-pagefind-ignore><a>Bayramov meets envoy</a></aside>'
+        "<p>Talks in Baku</p>"
+        '<nav class="neighbours" data-pagefind-ignore><a>Harvest record</a></nav></article>'
+    )
+    words = route.page_words(markup)
+    assert {"karlon", "visit", "talks", "baku"} <= words
+    assert not words & {"bayramov", "envoy", "harvest", "record", "menu"}

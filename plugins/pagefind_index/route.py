@@ -22,6 +22,13 @@ _SCRIPT_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNOR
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+")
 _BODY_MARK = "data-pagefind-body"
+# Blocks the theme keeps out of the index (read next, neighbours, derived notes): their words
+# belong to other articles, and routing by them would send queries to parts that cannot match.
+# The theme never nests one such element inside another of the same name.
+_IGNORED = re.compile(
+    r"<(aside|nav|p|div|section|ul)\b[^>]*\bdata-pagefind-ignore\b[^>]*>.*?</\1\s*>",
+    re.DOTALL | re.IGNORECASE,
+)
 ALL = "*"  # a key found in every part
 
 
@@ -30,7 +37,8 @@ def page_words(markup: str) -> set[str]:
     start = markup.find(_BODY_MARK)
     if start > 0:
         markup = markup[start:]
-    text = html.unescape(_TAG.sub(" ", _SCRIPT_STYLE.sub(" ", markup)))
+    markup = _IGNORED.sub(" ", _SCRIPT_STYLE.sub(" ", markup))
+    text = html.unescape(_TAG.sub(" ", markup))
     return text_words(text)
 
 
