@@ -94,6 +94,8 @@ def targets(results: dict[str, Any]) -> list[str]:
 
 def ingest_table(results: dict[str, Any]) -> list[str]:
     """Return the ingest table: files per second on one core and on all."""
+    if not results.get("ingest"):
+        return ["not measured in this run"]
     lines = [
         "| articles | jobs | wall s (median) | range | files/s | CPU s | peak MB |",
         "|---:|---:|---:|---|---:|---:|---:|",
