@@ -40,7 +40,11 @@ def test_index_article_and_category_pages_are_written(site: Path) -> None:
 def test_undated_article_says_its_date_is_not_from_the_source(site: Path) -> None:
     pages = list(site.glob("2026/03/01/azerbaijani-foreign-minister-*/index.html"))
     assert len(pages) == 1
-    assert "not stated by the source" in pages[0].read_text(encoding="utf-8").replace("\n", " ")
+    html = pages[0].read_text(encoding="utf-8").replace("\n", " ")
+    assert "not stated by the source" in html
+    assert "00:00" not in html, "a made-up time of day is not shown"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "1 March 2026" in home and "00:00 UTC" not in home
 
 
 def _hostile_content(folder: Path) -> None:

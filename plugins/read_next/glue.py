@@ -45,7 +45,8 @@ def _links(block: Block, by_slug: dict[str, Any]) -> list[ReadNextLink]:
             ReadNextLink(
                 target.url,
                 target.briefing.title,
-                target.briefing.date,
+                # a date the source did not state (the day of ingest) is not shown as one
+                None if target.briefing.origin.get("date") else target.briefing.date,
                 target.briefing.source,
                 pick.reason,
                 pick.score,

@@ -12,7 +12,7 @@ class ReadNextLink:
 
     url: str  # Pelican's article.url (relative to SITEURL)
     title: str
-    date: datetime
+    date: datetime | None  # None when the source did not state it
     source: str | None
     reason: str  # "same story · shared: Bayramov, OIC · 2 days earlier"
     score: float
