@@ -42,7 +42,7 @@ def test_undated_article_says_its_date_is_not_from_the_source(site: Path) -> Non
     assert len(pages) == 1
     html = pages[0].read_text(encoding="utf-8").replace("\n", " ")
     assert "not stated by the source" in html
-    assert "00:00" not in html, "a made-up time of day is not shown"
+    assert ", 00:00" not in html and ">00:00" not in html, "no made-up time of day is shown"
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "1 March 2026" in home and "00:00 UTC" not in home
 
