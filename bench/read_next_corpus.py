@@ -13,7 +13,7 @@ re-published (near-duplicates with a few words changed, from another source), so
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -93,6 +93,7 @@ class SynthDoc:
     dup_of: str | None
     items: tuple[SynthItem, ...]
     read_next_pins: tuple[str, ...] = ()
+    origin: dict[str, str] = field(default_factory=dict)  # every synthetic date is stated
 
 
 def _words(rng: np.random.Generator, count: int, syllables: tuple[int, int]) -> list[str]:

@@ -44,7 +44,7 @@ class Candidates:
     score: Floats
     text: Floats  # word cosine over kept terms, full-norm scaled (<= the exact cosine)
     same_text: Floats  # cosine of the kept-word vectors: 1.0 for identical texts
-    labels: Floats  # name and tag overlap: > 0 when the two share a name or a tag
+    names: Ints  # how many names the two share
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,14 @@ def _pair_dot(matrix: sp.csr_matrix, rows: Ints, cols: Ints) -> Floats:
     return np.asarray(both.sum(axis=1), dtype=np.float64).ravel()
 
 
+def _pair_count(matrix: sp.csr_matrix, rows: Ints, cols: Ints) -> Ints:
+    """Return how many columns rows[k] and cols[k] both have, for every k."""
+    if not len(rows):
+        return np.zeros(0, dtype=np.int64)
+    both = sp.csr_matrix(matrix[rows].multiply(matrix[cols]))
+    return np.asarray(np.diff(both.indptr), dtype=np.int64)
+
+
 def _found(
     features: Features,
     transposed: tuple[sp.csr_matrix, ...],
@@ -150,7 +158,7 @@ def _chunk(
     best = _top(rows, cols, score, ctx.days, keep)
     rows, cols, score, text = rows[best], cols[best], score[best], text[best]
     same_text = text * features.words_scale[rows] * features.words_scale[cols]
-    return rows, cols, score, text, same_text, names[best] + tags[best]
+    return rows, cols, score, text, same_text, _pair_count(features.names, rows, cols)
 
 
 def candidates(
@@ -164,8 +172,6 @@ def candidates(
         _chunk(features, transposed, start, min(n, start + CHUNK_ROWS), ctx, settings, keep)
         for start in range(0, n, CHUNK_ROWS)
     ]
-    rows, cols, score, text, same, labels = (
-        np.concatenate([p[k] for p in parts]) for k in range(6)
-    )
+    rows, cols, score, text, same, names = (np.concatenate([p[k] for p in parts]) for k in range(6))
     indptr = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=n)))).astype(np.int64)
-    return Candidates(indptr, cols.astype(np.int64), score, text, same, labels)
+    return Candidates(indptr, cols.astype(np.int64), score, text, same, names)

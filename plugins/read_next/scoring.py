@@ -139,8 +139,9 @@ def _choose(
 
 
 def _weak(found: Candidates, settings: ReadNextSettings) -> Bools:
-    """Candidates good enough for an otherwise empty block: some words and a name or tag."""
-    return np.asarray((found.score >= settings.fallback_score) & (found.labels > 0))
+    """Candidates good enough for an otherwise empty block: some words and several names."""
+    ok = (found.score >= settings.fallback_score) & (found.names >= settings.fallback_names)
+    return np.asarray(ok)
 
 
 def _first(found: Candidates, rows: Ints, mask: Bools, count: int) -> Bools:
