@@ -43,9 +43,25 @@ def build_site(content: Path, output: Path, settings: Path, extra: tuple[str, ..
 
 
 def _swap(new: Path, target: Path) -> None:
-    """Put ``new`` in place of ``target`` with two renames; remove the old tree afterwards."""
+    """Put ``new`` in place of ``target`` with two renames; delete the old tree in the background.
+
+    The site is updated once the renames are done.  Deleting the previous tree file by file
+    took 29 of the 90 s of a daily update at 10k articles (bench/run.py), so a detached
+    process does it; a tree left behind by an interrupted run is removed by the next build.
+    """
     old = target.with_name(f"{target.name}.old-{os.getpid()}")
     if target.exists():
         target.rename(old)
     new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    stale = sorted(target.parent.glob(f"{target.name}.old-*"))
+    if stale:
+        subprocess.Popen(
+            [sys.executable, "-c", _REMOVE, *map(str, stale)],
+            start_new_session=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+
+_REMOVE = "import shutil, sys\nfor p in sys.argv[1:]: shutil.rmtree(p, ignore_errors=True)"

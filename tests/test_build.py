@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,17 @@ def test_failed_build_leaves_the_previous_site_intact(tmp_path: Path) -> None:
         build_site(tmp_path / "content", output, SETTINGS)
     assert (output / "index.html").read_text(encoding="utf-8") == "previous site"
     assert not list(tmp_path.glob("output.tmp-*"))
+
+
+def test_rebuild_replaces_the_site_and_clears_the_previous_tree(tmp_path: Path) -> None:
+    _hostile_content(tmp_path / "content")
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "stale.html").write_text("from the previous build", encoding="utf-8")
+    build_site(tmp_path / "content", output, SETTINGS)
+    assert not (output / "stale.html").exists()
+    assert (output / "2026/01/05/hostile/index.html").is_file()
+    deadline = time.monotonic() + 30
+    while list(tmp_path.glob("output.old-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)  # the previous tree is deleted by a detached process
+    assert not list(tmp_path.glob("output.old-*"))
