@@ -97,16 +97,18 @@ def ingest_table(results: dict[str, Any]) -> list[str]:
     if not results.get("ingest"):
         return ["not measured in this run"]
     lines = [
-        "| articles | jobs | wall s (median) | range | files/s | CPU s | peak MB |",
-        "|---:|---:|---:|---|---:|---:|---:|",
+        "| archive | input | files | jobs | wall s (median) | range | files/s | CPU s | peak MB |",
+        "|---:|---|---:|---:|---:|---|---:|---:|---:|",
     ]
     for size, rows in results.get("ingest", {}).items():
         for row in rows.values():
             if "error" in row:
-                lines.append(f"| {int(size):,} | - | failed: {row['error']} | | | | |")
+                lines.append(f"| {int(size):,} | - | | - | failed: {row['error']} | | | | |")
                 continue
+            kind = "HTML pages" if row.get("kind") == "html" else "text dumps"
             lines.append(
-                f"| {int(size):,} | {row['jobs']} | {row['wall']:.2f} | {_range(row)} "
+                f"| {int(size):,} | {kind} | {row.get('files', '')} | {row['jobs']} "
+                f"| {row['wall']:.2f} | {_range(row)} "
                 f"| {row['files_per_s']:.0f} | {row['cpu']:.1f} | {row['maxrss_mb']:.0f} |"
             )
     return lines

@@ -30,13 +30,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from bench import dumps, report, stages, synth
+from bench import dumps, html_pages, report, stages, synth
 from bench.measure import CommandError
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 SEED = 1
 STEPS = ("ingest", "build", "offline", "baselines", "update", "hooks")
+
+HTML_PAGES = 300  # HTML pages ingested per size: ~25 ms each on one core, 10 s a run
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,14 @@ def measure_size(
             rows[f"jobs{jobs}"] = _attempt(
                 results,
                 partial(stages.ingest, raw, work, jobs, plan.ingest_runs.get(size, plan.runs)),
+            )
+        # HTML pages go through trafilatura (tens of ms each): a sample of the archive is enough.
+        pages = work / "html"
+        html_pages.write_html(corpus.articles[:HTML_PAGES], pages)
+        for jobs in (1, 2):
+            say(f"{size:,}: ingest {min(size, HTML_PAGES):,} HTML pages --jobs {jobs}")
+            rows[f"html{jobs}"] = _attempt(
+                results, partial(stages.ingest, pages, work, jobs, 1, "html")
             )
     rows = results.setdefault("build", {}).setdefault(key, {})
     if "build" not in skip:

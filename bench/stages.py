@@ -62,13 +62,19 @@ def _cold(content: Path, *outputs: Path) -> None:
     _clear(*outputs, *caches)
 
 
-def ingest(raw: Path, work: Path, jobs: int, runs: int) -> dict[str, Any]:
+def ingest(raw: Path, work: Path, jobs: int, runs: int, kind: str = "txt") -> dict[str, Any]:
     """Time ``briefing ingest RAW --out DIR --jobs N`` from an empty content folder."""
-    out = work / f"ingest-{jobs}"
-    files = sum(1 for _ in raw.glob("*.txt"))
+    out = work / f"ingest-{kind}-{jobs}"
+    files = sum(1 for _ in raw.glob(f"*.{kind}"))
     command = [PY, "-m", "briefing", "ingest", str(raw), "--out", str(out), "--jobs", str(jobs)]
     m = measure(command, runs, before=lambda: _clear(out))
-    return {**_numbers(m), "files": files, "files_per_s": files / m.wall, "jobs": jobs}
+    return {
+        **_numbers(m),
+        "files": files,
+        "files_per_s": files / m.wall,
+        "jobs": jobs,
+        "kind": kind,
+    }
 
 
 def _build_env(base: Path, timing: Path, add: list[str]) -> dict[str, str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bench import dumps, report, synth
+from bench import dumps, html_pages, report, synth
 from briefing import frontmatter
 from briefing.markdown import paragraphs_to_markdown
 
@@ -206,3 +206,19 @@ def test_report_says_what_is_not_built_or_not_measured() -> None:
         in text
     )
     assert "not built yet" in text
+
+
+def test_html_pages_ingest_back(corpus: synth.Corpus, tmp_path: Path) -> None:
+    """The benchmark's HTML pages go through the HTML extractor to the same title and date."""
+    html_pages.write_html(corpus.articles[:3], tmp_path / "html")
+    command = [sys.executable, "-m", "briefing", "ingest", str(tmp_path / "html")]
+    result = subprocess.run(
+        [*command, "--out", str(tmp_path / "out")], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = {
+        a.title: a
+        for a in (frontmatter.load(p.read_text("utf-8")) for p in (tmp_path / "out").rglob("*.md"))
+    }
+    for article in corpus.articles[:3]:
+        assert loaded[article.title].date == article.date
