@@ -36,19 +36,11 @@ from urllib.parse import unquote, urlsplit
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from bench import synth
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from briefing.offline import make_offline
 from plugins.offline_search.index import tokens
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Words by document frequency: a rare name, a mid word, a common word (closest df to each).
 TARGET_DF = {"rare": 10, "medium": 300, "common": 3000}
 RESULTS_SHOWN = 10
@@ -191,7 +183,7 @@ def run(
     """
     results: dict[str, Any] = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for size in sizes:
             if keep is not None:
                 results[str(size)] = _measure(browser, size, seed, keep / str(size))

@@ -36,6 +36,7 @@ import jinja2
 from markupsafe import Markup
 
 from bench import synth
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from briefing.model import Article
 from plugins.briefing_reader.markdown import render
 from plugins.pagefind_index.indexer import index_site
@@ -48,15 +49,6 @@ ROOT = Path(__file__).resolve().parent.parent
 THEME = ROOT / "themes" / "briefing"
 SEED = 1
 DAILY = 20  # articles added by the daily update
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAGE = jinja2.Template(
     """<!doctype html>
 <html lang="{{ record.lang or 'en' }}">
@@ -294,9 +286,7 @@ def browse(site: Path, words: dict[str, str]) -> dict[str, Any]:
 
     results: dict[str, Any] = {}
     with serving(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for kind, word in words.items():
             page = browser.new_page()
             traffic = _Traffic(page)

@@ -17,22 +17,13 @@ from typing import Any
 
 import pytest
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from briefing.site import build_site
 from tests.fixtures.site import write_archive
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def build_fixture_site(
