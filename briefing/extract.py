@@ -1,7 +1,7 @@
 """Pick the extractor for a raw input: a site profile by layout signature, else generic extraction.
 
-Every extractor is a pure function ``(text, ExtractContext) -> Extracted``; ``extract_records``
-returns one result per article the input holds (JSON Lines hold many).
+Every extractor is a pure function ``(text, ExtractContext) -> Extracted``; JSON input goes
+through ``briefing.generic.extract_records``, one result per record (JSON Lines hold many).
 """
 
 from __future__ import annotations

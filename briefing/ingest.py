@@ -21,6 +21,7 @@ from briefing import frontmatter, generic
 from briefing.archive import Archive, Entry
 from briefing.decode import DecodeError, decode
 from briefing.extract import ExtractContext, ExtractionError, RecordError, extract_text
+from briefing.generic.boilerplate import MIN_DUMPS
 from briefing.model import Extracted
 from briefing.normalise import Dating, to_article, to_briefs
 from briefing.report import Rejection, RunReport
@@ -63,13 +64,12 @@ def parse_input(raw: RawInput, options: IngestOptions) -> Parsed:
 
 
 def _parse_text(raw: RawInput, text: str, sidecar: Sidecar, options: IngestOptions) -> Parsed:
-    folder = raw.rel.rsplit("/", 1)[0] if "/" in raw.rel else ""
     ctx = ExtractContext(
         rel_path=raw.rel,
         source_hint=sidecar.source or raw.source_hint,
         source_url=sidecar.url,
         fetched_at=sidecar.fetched_at,
-        boilerplate=options.boilerplate.get(folder, frozenset()),
+        boilerplate=options.boilerplate.get(raw.folder, frozenset()),
     )
     if raw.kind == "md":
         article = frontmatter.load(text)
@@ -127,18 +127,15 @@ def _parse_all(inputs: list[RawInput], options: IngestOptions) -> Iterator[Parse
         yield from tqdm(results, total=len(inputs), **progress)
 
 
-MIN_DUMPS_TO_LEARN = 3  # a line repeated across fewer dumps than this may be shared content
-
-
 def learn_boilerplate_by_folder(inputs: list[RawInput]) -> dict[str, frozenset[str]]:
     """Learn, per source folder, the lines that repeat across its text dumps (site furniture)."""
     folders: dict[str, list[RawInput]] = {}
     for raw in inputs:
         if raw.kind == "txt":
-            folders.setdefault(raw.rel.rsplit("/", 1)[0] if "/" in raw.rel else "", []).append(raw)
+            folders.setdefault(raw.folder, []).append(raw)
     learned = {}
     for folder, members in folders.items():
-        if len(members) < MIN_DUMPS_TO_LEARN:
+        if len(members) < MIN_DUMPS:  # too few to learn from: do not read them twice
             continue
         texts = []
         for raw in members:

@@ -13,8 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
-import py3langid
-
+from briefing.generic.lang import detect_language
 from briefing.markdown import paragraphs_to_markdown
 from briefing.model import Article, Extracted
 from briefing.slug import slugify
@@ -90,14 +89,6 @@ def lede(paragraphs: tuple[str, ...], limit: int = MAX_SUMMARY_CHARS) -> str | N
     return kept if len(kept) <= limit else first_sentence(text, limit)
 
 
-def detect_lang(text: str) -> str | None:
-    """Return the ISO 639-1 code of the text's language, detected offline (py3langid)."""
-    if len(text.split()) < 3:
-        return None
-    lang, _score = py3langid.classify(text)
-    return str(lang) if re.fullmatch(r"[a-z]{2}", str(lang)) else None
-
-
 def resolve_date(found: datetime | None, dating: Dating) -> tuple[datetime, dict[str, str]]:
     """Return the article's aware date and the origin entries that explain it."""
     if found is not None:
@@ -139,7 +130,7 @@ def to_article(found: Extracted, dating: Dating, source_file: str) -> Article:
         source=found.source,
         source_url=found.source_url,
         source_file=source_file,
-        lang=found.lang or detect_lang(text),
+        lang=found.lang or detect_language(text),
         summary=found.summary or lede(found.paragraphs),
         translations=found.translations,
         read_next=found.read_next,

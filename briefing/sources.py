@@ -37,6 +37,11 @@ class RawInput:
     kind: str  # txt, html, json, jsonl, md
 
     @property
+    def folder(self) -> str:
+        """The folder of the input relative to the raw root ("" at the root)."""
+        return self.rel.rsplit("/", 1)[0] if "/" in self.rel else ""
+
+    @property
     def source_hint(self) -> str | None:
         """The source named by the folder: ``raw/<source>/file.txt``."""
         parts = self.rel.split("/")

@@ -130,6 +130,17 @@ def _search(line: str, languages: list[str] | None, settings: dict[str, Any]) ->
     return None
 
 
+def from_metadata(value: str | None) -> datetime | None:
+    """Return the date of a metadata field: ISO 8601 as it is, else the first date in the text."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        found = parse_line(value, None, None)
+        return found.value if found else None
+
+
 def zone_of(value: datetime) -> tzinfo | None:
     """Return the zone a parsed date carries, or None when the text named none."""
     return value.tzinfo if value.utcoffset() is not None else None

@@ -8,11 +8,11 @@ comes from a cascade over the page's own headline (h1) and its share title (og:t
 from __future__ import annotations
 
 from copy import deepcopy
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import trafilatura
 
+from briefing.generic import dates
 from briefing.generic.clean import clean_paragraphs
 from briefing.generic.headline import choose_title, page_titles
 from briefing.generic.lang import detect_language
@@ -49,7 +49,7 @@ def extract_html(html: str, ctx: ExtractContext) -> Extracted:
         return Extracted(source=ctx.source_hint, source_url=ctx.source_url)
     title = choose_title(page_titles(tree), doc.title)
     paragraphs = clean_paragraphs((doc.text or "").split("\n"), title)
-    date = _date(doc.date)
+    date = dates.from_metadata(doc.date)
     origin = {"extractor": "generic-html"}
     if date is not None and date.utcoffset() is None:
         origin["timezone"] = "unknown"
@@ -82,12 +82,3 @@ def _run(tree: Any, url: str | None, *, precision: bool) -> Any:
 
 def _lang(value: str | None) -> str | None:
     return value.split("-")[0].lower() if value else None
-
-
-def _date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from briefing.generic import dates
@@ -75,7 +74,7 @@ def _record(item: object, where: str, ctx: ExtractContext) -> Extracted | Record
     paragraphs = _paragraphs(body) if body else (from_html.paragraphs if from_html else ())
     if not paragraphs:
         return _error(where, "record has no body (" + "/".join(TEXT_FIELDS + HTML_FIELDS) + ")")
-    date = _date(_first(item, DATE_FIELDS))
+    date = dates.from_metadata(_first(item, DATE_FIELDS))
     origin = {"extractor": "generic-records"}
     if date is not None and date.utcoffset() is None:
         origin["timezone"] = "unknown"
@@ -123,13 +122,3 @@ def _tags(value: object) -> tuple[str, ...]:
     if not isinstance(items, list):
         return ()
     return split_tags(clean_text(t) for t in items if isinstance(t, str))
-
-
-def _date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        found = dates.parse_line(value, None, None)
-        return found.value if found else None

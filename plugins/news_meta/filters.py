@@ -52,11 +52,16 @@ def offset(moment: datetime) -> str:
     return f"UTC{sign}{hours:02d}:{mins:02d}"
 
 
+def day(moment: datetime) -> str:
+    """Return '9 March 2026': the day alone, for a date whose time the source did not state."""
+    return f"{moment.day} {moment:%B %Y}"
+
+
 def dateline(moment: datetime | str) -> str:
     """Return '9 March 2026, 09:15 UTC+04:00': the time where the source is, with its offset."""
     if isinstance(moment, str):
         return moment
-    return f"{moment.day} {moment:%B %Y, %H:%M} {offset(moment)}"
+    return f"{day(moment)}, {moment:%H:%M} {offset(moment)}"
 
 
 def short_time(moment: datetime) -> str:
@@ -163,6 +168,7 @@ FILTERS = {
     "jsonld": jsonld,
     "web_url": web_url,
     "site_href": site_href,
+    "day": day,
     "dateline": dateline,
     "short_time": short_time,
     "utc_offset": offset,
