@@ -42,6 +42,7 @@ class Article:
     body: str = ""
     kind: Kind = "article"
     tags: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()  # bylines as the source states them, one name each
     source: str | None = None
     source_url: str | None = None
     source_file: str | None = None
@@ -90,6 +91,7 @@ class Extracted:
     date: datetime | None = None
     category: str | None = None
     tags: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
     paragraphs: tuple[str, ...] = ()  # plain text, one paragraph each, in order
     source: str | None = None
     source_url: str | None = None

@@ -39,6 +39,7 @@ articles = st.builds(
     body=st.text(),
     kind=st.sampled_from(["article", "brief"]),
     tags=st.lists(st.text(), max_size=5).map(tuple),
+    authors=st.lists(st.text(), max_size=3).map(tuple),
     source=optional_text,
     source_url=optional_text,
     source_file=optional_text,
