@@ -1,19 +1,22 @@
-"""The archive on disk: existing articles, unique slugs and paths, duplicates, atomic writes.
+"""The archive on disk: which known article an input is, unique slugs and paths, writes.
 
-Placement is sequential and deterministic: inputs in path order, full articles before the briefs
-made from listings, so the same inputs always give the same slugs.  An article is known again by
-its ``source_file`` (re-ingest keeps its slug, path and first-ingest date); a different file with
-the same fingerprint is a duplicate, reported and not written.
+Which article an input is follows the identity model of :mod:`briefing.identity`.  Placement is
+sequential and deterministic (entries in input order), and each article is written as soon as it
+is placed, so a failure later in the run keeps it.  Briefs made from listings are placed at the
+end of the run (:meth:`Archive.finish`), after every full article, so a listing item links to
+the full article of the same title wherever it comes in the run.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from briefing import frontmatter
+from briefing import frontmatter, identity
 from briefing.model import Article, SourceItem
+from briefing.normalise import fingerprint
 from briefing.report import Rejection, RunReport
 from briefing.slug import unique_slug
 from briefing.writer import atomic_write, read_text
@@ -27,6 +30,7 @@ class Entry:
 
     article: Article
     briefs: tuple[Article, ...] = ()
+    fetched_at: datetime | None = None  # from the input's sidecar: when this version was seen
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class Known:
 
     path: Path
     article: Article
+    replaces: Path | None = None  # the file of the same article before its date moved
 
 
 def article_path(out: Path, article: Article) -> Path:
@@ -47,107 +52,173 @@ def _title_key(title: str) -> str:
 
 
 class Archive:
-    """Index of the articles in an output folder, and the place where new ones are written."""
+    """Index of the articles in a content folder, and the place where new ones are written."""
 
-    def __init__(self, out: Path, known: list[Known]) -> None:
+    def __init__(self, out: Path, known: list[Known], now: datetime, taken: set[str]) -> None:
         self.out = out
-        self.slugs: set[str] = set()
-        self.by_source: dict[tuple[str, str], Known] = {}
-        self.by_fingerprint: dict[str, Known] = {}
-        self.by_title: dict[str, Known] = {}
+        self.now = now
+        self.slugs: set[str] = set(taken)  # every slug and file name in use, valid or not
+        self.by_identity: dict[str, Known] = {}  # the first holder of each identity
+        self.by_version: dict[str, Known] = {}  # any version's fingerprint -> its article
+        self.by_title: dict[str, Known] = {}  # full articles, for listing links
+        self.written_by: dict[Path, str] = {}  # files written in this run -> the input
+        self.pending: list[tuple[Path, Entry]] = []  # articles whose listing waits for finish()
         for entry in known:
             self._remember(entry)
 
     @classmethod
-    def scan(cls, out: Path, report: RunReport) -> Archive:
-        """Index every article file under ``out/articles``; invalid files are reported."""
-        known = []
+    def scan(cls, out: Path, report: RunReport, now: datetime) -> Archive:
+        """Index every article file under ``out/articles``; invalid files are reported, kept."""
+        known, taken = [], set()
         for path in sorted((out / ARTICLES).rglob("*.md")):
+            taken.add(path.stem)
             try:
-                text = path.read_text(encoding="utf-8")
-                known.append(Known(path, frontmatter.load(text)))
+                article = frontmatter.load(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError) as exc:
                 report.rejected.append(Rejection(str(path), f"existing article is invalid: {exc}"))
-        return cls(out, known)
+                continue
+            if not article.fingerprint:  # written by hand: known by its text all the same
+                article = replace(article, fingerprint=fingerprint(article.title, article.body))
+            known.append(Known(path, article))
+        return cls(out, known, now, taken)
 
     def _remember(self, entry: Known) -> None:
         article = entry.article
         self.slugs.add(article.slug)
-        if article.source_file:
-            key = article.title if article.kind == "brief" else ""
-            self.by_source[(article.source_file, _title_key(key))] = entry
-        self.by_fingerprint.setdefault(article.fingerprint, entry)
+        self.by_identity.setdefault(identity.identity(article), entry)
+        for version in identity.versions(article):
+            self.by_version.setdefault(version, entry)
         if article.kind == "article":
             self.by_title.setdefault(_title_key(article.title), entry)
 
-    def ingested_dates(self) -> dict[str, datetime]:
-        """Return source_file -> date for articles whose date was the day of first ingest."""
-        return {
-            src: known.article.date
-            for (src, key), known in self.by_source.items()
-            if key == "" and known.article.origin.get("date") == "ingested"
-        }
+    def _forget(self, entry: Known) -> None:
+        article = entry.article
+        keys = [
+            (self.by_identity, identity.identity(article)),
+            (self.by_title, _title_key(article.title)),
+            *((self.by_version, v) for v in identity.versions(article)),
+        ]
+        for index, key in keys:
+            if index.get(key) is entry:
+                del index[key]
 
-    def place_all(self, entries: list[Entry], report: RunReport) -> None:
-        """Place full articles, then each one's briefs, then write the articles with links."""
-        placed: list[tuple[Article, Known | None]] = []
-        for entry in entries:
-            placed.append((entry.article, self._claim(entry.article, report)))
-        for (article, claimed), entry in zip(placed, entries, strict=True):
-            if claimed is None:
-                continue
+    def place(self, entry: Entry, report: RunReport) -> None:
+        """Place one input's article (new, the same, an update or a conflict) and write it."""
+        placed = self._claim(entry, report)
+        if placed is None:
+            return
+        links = {_title_key(b.title): self._link(b) for b in entry.briefs}
+        article = replace(placed.article, read_next=_linked(placed.article.read_next, links))
+        self._write(replace(placed, article=article), report, entry.article.source_file)
+        if entry.briefs:
+            self.pending.append((placed.path, entry))
+
+    def finish(self, report: RunReport) -> None:
+        """Place the briefs of every listing, then link each article's items to them."""
+        for path, entry in self.pending:
             links = {_title_key(b.title): self._place_brief(b, report) for b in entry.briefs}
-            article = replace(claimed.article, read_next=_linked(article.read_next, links))
-            self._write(Known(claimed.path, article), report, report_as=article.source_file)
+            current = frontmatter.load(path.read_text(encoding="utf-8"))
+            article = replace(current, read_next=_linked(current.read_next, links))
+            if article != current:
+                atomic_write(path, frontmatter.dump(article))
+        self.pending.clear()
 
-    def _claim(self, article: Article, report: RunReport) -> Known | None:
-        """Give an article its slug and path, or report it as a duplicate (None)."""
-        source = article.source_file or ""
-        previous = self.by_source.get((source, ""))
-        if previous is None:
-            twin = self.by_fingerprint.get(article.fingerprint)
-            if twin is not None:
-                where = twin.path.relative_to(self.out).as_posix()
-                report.duplicates.append(f"{source}: duplicate of {where} (same title and body)")
-                return None
-            article = replace(article, slug=unique_slug(article.slug, self.slugs))
-        else:
-            article = replace(article, slug=previous.article.slug)
-        claimed = Known(article_path(self.out, article), article)
-        if previous is not None and previous.path != claimed.path:
-            previous.path.unlink(missing_ok=True)  # the date changed: the file moves
-        self._remember(claimed)
-        return claimed
+    def _claim(self, entry: Entry, report: RunReport) -> Known | None:
+        """Decide which article ``entry`` is; return where and what to write (None: nothing)."""
+        article, label = entry.article, entry.article.source_file or ""
+        key = identity.identity(article)
+        same = self.by_version.get(article.fingerprint)
+        if same is not None:
+            return self._again(same, article, key, label, report)
+        holder = self.by_identity.get(key)
+        if holder is not None and identity.same_story(holder.article, article):
+            return self._update(holder, entry, report)
+        if holder is not None:
+            where = self._rel(holder.path)
+            report.conflicts.append(
+                f"{label}: claims the URL of {where} with another story; both kept"
+            )
+        fresh = replace(identity.stamp(article), slug=unique_slug(article.slug, self.slugs))
+        return self._settle(None, Known(article_path(self.out, fresh), fresh))
+
+    def _again(
+        self, same: Known, article: Article, key: str, label: str, report: RunReport
+    ) -> Known | None:
+        """An input whose text the archive holds: the same article, or a duplicate of one."""
+        where = self._rel(same.path)
+        if identity.identity(same.article) != key:
+            report.duplicates.append(f"{label}: duplicate of {where} (same title and body)")
+            return None
+        if self.written_by.get(same.path, label) != label:
+            report.duplicates.append(f"{label}: duplicate of {where} (same article, another input)")
+            return None
+        if article.fingerprint != same.article.fingerprint:
+            report.unchanged.append(f"{label} (an earlier version of {where})")
+            return None
+        merged = identity.merge(same.article, article)
+        return self._settle(same, Known(article_path(self.out, merged), merged))
+
+    def _update(self, holder: Known, entry: Entry, report: RunReport) -> Known | None:
+        """The source changed the article's text: keep the earlier version in the article."""
+        known, new = holder.article, entry.article
+        label = new.source_file or ""
+        if new.modified and known.modified and new.modified < known.modified:
+            report.unchanged.append(f"{label} (an earlier version of {self._rel(holder.path)})")
+            return None
+        when, how = (entry.fetched_at, "fetched") if entry.fetched_at else (self.now, "ingested")
+        updated = identity.update(known, new, when, how)
+        return self._settle(holder, Known(article_path(self.out, updated), updated))
+
+    def _settle(self, previous: Known | None, placed: Known) -> Known:
+        """Make ``placed`` the archive's entry for the article ``previous`` held."""
+        if previous is not None:
+            self._forget(previous)
+            if previous.path != placed.path:
+                placed = replace(placed, replaces=previous.path)
+        self._remember(placed)
+        return placed
+
+    def _link(self, brief: Article) -> str | None:
+        """The slug a listing item links to when its entry is known already (else None)."""
+        article = self.by_title.get(_title_key(brief.title))
+        known = article or self.by_version.get(brief.fingerprint)
+        return known.article.slug if known is not None else None
 
     def _place_brief(self, brief: Article, report: RunReport) -> str:
         """Return the slug a listing item links to: an archive article, a known or a new brief."""
-        same_title = self.by_title.get(_title_key(brief.title))
-        if same_title is not None:
-            return same_title.article.slug
-        previous = self.by_source.get((brief.source_file or "", _title_key(brief.title)))
-        twin = previous or self.by_fingerprint.get(brief.fingerprint)
-        if twin is not None:  # listed before (here or in another dump): keep the first entry
-            return twin.article.slug
-        brief = replace(brief, slug=unique_slug(brief.slug, self.slugs))
+        slug = self._link(brief)
+        if slug is not None:  # listed before (here or in another dump): keep the first entry
+            return slug
+        brief = replace(identity.stamp(brief), slug=unique_slug(brief.slug, self.slugs))
         entry = Known(article_path(self.out, brief), brief)
         self._remember(entry)
         report.briefs += 1
-        self._write(entry, report, report_as=f"{brief.source_file} (brief: {brief.title})")
+        self._write(entry, report, f"{brief.source_file} (brief: {brief.title})")
         return brief.slug
 
-    def _write(self, entry: Known, report: RunReport, report_as: str | None) -> None:
+    def _write(self, entry: Known, report: RunReport, label: str | None) -> None:
+        """Write an article file (unless its bytes are already there); move it if its date moved."""
         text = frontmatter.dump(entry.article)
         current = read_text(entry.path)
-        label = report_as or entry.path.name
+        label = label or entry.path.name
+        self.written_by[entry.path] = label
         if current == text:
             report.unchanged.append(label)
-            return
-        atomic_write(entry.path, text)
-        (report.written if current is None else report.updated).append(label)
+        else:
+            atomic_write(entry.path, text)
+            new = current is None and entry.replaces is None
+            (report.written if new else report.updated).append(label)
+        if entry.replaces is not None:  # the date changed: the file moved (new one written first)
+            entry.replaces.unlink(missing_ok=True)
+
+    def _rel(self, path: Path) -> str:
+        return path.relative_to(self.out).as_posix()
 
 
-def _linked(items: tuple[SourceItem, ...], links: dict[str, str]) -> tuple[SourceItem, ...]:
+def _linked(
+    items: tuple[SourceItem, ...], links: Mapping[str, str | None]
+) -> tuple[SourceItem, ...]:
     """Point each listing item at the archive entry made or found for it."""
     return tuple(
-        replace(item, slug=links.get(_title_key(item.title or ""), item.slug)) for item in items
+        replace(item, slug=links.get(_title_key(item.title or "")) or item.slug) for item in items
     )

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefing import offline, site, verify
+from briefing import locks, offline, site, verify
 from briefing.decode import DecodeError, decode
 from briefing.extract import ExtractContext, ExtractionError, extract_text
 from briefing.ingest import IngestOptions, ingest
@@ -43,14 +43,26 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print("briefing ingest: give at least one RAW_PATH (or --explain FILE)", file=sys.stderr)
         return 2
     jobs = args.jobs or (os.cpu_count() or 1)
-    options = IngestOptions(now=_now(), date=args.date, jobs=jobs)
-    report = ingest([Path(p) for p in args.paths], Path(args.out), options)
-    for line in report.duplicates:
-        print(f"duplicate: {line}", file=sys.stderr)
-    for rejection in report.rejected:
-        print(f"rejected: {rejection}", file=sys.stderr)
+    options = IngestOptions(now=_now(), date=args.date, jobs=jobs, on_wait=_tell)
+    try:
+        report = ingest([Path(p) for p in args.paths], Path(args.out), options)
+    except locks.LockTimeoutError as exc:
+        print(f"ingest: {exc}", file=sys.stderr)
+        return 1
+    for label, lines in (
+        ("skipped", report.skipped),
+        ("duplicate", report.duplicates),
+        ("conflict", report.conflicts),
+        ("rejected", report.rejected),
+    ):
+        for line in lines:
+            print(f"{label}: {line}", file=sys.stderr)
     print(f"ingest: {report.summary()} ({report.briefs} new briefs)")
     return 0 if report.ok else 1
+
+
+def _tell(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def explain(path_text: str) -> int:

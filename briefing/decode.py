@@ -14,6 +14,12 @@ class DecodeError(ValueError):
 
 def decode(data: bytes) -> str:
     """Return the text of ``data`` with LF line endings, NFC, no BOM; raise DecodeError."""
+    for bom, codec in _UTF_BOMS:
+        if data.startswith(bom):
+            try:
+                return _clean(data[len(bom) :].decode(codec))
+            except UnicodeDecodeError:
+                raise DecodeError(f"not valid {codec} text after its byte-order mark") from None
     if b"\x00" in data:
         raise DecodeError("binary file (contains NUL bytes), not a text page dump")
     if data.startswith(codecs.BOM_UTF8):
@@ -22,8 +28,21 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = _guess(data)
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+# UTF-32 first: its little-endian BOM starts with UTF-16's.
+_UTF_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 # When charset-normalizer scores several encodings equally (short texts often do: French in

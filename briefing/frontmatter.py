@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from briefing.model import KINDS, Article, Kind, SourceItem, Translation
+from briefing.model import KINDS, Article, Kind, Revision, SourceItem, Translation
 
 DELIMITER = "---"
 # The closing delimiter is the first line that is exactly "---".  yaml.safe_dump never writes
@@ -32,7 +32,21 @@ _FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?\n)?---(?:\n|\Z)", re.DOTALL)
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LANG_RE = re.compile(r"^[a-z]{2}$")
+# A BCP 47 language tag in canonical case: language (ISO 639-1, or 639-2/3 where a language has
+# no two-letter code: "pcm"), then optional script and region ("zh-Hant", "pt-BR", "es-419").
+LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$")
+_LANG_PARTS = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|[0-9]{3}))?$")
+
+
+def language_tag(value: str) -> str | None:
+    """Return ``value`` as a canonical language tag ("EN" -> "en", "pt_br" -> "pt-BR"), or None."""
+    match = _LANG_PARTS.match(value.strip())
+    if not match:
+        return None
+    language, script, region = match.groups()
+    parts = [language.lower(), script.title() if script else "", region.upper() if region else ""]
+    return "-".join(p for p in parts if p)
+
 
 # Field order in the written file: the order a reader of the raw file expects.
 FIELDS = (
@@ -54,9 +68,12 @@ FIELDS = (
     "read_next_pins",
     "fingerprint",
     "origin",
+    "previous_versions",
+    "as_ingested",
 )
 _ITEM_FIELDS = ("title", "summary", "time", "category", "photo", "slug")
 _TRANSLATION_FIELDS = ("lang", "title", "url")
+_REVISION_FIELDS = ("fingerprint", "title", "until", "source_file", "body")
 
 
 class FrontMatterError(ValueError):
@@ -87,8 +104,15 @@ def to_mapping(article: Article) -> dict[str, Any]:
         "read_next_pins": list(article.read_next_pins),
         "fingerprint": article.fingerprint,
         "origin": dict(sorted(article.origin.items())),
+        "previous_versions": [_revision_mapping(r) for r in article.previous_versions],
+        "as_ingested": dict(sorted(article.as_ingested.items())),
     }
     return _compact(data, FIELDS)
+
+
+def _revision_mapping(revision: Revision) -> dict[str, Any]:
+    data = dict(revision.__dict__, until=revision.until.isoformat() if revision.until else None)
+    return _compact(data, _REVISION_FIELDS)
 
 
 def _compact(data: Mapping[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
@@ -125,6 +149,8 @@ def split(text: str) -> tuple[dict[str, Any], str]:
     except yaml.YAMLError as exc:
         reason = str(exc).replace("\n", " ")
         raise FrontMatterError(f"front matter is not valid YAML: {reason}") from None
+    except (ValueError, RecursionError) as exc:  # e.g. an unquoted impossible date 2026-02-30
+        raise FrontMatterError(f"front matter holds an impossible value: {exc}") from None
     if not isinstance(data, dict):
         raise FrontMatterError("front matter must be a YAML mapping")
     body = text[match.end() :]
@@ -151,7 +177,7 @@ def from_mapping(data: Mapping[str, Any], body: str = "") -> Article:
         raise FrontMatterError(f"field 'slug': {slug!r} is not lowercase ASCII words and dashes")
     lang = _opt_str(data, "lang")
     if lang is not None and not LANG_RE.match(lang):
-        raise FrontMatterError(f"field 'lang': {lang!r} is not an ISO 639-1 code")
+        raise FrontMatterError(f"field 'lang': {lang!r} is not a language tag (e.g. en, pt-BR)")
     kind = data.get("kind", "article")
     if kind not in KINDS:
         raise FrontMatterError(f"field 'kind': {kind!r} is not one of {', '.join(KINDS)}")
@@ -175,6 +201,8 @@ def from_mapping(data: Mapping[str, Any], body: str = "") -> Article:
             read_next_pins=_str_list(data, "read_next_pins"),
             fingerprint=_opt_str(data, "fingerprint") or "",
             origin=_str_map(data, "origin"),
+            previous_versions=tuple(_revision(r) for r in _list(data, "previous_versions")),
+            as_ingested=_str_map(data, "as_ingested"),
             body=body,
         )
     except ValueError as exc:
@@ -259,7 +287,7 @@ def _translation(value: Any) -> Translation:
     entry = _sub_mapping(value, "translations", _TRANSLATION_FIELDS)
     lang = _req_str(entry, "lang")
     if not LANG_RE.match(lang):
-        raise FrontMatterError(f"field 'translations': {lang!r} is not an ISO 639-1 code")
+        raise FrontMatterError(f"field 'translations': {lang!r} is not a language tag")
     return Translation(lang=lang, title=_req_str(entry, "title"), url=_opt_str(entry, "url"))
 
 
@@ -279,3 +307,14 @@ def _item(value: Any) -> SourceItem:
     if not (item.title or item.summary):
         raise FrontMatterError("field 'read_next': every item needs a title or a summary")
     return item
+
+
+def _revision(value: Any) -> Revision:
+    entry = _sub_mapping(value, "previous_versions", _REVISION_FIELDS)
+    return Revision(
+        fingerprint=_req_str(entry, "fingerprint"),
+        title=_req_str(entry, "title"),
+        body=_opt_str(entry, "body") or "",
+        until=_datetime(entry, "until") if "until" in entry else None,
+        source_file=_opt_str(entry, "source_file"),
+    )

@@ -1,31 +1,36 @@
 """The ingest pipeline: raw inputs -> Articles (in parallel) -> the archive on disk (in order).
 
-``parse_input`` handles one file end to end (read, decode, extract, normalise) and never raises
-for bad input: it returns rejections.  ``ingest`` runs it over every input, then lets
-:class:`briefing.archive.Archive` give each article its unique slug and path and write it.
+``parse_input`` handles one file end to end (read, decode, extract, normalise, validate) and
+never raises: it returns rejections.  ``ingest`` runs it over every input and lets
+:class:`briefing.archive.Archive` place each article (identity, slug, path) and write it as it
+comes, so what was accepted before a failure is on disk.
 """
 
 from __future__ import annotations
 
-import gzip
-import zlib
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from itertools import repeat
 from pathlib import Path
 
 from tqdm import tqdm
 
-from briefing import frontmatter, generic
+from briefing import frontmatter, generic, locks
 from briefing.archive import Archive, Entry
 from briefing.decode import DecodeError, decode
 from briefing.extract import ExtractContext, ExtractionError, RecordError, extract_text
 from briefing.generic.boilerplate import MIN_DUMPS
-from briefing.model import Extracted
-from briefing.normalise import Dating, to_article, to_briefs
+from briefing.model import Article, Extracted
+from briefing.normalise import Dating, fingerprint, to_article, to_briefs
 from briefing.report import Rejection, RunReport
+from briefing.slug import MAX_SLUG_CHARS
 from briefing.sources import InputError, RawInput, Sidecar, discover, read_bytes, read_sidecar
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -35,8 +40,9 @@ class IngestOptions:
     now: datetime  # the run's clock: the date given to undated articles on first ingest
     date: datetime | None = None  # --date: the date of undated articles
     jobs: int = 1
-    previous_dates: dict[str, datetime] = field(default_factory=dict)  # kept from earlier runs
     boilerplate: dict[str, frozenset[str]] = field(default_factory=dict)  # per source folder
+    lock_timeout: float = locks.DEFAULT_TIMEOUT
+    on_wait: Callable[[str], None] | None = None  # told when another run holds the lock
 
 
 @dataclass(frozen=True)
@@ -49,18 +55,51 @@ class Parsed:
 
 
 def parse_input(raw: RawInput, options: IngestOptions) -> Parsed:
-    """Read, decode, extract and normalise one input; bad input becomes a Rejection."""
+    """Read, decode, extract, normalise and validate one input; never raises for bad input.
+
+    Whatever goes wrong with one input (a reason we know, or a fault of our own on input nobody
+    foresaw) becomes that input's rejection, so the rest of the batch goes on.
+    """
     try:
         data = read_bytes(raw)
         sidecar = read_sidecar(raw.path) or Sidecar()
-        if raw.kind == "html" and raw.path.name.lower().endswith(".gz"):
-            data = gzip.decompress(data)
-        text = decode(data)
-        return _parse_text(raw, text, sidecar, options)
+        return _checked(_parse_text(raw, decode(data), sidecar, options))
     except (InputError, DecodeError, ExtractionError, frontmatter.FrontMatterError) as exc:
-        return Parsed(raw.rel, rejections=(Rejection(raw.rel, str(exc)),))
-    except (OSError, EOFError, zlib.error) as exc:
-        return Parsed(raw.rel, rejections=(Rejection(raw.rel, f"unreadable: {exc}"),))
+        reason = str(exc)
+    except RecursionError:
+        reason = "nested too deeply to read"
+    except MemoryError:
+        reason = "too large to hold in memory"
+    except Exception as exc:  # one input never ends the run: our own fault becomes its reason
+        logger.debug("%s: unexpected failure", raw.rel, exc_info=True)
+        reason = f"could not be processed ({type(exc).__name__}: {exc})"
+    return Parsed(raw.rel, rejections=(Rejection(raw.rel, reason),))
+
+
+def _checked(parsed: Parsed) -> Parsed:
+    """Keep only entries the site will accept (see :func:`validate`); reject the others."""
+    entries, rejections = [], list(parsed.rejections)
+    for entry in parsed.entries:
+        problem = validate(entry.article)
+        if problem:
+            rejections.append(Rejection(entry.article.source_file or parsed.rel, problem))
+        else:
+            entries.append(replace(entry, briefs=tuple(b for b in entry.briefs if not validate(b))))
+    return Parsed(parsed.rel, tuple(entries), tuple(rejections))
+
+
+def validate(article: Article) -> str | None:
+    """Why the build would refuse ``article`` (None when it reads back as written)."""
+    if len(article.slug) > MAX_SLUG_CHARS:
+        return f"slug is longer than {MAX_SLUG_CHARS} characters"
+    try:
+        again = frontmatter.load(frontmatter.dump(article))
+    except frontmatter.FrontMatterError as exc:
+        return f"would not pass the build's check: {exc}"
+    differs = [k for k in article.__dataclass_fields__ if getattr(again, k) != getattr(article, k)]
+    if differs:
+        return f"would not read back as written (field {', '.join(differs)})"
+    return None
 
 
 def _parse_text(raw: RawInput, text: str, sidecar: Sidecar, options: IngestOptions) -> Parsed:
@@ -72,10 +111,7 @@ def _parse_text(raw: RawInput, text: str, sidecar: Sidecar, options: IngestOptio
         boilerplate=options.boilerplate.get(raw.folder, frozenset()),
     )
     if raw.kind == "md":
-        article = frontmatter.load(text)
-        return Parsed(
-            raw.rel, (Entry(replace(article, source_file=article.source_file or raw.rel)),)
-        )
+        return Parsed(raw.rel, (Entry(_passed_through(frontmatter.load(text), raw)),))
     if raw.kind == "txt":
         found: list[Extracted | RecordError] = [extract_text(text, ctx)]
     elif raw.kind == "html":
@@ -91,16 +127,20 @@ def _parse_text(raw: RawInput, text: str, sidecar: Sidecar, options: IngestOptio
             rejections.append(Rejection(raw.rel, "no article text found"))
             continue
         source_file = raw.rel if len(found) == 1 else f"{raw.rel}#{n}"
-        result = _with_context(result, ctx)
-        dating = Dating(
-            sidecar=sidecar.date,
-            option=options.date,
-            previous=options.previous_dates.get(source_file),
-            today=options.now,
-        )
-        article = to_article(result, dating, source_file)
-        entries.append(Entry(article, tuple(to_briefs(result, article))))
+        dating = Dating(sidecar=sidecar.date, option=options.date, today=options.now)
+        article = to_article(_with_context(result, ctx), dating, source_file)
+        briefs = tuple(to_briefs(result, article))
+        entries.append(Entry(article, briefs, fetched_at=sidecar.fetched_at))
     return Parsed(raw.rel, tuple(entries), tuple(rejections))
+
+
+def _passed_through(article: Article, raw: RawInput) -> Article:
+    """An ``.md`` input: its own provenance, and a fingerprint of its text when it has none."""
+    return replace(
+        article,
+        source_file=article.source_file or raw.rel,
+        fingerprint=article.fingerprint or fingerprint(article.title, article.body),
+    )
 
 
 def _with_context(found: Extracted, ctx: ExtractContext) -> Extracted:
@@ -117,14 +157,42 @@ MIN_PARALLEL_INPUTS = 64
 
 
 def _parse_all(inputs: list[RawInput], options: IngestOptions) -> Iterator[Parsed]:
+    """Parse every input, yielding results in input order (in worker processes when asked)."""
     progress = {"disable": None, "unit": "file", "desc": "ingest", "leave": False}
-    if options.jobs <= 1 or len(inputs) < MIN_PARALLEL_INPUTS:
-        yield from (parse_input(raw, options) for raw in tqdm(inputs, **progress))
-        return
-    with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-        chunk = max(1, min(64, len(inputs) // (options.jobs * 8)))
-        results = pool.map(parse_input, inputs, [options] * len(inputs), chunksize=chunk)
-        yield from tqdm(results, total=len(inputs), **progress)
+    with tqdm(total=len(inputs), **progress) as bar:
+        if options.jobs <= 1 or len(inputs) < MIN_PARALLEL_INPUTS:
+            results: Iterator[Parsed] = (parse_input(raw, options) for raw in inputs)
+        else:
+            results = _in_workers(inputs, options)
+        for result in results:
+            bar.update()
+            yield result
+
+
+def _in_workers(inputs: list[RawInput], options: IngestOptions) -> Iterator[Parsed]:
+    """Parse in a process pool; an input that kills its worker is retried alone, then rejected."""
+    chunk = max(1, min(64, len(inputs) // (options.jobs * 8)))
+    done = 0
+    while done < len(inputs):
+        rest = inputs[done:]
+        try:
+            with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+                for result in pool.map(parse_input, rest, repeat(options), chunksize=chunk):
+                    yield result
+                    done += 1
+        except BrokenProcessPool:
+            for raw in inputs[done : done + chunk]:  # the chunk that held the culprit, one by one
+                yield _alone(raw, options)
+                done += 1
+
+
+def _alone(raw: RawInput, options: IngestOptions) -> Parsed:
+    """Parse one input in a process of its own, so a crash takes nothing else with it."""
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(parse_input, raw, options).result()
+    except BrokenProcessPool:
+        return Parsed(raw.rel, rejections=(Rejection(raw.rel, "crashed the process reading it"),))
 
 
 def learn_boilerplate_by_folder(inputs: list[RawInput]) -> dict[str, frozenset[str]]:
@@ -141,25 +209,38 @@ def learn_boilerplate_by_folder(inputs: list[RawInput]) -> dict[str, frozenset[s
         for raw in members:
             try:
                 texts.append(decode(read_bytes(raw)))
-            except (InputError, DecodeError):
+            except (InputError, DecodeError, MemoryError):
                 continue  # reported when the file itself is parsed
         learned[folder] = generic.learn_boilerplate(texts)
     return learned
 
 
 def ingest(paths: list[Path], out: Path, options: IngestOptions) -> RunReport:
-    """Normalise every input under ``paths`` into ``out/articles``; return the run report."""
+    """Normalise every input under ``paths`` into ``out/articles``; return the run report.
+
+    Holds the content folder's lock for the whole run; each article is written as soon as it
+    is placed, and an input that fails is a rejection naming it, never the end of the run.
+    """
     report = RunReport()
-    inputs, misfits = discover(paths)
-    report.rejected.extend(misfits)
-    archive = Archive.scan(out, report)
-    options = replace(
-        options,
-        previous_dates=archive.ingested_dates(),
-        boilerplate=learn_boilerplate_by_folder(inputs),
-    )
-    parsed = list(_parse_all(inputs, options))
-    for result in parsed:
-        report.rejected.extend(result.rejections)
-    archive.place_all([entry for result in parsed for entry in result.entries], report)
+    lock = locks.content_lock(out)
+    with locks.hold(lock, "ingest", timeout=options.lock_timeout, on_wait=options.on_wait):
+        found = discover(paths)
+        report.rejected.extend(found.rejected)
+        report.skipped.extend(found.skipped)
+        archive = Archive.scan(out, report, options.now)
+        options = replace(options, boilerplate=learn_boilerplate_by_folder(found.inputs))
+        for result in _parse_all(found.inputs, options):
+            report.rejected.extend(result.rejections)
+            for entry in result.entries:
+                _place(archive, entry, report)
+        archive.finish(report)
     return report
+
+
+def _place(archive: Archive, entry: Entry, report: RunReport) -> None:
+    """Place one entry; a failure to write it is its input's rejection."""
+    try:
+        archive.place(entry, report)
+    except OSError as exc:
+        where = entry.article.source_file or entry.article.slug
+        report.rejected.append(Rejection(where, f"could not be written: {exc.strerror or exc}"))

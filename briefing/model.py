@@ -32,6 +32,17 @@ class SourceItem:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """An earlier version of an article, kept when the source changed its text."""
+
+    fingerprint: str
+    title: str
+    body: str = ""
+    until: datetime | None = None  # when the next version replaced it
+    source_file: str | None = None  # the raw file this version came from
+
+
+@dataclass(frozen=True)
 class Article:
     """One normalised article (or brief): exactly what the front-matter contract holds."""
 
@@ -54,6 +65,8 @@ class Article:
     fingerprint: str = ""
     origin: dict[str, str] = field(default_factory=dict)
     modified: datetime | None = None
+    previous_versions: tuple[Revision, ...] = ()  # oldest first
+    as_ingested: dict[str, str] = field(default_factory=dict)  # field -> digest ingest wrote
 
     def __post_init__(self) -> None:
         if self.date.tzinfo is None or self.date.utcoffset() is None:

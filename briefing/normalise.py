@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
+from briefing.frontmatter import language_tag
 from briefing.generic.lang import detect_language
 from briefing.markdown import paragraphs_to_markdown
 from briefing.model import Article, Extracted
@@ -37,7 +38,6 @@ class Dating:
 
     sidecar: datetime | None = None  # from <name>.meta.yaml
     option: datetime | None = None  # from --date
-    previous: datetime | None = None  # kept from an earlier ingest of the same file
     today: datetime | None = None  # the ingest run's clock
 
 
@@ -95,14 +95,19 @@ def resolve_date(found: datetime | None, dating: Dating) -> tuple[datetime, dict
         if found.tzinfo is None:
             return found.replace(tzinfo=UTC), {"timezone": "unknown"}
         return found, {}
-    for key in ("sidecar", "option", "previous", "today"):
+    for key in ("sidecar", "option", "today"):
         value: datetime | None = getattr(dating, key)
         if value is not None:
-            reason = "ingested" if key in ("previous", "today") else key
+            reason = "ingested" if key == "today" else key
             if key == "today":
                 value = datetime.combine(value.date(), time(0), tzinfo=value.tzinfo or UTC)
             return value, {"date": reason}
     raise ValueError("no date: pass --date or a sidecar, or give the ingest clock")
+
+
+def names_a_page(name: str) -> bool:
+    """True when a category or tag can name a page: it has a letter or digit ("!!!" has none)."""
+    return slugify(name, fallback="") != ""
 
 
 def to_article(found: Extracted, dating: Dating, source_file: str) -> Article:
@@ -115,7 +120,7 @@ def to_article(found: Extracted, dating: Dating, source_file: str) -> Article:
     date, date_origin = resolve_date(found.date, dating)
     origin.update(date_origin)
     category = (found.category or "").strip()
-    if not category:
+    if not names_a_page(category):
         category = found.default_category or DEFAULT_CATEGORY
         origin["category"] = "default"
     body = paragraphs_to_markdown(found.paragraphs)
@@ -126,11 +131,11 @@ def to_article(found: Extracted, dating: Dating, source_file: str) -> Article:
         date=date,
         category=category,
         body=body,
-        tags=tuple(dict.fromkeys(t.strip() for t in found.tags if t.strip())),
+        tags=tuple(dict.fromkeys(t.strip() for t in found.tags if names_a_page(t))),
         source=found.source,
         source_url=found.source_url,
         source_file=source_file,
-        lang=found.lang or detect_language(text),
+        lang=language_tag(found.lang or "") or detect_language(text),
         summary=found.summary or lede(found.paragraphs),
         translations=found.translations,
         read_next=found.read_next,
@@ -147,8 +152,11 @@ def to_briefs(found: Extracted, parent: Article) -> list[Article]:
     for item in found.briefs:
         if not item.title or not item.time:
             continue
-        hour, minute = (int(part) for part in item.time.split(":"))
-        date = found.brief_date.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        try:
+            hour, minute = (int(part) for part in item.time.split(":"))
+            date = found.brief_date.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        except ValueError:  # "49:49": not a time of day; the item stays in the parent's list
+            continue
         briefs.append(
             Article(
                 title=item.title,

@@ -1,4 +1,8 @@
-"""The run report: every input ends written, unchanged, a duplicate, or rejected with a reason."""
+"""The run report: every input ends written, updated, unchanged, a duplicate, or rejected.
+
+Conflicts (two stories claiming one URL: both written) and inputs skipped on purpose (hidden
+files) are reported by name too.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +28,8 @@ class RunReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    skipped: list[Rejection] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     briefs: int = 0
 
@@ -37,5 +43,6 @@ class RunReport:
         return (
             f"{len(self.written)} written, {len(self.updated)} updated, "
             f"{len(self.unchanged)} unchanged, {len(self.duplicates)} duplicates, "
+            f"{len(self.conflicts)} conflicts, {len(self.skipped)} skipped, "
             f"{len(self.rejected)} rejected"
         )

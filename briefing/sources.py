@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import stat
+import zlib
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,7 @@ KINDS = {
 # a stray log or database dump from being read whole.  Scraper output (JSON Lines) can be large.
 MAX_PAGE_BYTES = 8 * 1024 * 1024
 MAX_RECORDS_BYTES = 512 * 1024 * 1024
+MAX_SIDECAR_BYTES = 64 * 1024  # a handful of fields
 
 
 @dataclass(frozen=True)
@@ -68,44 +71,132 @@ def kind_of(path: Path) -> str | None:
     return next((kind for suffix, kind in KINDS.items() if name.endswith(suffix)), None)
 
 
-def discover(paths: list[Path]) -> tuple[list[RawInput], list[Rejection]]:
-    """Return the inputs under ``paths`` (files or folders) in a stable order, and the misfits."""
-    inputs: list[RawInput] = []
-    rejected: list[Rejection] = []
+def discover(paths: list[Path]) -> Discovery:
+    """Return the inputs under ``paths`` (files or folders) in a stable order, and the misfits.
+
+    Only regular files inside the folder given are inputs: a link is followed only when its
+    target is a regular file inside that folder; special files (FIFOs, devices, sockets) and
+    links leading out are rejected with their reason.  Hidden files and folders are skipped, and
+    sidecars without an input are rejected, each reported by name.
+    """
+    found = Discovery()
+    sidecars: list[tuple[Path, str]] = []
     for given in paths:
         if given.is_dir():
-            files = sorted(p for p in given.rglob("*") if p.is_file() or p.is_symlink())
-            pairs = [(p, p.relative_to(given).as_posix()) for p in files]
+            root = given.resolve()
+            pairs = [(p, p.relative_to(given).as_posix()) for p in _walk(given, found)]
         elif given.exists() or given.is_symlink():
-            pairs = [(given, given.name)]
+            root, pairs = None, [(given, given.name)]
         else:
-            rejected.append(Rejection(str(given), "no such file or folder"))
+            found.rejected.append(Rejection(str(given), "no such file or folder"))
             continue
         for path, rel in pairs:
-            if any(part.startswith(".") for part in Path(rel).parts) or rel.endswith(SIDECAR):
-                continue
-            kind = kind_of(path)
-            if kind is None:
-                expected = ", ".join(sorted(set(KINDS)))
-                rejected.append(Rejection(rel, f"unsupported file type (expected {expected})"))
+            if rel.endswith(SIDECAR):
+                sidecars.append((path, rel))
             else:
-                inputs.append(RawInput(path, rel, kind))
-    return inputs, rejected
+                _consider(path, rel, root, found)
+    used = {sidecar_path(raw.path) for raw in found.inputs}
+    found.rejected += [
+        Rejection(rel, "sidecar without an input beside it")
+        for path, rel in sidecars
+        if path not in used
+    ]
+    return found
+
+
+@dataclass
+class Discovery:
+    """What ``discover`` found: inputs, rejections and files skipped on purpose."""
+
+    inputs: list[RawInput] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    skipped: list[Rejection] = field(default_factory=list)
+
+
+def _walk(folder: Path, found: Discovery) -> list[Path]:
+    """Every entry below ``folder`` in sorted order, hidden ones reported and left out."""
+    out: list[Path] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        found.rejected.append(Rejection(str(folder), f"unreadable folder: {exc.strerror or exc}"))
+        return out
+    for entry in entries:
+        if entry.name.startswith("."):
+            kind = "folder" if entry.is_dir() and not entry.is_symlink() else "file"
+            found.skipped.append(Rejection(str(entry), f"hidden {kind}, not read"))
+        elif entry.is_dir() and not entry.is_symlink():
+            out.extend(_walk(entry, found))
+        else:
+            out.append(entry)
+    return out
+
+
+def _consider(path: Path, rel: str, root: Path | None, found: Discovery) -> None:
+    problem = _not_regular(path, root)
+    if problem:
+        found.rejected.append(Rejection(rel, problem))
+        return
+    kind = kind_of(path)
+    if kind is None:
+        expected = ", ".join(sorted(set(KINDS)))
+        found.rejected.append(Rejection(rel, f"unsupported file type (expected {expected})"))
+    else:
+        found.inputs.append(RawInput(path, rel, kind))
+
+
+def _not_regular(path: Path, root: Path | None) -> str | None:
+    """Why ``path`` is not a regular file we may read (None when it is one)."""
+    try:
+        target = path.resolve(strict=True)
+        mode = target.stat().st_mode
+    except (OSError, RuntimeError):
+        return "unreadable: a link to nothing (dangling or looping symlink)"
+    if root is not None and path.is_symlink() and not target.is_relative_to(root):
+        return "a link to a file outside the raw folder, not read"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a FIFO, device, socket or folder link), not read"
+    return None
+
+
+def _limit(raw: RawInput) -> int:
+    return MAX_RECORDS_BYTES if raw.kind in ("json", "jsonl") else MAX_PAGE_BYTES
+
+
+def _too_large(raw: RawInput, what: str) -> InputError:
+    limit_mb = _limit(raw) / 1e6
+    return InputError(f"too large for a {raw.kind} input ({what} over the {limit_mb:.0f} MB limit)")
 
 
 def read_bytes(raw: RawInput) -> bytes:
-    """Read an input's bytes, refusing files too large to be what their name says."""
-    limit = MAX_RECORDS_BYTES if raw.kind in ("json", "jsonl") else MAX_PAGE_BYTES
+    """Read an input's bytes (gzip undone), refusing more than its kind's size limit."""
+    limit = _limit(raw)
     try:
-        size = raw.path.stat().st_size
-        if size > limit:
-            mb, limit_mb = size / 1e6, limit / 1e6
-            raise InputError(
-                f"too large for a {raw.kind} input ({mb:.1f} MB; limit {limit_mb:.0f} MB)"
-            )
-        return raw.path.read_bytes()
+        if _not_regular(raw.path, None):
+            raise InputError(_not_regular(raw.path, None) or "")
+        with raw.path.open("rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise _too_large(raw, "file")
+        if raw.path.name.lower().endswith(".gz"):
+            data = _gunzip(data, limit, raw)
+        return data
     except OSError as exc:
         raise InputError(f"unreadable: {exc.strerror or exc}") from None
+
+
+def _gunzip(data: bytes, limit: int, raw: RawInput) -> bytes:
+    """Decompress gzip data, stopping (and refusing) past ``limit`` bytes of output."""
+    inflate = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        out = inflate.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise InputError(f"not a readable gzip file ({exc})") from None
+    if len(out) > limit or inflate.unconsumed_tail:
+        raise _too_large(raw, "decompressed")
+    if not inflate.eof:
+        raise InputError("not a readable gzip file (truncated)")
+    return out
 
 
 def sidecar_path(path: Path) -> Path | None:
@@ -121,10 +212,16 @@ def read_sidecar(path: Path) -> Sidecar | None:
     side = sidecar_path(path)
     if side is None:
         return None
+    problem = _not_regular(side, None)
+    if problem or side.stat().st_size > MAX_SIDECAR_BYTES:
+        raise InputError(f"sidecar {side.name}: {problem or 'too large for a sidecar'}")
     try:
         data = yaml.safe_load(side.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputError(f"sidecar {side.name} is unreadable: {exc}") from None
+        reason = str(exc).replace("\n", " ")
+        raise InputError(f"sidecar {side.name} is unreadable: {reason}") from None
+    except (ValueError, RecursionError) as exc:  # PyYAML turns 2026-02-30 into ValueError
+        raise InputError(f"sidecar {side.name} holds an impossible value: {exc}") from None
     if not isinstance(data, dict):
         raise InputError(f"sidecar {side.name} must be a YAML mapping")
     return Sidecar(
