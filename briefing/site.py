@@ -8,20 +8,44 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
+
+from briefing import locks
 
 
 class BuildError(RuntimeError):
     """Pelican failed (or warned, which counts as failing); the message says why."""
 
 
+# How long Pelican may take to stop after SIGTERM before it is killed.
+STOP_GRACE_SECONDS = 5.0
+
+
 def build_site(content: Path, output: Path, settings: Path, extra: tuple[str, ...] = ()) -> None:
-    """Build ``content`` with Pelican into ``output``, replacing it only on success."""
+    """Build ``content`` with Pelican into ``output``, replacing it only on success.
+
+    One build at a time per output folder (and none while an ingest writes the content): the
+    locks of :mod:`briefing.locks`.  Under the output's lock any temporary tree left by an
+    earlier, killed build is stale and is removed first.
+    """
     output = output.resolve()
+    try:
+        with (
+            locks.hold(locks.output_lock(output), "build"),
+            locks.hold(locks.content_lock(content), "build", shared=True),
+        ):
+            _sweep(output)
+            _build_locked(content, output, settings, extra)
+    except locks.LockTimeoutError as exc:
+        raise BuildError(str(exc)) from None
+
+
+def _build_locked(content: Path, output: Path, settings: Path, extra: tuple[str, ...]) -> None:
     tmp = output.with_name(f"{output.name}.tmp-{os.getpid()}")
-    shutil.rmtree(tmp, ignore_errors=True)
     command = [
         sys.executable,
         "-m",
@@ -35,11 +59,59 @@ def build_site(content: Path, output: Path, settings: Path, extra: tuple[str, ..
         "warnings",
         *extra,
     ]
-    result = subprocess.run(command, check=False)
-    if result.returncode != 0:
+    try:
+        returncode = _run(command)
+    except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise BuildError(f"Pelican failed (exit {result.returncode}); {output} left as it was")
+        raise
+    if returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise BuildError(f"Pelican failed (exit {returncode}); {output} left as it was")
     _swap(tmp, output)
+
+
+def _run(command: list[str]) -> int:
+    """Run Pelican in a process group of its own; end the whole group if we are interrupted.
+
+    SIGTERM to this process is turned into an interruption too, so ``kill`` of a build leaves
+    neither a running Pelican (nor its Pagefind children) nor a temporary tree behind.
+    """
+    previous = signal.getsignal(signal.SIGTERM)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
+    process = subprocess.Popen(command, start_new_session=True)
+    try:
+        return process.wait()
+    except BaseException:
+        _stop_group(process)
+        raise
+    finally:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def _stop_group(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM the build's process group, then SIGKILL what is left after a grace period."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=STOP_GRACE_SECONDS)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def _sweep(output: Path) -> None:
+    """Remove temporary trees of earlier builds (stale: we hold the output's lock)."""
+    for stale in output.parent.glob(f"{output.name}.tmp-*"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def _swap(new: Path, target: Path) -> None:
