@@ -15,28 +15,8 @@ from briefing import frontmatter
 from briefing.ingest import IngestOptions, ingest
 from briefing.model import Article
 from briefing.report import RunReport
+from tests.inputs import BODY, readnext_dump, report_dump
 from tests.seeds import CLOCK, READNEXT, REPORT_AZ
-
-BODY = (
-    "The delegation discussed regional transport links, energy exports and new investment "
-    "rules during a two-day visit to the capital, officials said on Friday.",
-    "Both sides agreed to meet again in the spring to review progress on the joint projects "
-    "and to prepare an agreement on customs procedures at the border crossings.",
-)
-
-
-def report_dump(title: str, body: tuple[str, ...] = BODY, when: str = "27 February, 2026") -> str:
-    """A page dump in the report.az layout (the 003 seed's structure)."""
-    lines = ["Topic one Topic two", "", title, "", "Economy", f"• {when}", "• 10:15", title, ""]
-    lines += [p + "\n" for p in body]
-    lines += ["Trade", "", "Latest News", "", "10:15", "", title, "", "Economy", "All News Feed"]
-    return "\n".join(lines)
-
-
-def readnext_dump(body: tuple[str, ...] = BODY) -> str:
-    """A page dump in the 000 seed's layout: body, "Read next", comment prompt."""
-    items = ["10:30", "Economy", "A summary of another story about the economy and trade."]
-    return "\n".join([*body, "Read next", *items, "What is your opinion on this topic?", "Leave"])
 
 
 def articles_in(out: Path) -> list[Article]:

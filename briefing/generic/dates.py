@@ -130,6 +130,9 @@ def _search(line: str, languages: list[str] | None, settings: dict[str, Any]) ->
     return None
 
 
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|[T ])")
+
+
 def from_metadata(value: str | None) -> datetime | None:
     """Return the date of a metadata field: ISO 8601 as it is, else the first date in the text."""
     if not value:
@@ -137,6 +140,8 @@ def from_metadata(value: str | None) -> datetime | None:
     try:
         return datetime.fromisoformat(value)
     except ValueError:
+        if _ISO_DAY.match(value.strip()):  # "2026-13-01": impossible, never read as 13 January
+            return None
         found = parse_line(value, None, None)
         return found.value if found else None
 
