@@ -1,0 +1,238 @@
+"""The identity model on disk: reused names, reordered records, editors' changes, updates."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from briefing import frontmatter
+from briefing.ingest import IngestOptions, ingest
+from briefing.model import Article
+from briefing.report import RunReport
+from tests.inputs import GRAIN, METRO, PORT, html_page, jsonl, record, report_dump
+from tests.seeds import CLOCK
+
+LATER = datetime(2026, 3, 5, 12, 0, tzinfo=UTC)
+
+
+def run(paths: list[Path], out: Path, now: datetime = CLOCK) -> RunReport:
+    return ingest(paths, out, IngestOptions(now=now))
+
+
+def articles(out: Path) -> dict[str, Article]:
+    """Full articles by title."""
+    found = [frontmatter.load(p.read_text(encoding="utf-8")) for p in out.rglob("*.md")]
+    return {a.title: a for a in found if a.kind == "article"}
+
+
+def story(n: int) -> str:
+    words = ("harbour", "railway", "budget", "school", "hospital", "bridge", "election", "grain")
+    topic = words[n % len(words)]
+    return (
+        f"Officials presented the {topic} plan number {n} to the regional assembly on Tuesday, "
+        f"saying the work on the {topic} would start in the spring.\n"
+        f"Critics of the {topic} plan number {n} asked for a public hearing before the vote."
+    )
+
+
+def page(title: str, n: int, url: str | None = None) -> str:
+    paragraphs = tuple(story(n).split("\n")) + PORT[:1]
+    return html_page(
+        title, paragraphs, url or f"https://example.org/{n}", "2026-02-26T10:15:00+04:00"
+    )
+
+
+def test_a_file_name_reused_on_another_day_never_replaces_an_article(tmp_path: Path) -> None:
+    out = tmp_path / "content"
+    for day in (1, 2, 3):
+        raw = tmp_path / f"scrape-{day}"
+        raw.mkdir()
+        (raw / "page1.html").write_text(page(f"Story of day {day}", day), encoding="utf-8")
+        report = run([raw], out)
+        assert report.ok and len(report.written) == 1, report
+    assert sorted(articles(out)) == ["Story of day 1", "Story of day 2", "Story of day 3"]
+
+
+def test_same_names_in_two_folders_on_one_command_line_keep_every_article(tmp_path: Path) -> None:
+    a, b, out = tmp_path / "A", tmp_path / "B", tmp_path / "content"
+    for folder, offset in ((a, 0), (b, 20)):
+        folder.mkdir()
+        for n in range(20):
+            html = page(f"Article {offset + n}", offset + n, url=None)
+            (folder / f"page{n}.html").write_text(html, encoding="utf-8")
+    report = run([a, b], out)
+    assert report.ok and len(report.written) == 40
+    assert len(articles(out)) == 40
+
+
+def test_reordered_and_grown_jsonl_keeps_each_article_in_its_own_file(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    raw.mkdir()
+    first = record("First record", "https://example.net/a/0", story(10), category="Economy")
+    feed = raw / "feed.jsonl"
+    feed.write_text(jsonl(GRAIN, METRO), encoding="utf-8")
+    run([raw], out)
+    before = {t: (a.slug, a.body) for t, a in articles(out).items()}
+    feed.write_text(jsonl(first, GRAIN, METRO), encoding="utf-8")
+    report = run([raw], out)
+    after = articles(out)
+    assert report.ok and not report.duplicates and len(report.written) == 1
+    assert {t: (a.slug, a.body) for t, a in after.items() if t in before} == before
+    assert len(after) == 3
+
+
+def test_md_naming_another_inputs_source_file_does_not_overwrite_it(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    raw.mkdir()
+    (raw / "page.txt").write_text(report_dump("The original article"), encoding="utf-8")
+    run([raw], out)
+    (raw / "impostor.md").write_text(
+        "---\ntitle: Another article\nslug: another-article\n"
+        "date: '2026-02-20T07:00:00+04:00'\ncategory: Notes\nsource_file: page.txt\n---\n\n"
+        "A different text altogether, written by hand.\n",
+        encoding="utf-8",
+    )
+    report = run([raw], out)
+    assert report.ok
+    assert {"The original article", "Another article"} <= set(articles(out))
+
+
+def _edit(path: Path, **changes: object) -> None:
+    text = path.read_text(encoding="utf-8")
+    data, body = frontmatter.split(text)
+    data.update(changes)
+    import yaml
+
+    path.write_text(f"---\n{yaml.safe_dump(data, allow_unicode=True)}---\n\n{body}\n", "utf-8")
+
+
+def test_editors_changes_survive_reingest(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    raw.mkdir()
+    (raw / "page.txt").write_text(report_dump("Talks on transport links"), encoding="utf-8")
+    (raw / "other.txt").write_text(report_dump("Another story", ("Other text. " * 20,)), "utf-8")
+    run([raw], out)
+    target = articles(out)["Talks on transport links"]
+    path = next(out.rglob(f"{target.slug}.md"))
+    other = articles(out)["Another story"].slug
+    _edit(
+        path,
+        title="Transport talks (corrected headline)",
+        category="Diplomacy",
+        tags=["Transport"],
+        read_next_pins=[other],
+    )
+    report = run([raw], out, now=LATER)
+    assert report.ok
+    kept = frontmatter.load(path.read_text(encoding="utf-8"))
+    assert kept.title == "Transport talks (corrected headline)"
+    assert (kept.category, kept.tags, kept.read_next_pins) == (
+        "Diplomacy",
+        ("Transport",),
+        (other,),
+    )
+    assert kept.slug == target.slug and kept.body == target.body
+    assert kept.summary == target.summary  # untouched fields still follow the source
+
+
+def corrected(text: str) -> str:
+    return text.replace("officials said on Friday.", "officials said on Friday. (Corrected.)")
+
+
+def test_a_corrected_source_is_an_update_that_keeps_the_earlier_version(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    raw.mkdir()
+    dump = report_dump("Transport links on the agenda")
+    (raw / "p.txt").write_text(dump, encoding="utf-8")
+    side = "url: https://example.az/en/news/1\n"
+    (raw / "p.txt.meta.yaml").write_text(side, encoding="utf-8")
+    run([raw], out)
+    (old,) = articles(out).values()
+    (raw / "p.txt").write_text(corrected(dump), encoding="utf-8")
+    fetched = "fetched_at: '2026-03-04T08:00:00+00:00'\n"
+    (raw / "p.txt.meta.yaml").write_text(side + fetched, encoding="utf-8")
+    report = run([raw], out, now=LATER)
+    assert report.ok and len(report.updated) == 1 and not report.conflicts
+    (new,) = articles(out).values()
+    assert new.slug == old.slug and "(Corrected.)" in new.body
+    assert new.modified == datetime(2026, 3, 4, 8, 0, tzinfo=UTC)
+    assert new.origin["modified"] == "fetched"
+    (earlier,) = new.previous_versions
+    assert (earlier.fingerprint, earlier.body) == (old.fingerprint, old.body)
+    # the earlier version given again is known as such: nothing changes
+    (raw / "p.txt").write_text(dump, encoding="utf-8")
+    again = run([raw], out, now=LATER)
+    assert again.ok and not again.written and not again.updated
+    assert articles(out)[new.title] == new
+
+
+def test_another_story_claiming_the_same_url_is_a_conflict_and_both_are_kept(
+    tmp_path: Path,
+) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    (raw / "day1").mkdir(parents=True)
+    (raw / "day2").mkdir()
+    url = "https://example.org/latest"
+    (raw / "day1" / "p.html").write_text(page("Harbour plan", 0, url), encoding="utf-8")
+    other = html_page("School budget", tuple(str(METRO["text"]).split("\n")), url + "/#top", "")
+    (raw / "day2" / "p.html").write_text(other, encoding="utf-8")
+    report = run([raw], out)
+    assert len(report.conflicts) == 1 and "day2/p.html" in report.conflicts[0]
+    assert sorted(articles(out)) == ["Harbour plan", "School budget"]
+    again = run([raw], out)
+    assert not again.conflicts and not again.written and not again.updated
+
+
+def test_the_first_slug_is_kept_when_the_headline_changes(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    raw.mkdir()
+    url = "https://example.org/news/port-expansion"
+    (raw / "p.html").write_text(page("Port plan approved", 5, url), encoding="utf-8")
+    run([raw], out)
+    (raw / "p.html").write_text(page("Port plan approved after a long debate", 5, url), "utf-8")
+    run([raw], out, now=LATER)
+    (article,) = articles(out).values()
+    assert article.title == "Port plan approved after a long debate"
+    assert article.slug == "port-plan-approved"
+
+
+def test_a_moved_date_moves_the_file_and_leaves_no_copy(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    raw.mkdir()
+    (raw / "p.txt").write_text(report_dump("Dated by the sidecar"), encoding="utf-8")
+    run([raw], out)
+    (path,) = out.rglob("*.md")
+    assert path.parent.name == "02"
+    (raw / "p.txt").write_text(report_dump("Dated by the sidecar", when="3 April, 2026"), "utf-8")
+    report = run([raw], out)
+    (moved,) = out.rglob("*.md")
+    assert moved.parent.name == "04" and moved.name == path.name
+    assert report.updated and not report.written
+
+
+def test_an_invalid_file_in_content_is_never_overwritten(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    raw.mkdir()
+    (raw / "p.txt").write_text(report_dump("Same slug as a broken file"), encoding="utf-8")
+    broken = out / "articles" / "2026" / "02" / "same-slug-as-a-broken-file.md"
+    broken.parent.mkdir(parents=True)
+    broken.write_text("an editor's half-finished file\n", encoding="utf-8")
+    report = run([raw], out)
+    assert broken.read_text(encoding="utf-8") == "an editor's half-finished file\n"
+    assert [r.file for r in report.rejected] == [str(broken)]
+    written = [p for p in out.rglob("*.md") if p != broken]
+    (article,) = [frontmatter.load(p.read_text(encoding="utf-8")) for p in written]
+    assert article.slug == "same-slug-as-a-broken-file-2"
+
+
+def test_undated_article_keeps_its_first_ingest_day(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    raw.mkdir()
+    from tests.inputs import readnext_dump
+
+    (raw / "p.txt").write_text(readnext_dump(), encoding="utf-8")
+    run([raw], out)
+    (first,) = articles(out).values()
+    run([raw], out, now=datetime(2027, 1, 1, tzinfo=UTC))
+    (again,) = articles(out).values()
+    assert again.date == first.date and again.origin["date"] == "ingested"
