@@ -1,0 +1,201 @@
+"""One writer at a time: concurrent ingests and builds, a killed build, hostile bundles."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from briefing import frontmatter
+from briefing.verify import verify
+from tests.conftest import DEV_SETTINGS, ROOT
+from tests.fixtures.site import write_archive
+from tests.inputs import html_page
+
+PY = sys.executable
+
+
+def cli(*args: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1772357400"}
+    return subprocess.Popen(
+        [PY, "-m", "briefing", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def pages(folder: Path, first: int, count: int) -> None:
+    folder.mkdir(parents=True)
+    for n in range(first, first + count):
+        text = (
+            f"Report number {n} says the regional council met on Tuesday to discuss item {n}.",
+            f"Members of the council asked for more time to study proposal {n} in detail.",
+        )
+        html = html_page(f"Council report {n}", text, f"https://example.org/r/{n}", "")
+        (folder / "page.html").parent.mkdir(exist_ok=True)
+        (folder / f"page{n - first}.html").write_text(html, encoding="utf-8")
+
+
+def test_two_concurrent_ingests_into_one_content_folder_lose_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "content"
+    pages(tmp_path / "a", 0, 20)
+    pages(tmp_path / "b", 20, 20)  # the same file names, other articles
+    runs = [cli("ingest", str(tmp_path / x), "--out", str(out), "--jobs", "1") for x in "ab"]
+    results = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], results
+    titles = {frontmatter.load(p.read_text()).title for p in out.rglob("*.md")}
+    assert titles == {f"Council report {n}" for n in range(40)}
+
+
+def test_two_concurrent_builds_into_one_output_both_finish_complete(tmp_path: Path) -> None:
+    content = write_archive(tmp_path / "content")
+    output = tmp_path / "output"
+    args = ("build", "--content", str(content), "--output", str(output))
+    runs = [cli(*args, "--settings", str(DEV_SETTINGS)) for _ in range(2)]
+    results = [run.communicate(timeout=600) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], results
+    assert any("waiting for another run" in err for _, err in results), results
+    assert (output / "index.html").is_file()
+    search = output / "search"
+    assert (search / "route.json").is_file() or any(search.rglob("pagefind-entry.json"))
+    assert not list(tmp_path.glob("output.tmp-*"))
+
+
+def _group_alive(pgid: int) -> bool:
+    """True while a process of group ``pgid`` runs (zombies awaiting a reaper do not count)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            return True
+    return False
+
+
+def _pelican_children(parent: int) -> list[int]:
+    """Process ids whose parent is ``parent`` (from /proc)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent:
+            children.append(int(stat.parent.name))
+    return children
+
+
+def test_a_killed_build_leaves_no_pelican_and_no_temporary_tree(tmp_path: Path) -> None:
+    content = write_archive(tmp_path / "content")
+    output = tmp_path / "output"
+    stale = tmp_path / "output.tmp-999999"
+    stale.mkdir()
+    args = ("build", "--content", str(content), "--output", str(output))
+    run = cli(*args, "--settings", str(DEV_SETTINGS))
+    deadline = time.monotonic() + 120
+    children: list[int] = []
+    while time.monotonic() < deadline and not children:  # wait until Pelican has started
+        children = _pelican_children(run.pid)
+        time.sleep(0.05)
+    assert children, "Pelican never started"
+    while not list(tmp_path.glob("output.tmp-[0-8]*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    run.send_signal(signal.SIGTERM)
+    run.communicate(timeout=60)
+    assert run.returncode != 0
+    for child in children:  # Pelican ran in a group of its own: the whole group is gone
+        assert not _group_alive(child)
+    assert not list(tmp_path.glob("output.tmp-*")), "temporary trees removed"
+    assert not output.exists()
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _sums(files: dict[str, bytes]) -> bytes:
+    lines = [f"{hashlib.sha256(d).hexdigest()}  {n}\n" for n, d in files.items()]
+    return "".join(lines).encode()
+
+
+HOSTILE = [
+    pytest.param(
+        {"top/SHA256SUMS": _sums({"../../evil.txt": b"x"}), "top/index.html": b"i"},
+        "unsafe path",
+        id="dotdot-in-manifest",
+    ),
+    pytest.param(
+        {"top/SHA256SUMS": _sums({"/etc/passwd": b"x"}), "top/index.html": b"i"},
+        "unsafe path",
+        id="absolute-in-manifest",
+    ),
+    pytest.param(
+        {"top/SHA256SUMS": _sums({"a.txt": b"a"}), "top/../evil.txt": b"x"},
+        "unsafe member name",
+        id="dotdot-member",
+    ),
+    pytest.param(
+        {"top/SHA256SUMS": b"\xff\xfe not utf-8\n", "top/index.html": b"i"},
+        "not UTF-8",
+        id="manifest-not-utf8",
+    ),
+]
+
+
+@pytest.mark.parametrize(("members", "reason"), HOSTILE)
+def test_verify_refuses_hostile_bundles(
+    tmp_path: Path, members: dict[str, bytes], reason: str
+) -> None:
+    problems = [str(p) for p in verify(_zip(tmp_path / "b.zip", members))]
+    assert any(reason in p for p in problems), problems
+
+
+def test_verify_refuses_duplicate_member_names(tmp_path: Path) -> None:
+    path = tmp_path / "dup.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("top/SHA256SUMS", _sums({"a.txt": b"a"}))
+        archive.writestr("top/a.txt", b"a")
+        with pytest.warns(UserWarning):
+            archive.writestr("top/a.txt", b"b")
+    assert "top/a.txt: the zip holds this name twice" in [str(p) for p in verify(path)]
+
+
+def test_verify_reports_a_corrupt_member_without_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "corrupt.zip"
+    data = b"hello world " * 100
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("top/SHA256SUMS", _sums({"a.txt": data}))
+        archive.writestr("top/a.txt", data)
+    raw = bytearray(path.read_bytes())
+    at = raw.find(b"top/a.txt") + len("top/a.txt") + 5
+    raw[at : at + 8] = b"\x00" * 8  # damage the compressed bytes of a.txt
+    path.write_bytes(bytes(raw))
+    problems = [str(p) for p in verify(path)]
+    assert any(p.startswith("a.txt: ") and ("unreadable" in p or "changed" in p) for p in problems)
+
+
+def test_verify_never_follows_links_in_a_folder(tmp_path: Path) -> None:
+    root = tmp_path / "bundle"
+    root.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private")
+    (root / "index.html").write_text("i")
+    (root / "link.txt").symlink_to(secret)
+    (root / "SHA256SUMS").write_bytes(_sums({"index.html": b"i", "link.txt": b"private"}))
+    problems = [str(p) for p in verify(root)]
+    assert "link.txt: a link, not a file (links are not followed)" in problems
