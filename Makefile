@@ -10,7 +10,7 @@ CONTENT ?= content
 OUTPUT  ?= output
 PORT    ?= 8000
 
-.PHONY: html ingest build publish offline serve test lint pytest chromium clean lock regen-golden help eval bench bench-quick bench-search
+.PHONY: html ingest build publish offline serve test lint pytest fuzz chromium clean lock regen-golden help eval bench bench-quick bench-search
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -56,6 +56,9 @@ lint: $(STAMP)  ## ruff (lint and format check) and mypy
 
 pytest: $(STAMP)
 	$(PY) -m pytest
+
+fuzz: $(STAMP)  ## fuzz ingest with 10,000 mutated dumps, HTML and JSON inputs (FUZZ_EXAMPLES=...)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(PY) -m pytest tests/test_fuzz.py -q -s -p no:cacheprovider
 
 chromium:  ## Debian's Chromium for the browser tests (installed when missing and root)
 	@if [ -x /usr/bin/chromium ]; then :; \

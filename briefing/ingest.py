@@ -118,6 +118,8 @@ def _parse_text(raw: RawInput, text: str, sidecar: Sidecar, options: IngestOptio
         found = [generic.extract_html(text, ctx)]
     else:
         found = list(generic.extract_records(text, ctx))
+        if not found:
+            raise ExtractionError("no records found (an empty JSON list or file)")
     entries, rejections = [], []
     for n, result in enumerate(found, 1):
         if isinstance(result, RecordError):
