@@ -13,13 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from briefing import frontmatter
+from briefing import frontmatter, ingest
+from briefing.ingest import IngestOptions, Parsed
+from briefing.sources import RawInput
 from briefing.verify import verify
 from tests.conftest import DEV_SETTINGS, ROOT
 from tests.fixtures.site import write_archive
 from tests.inputs import html_page
+from tests.seeds import CLOCK
 
 PY = sys.executable
+REAL_PARSE = ingest.parse_input
 
 
 def cli(*args: str) -> subprocess.Popen[str]:
@@ -199,3 +203,27 @@ def test_verify_never_follows_links_in_a_folder(tmp_path: Path) -> None:
     (root / "SHA256SUMS").write_bytes(_sums({"index.html": b"i", "link.txt": b"private"}))
     problems = [str(p) for p in verify(root)]
     assert "link.txt: a link, not a file (links are not followed)" in problems
+
+
+CRASH_ON = "page37.html"
+
+
+def crashing_parse(raw: RawInput, options: IngestOptions) -> Parsed:
+    """``parse_input``, except that the worker dies on CRASH_ON (as on a C extension's segfault)."""
+    if raw.path.name == CRASH_ON:
+        os._exit(3)
+    return REAL_PARSE(raw, options)
+
+
+def test_an_input_that_kills_its_worker_is_rejected_and_the_rest_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    pages(raw, 0, 70)  # above MIN_PARALLEL_INPUTS: the worker pool runs
+    monkeypatch.setattr(ingest, "parse_input", crashing_parse)
+    report = ingest.ingest([raw], out, ingest.IngestOptions(now=CLOCK, jobs=2))
+    assert [(r.file, r.reason) for r in report.rejected] == [
+        ("page37.html", "crashed the process reading it")
+    ]
+    titles = {frontmatter.load(p.read_text()).title for p in out.rglob("*.md")}
+    assert titles == {f"Council report {n}" for n in range(70) if n != 37}
