@@ -62,7 +62,8 @@ class Archive:
         self.by_version: dict[str, Known] = {}  # any version's fingerprint -> its article
         self.by_title: dict[str, Known] = {}  # full articles, for listing links
         self.written_by: dict[Path, str] = {}  # files written in this run -> the input
-        self.pending: list[tuple[Path, Entry]] = []  # articles whose listing waits for finish()
+        self.pending: list[tuple[Known, Entry]] = []  # articles whose listing waits for finish()
+        self.on_disk: dict[Path, Article] = {e.path: e.article for e in known}  # what files hold
         for entry in known:
             self._remember(entry)
 
@@ -109,18 +110,20 @@ class Archive:
             return
         links = {_title_key(b.title): self._link(b) for b in entry.briefs}
         article = replace(placed.article, read_next=_linked(placed.article.read_next, links))
-        self._write(replace(placed, article=article), report, entry.article.source_file)
+        written = replace(placed, article=article)
+        self._write(written, report, entry.article.source_file)
         if entry.briefs:
-            self.pending.append((placed.path, entry))
+            self.pending.append((written, entry))
 
     def finish(self, report: RunReport) -> None:
         """Place the briefs of every listing, then link each article's items to them."""
-        for path, entry in self.pending:
+        for written, entry in self.pending:
             links = {_title_key(b.title): self._place_brief(b, report) for b in entry.briefs}
-            current = frontmatter.load(path.read_text(encoding="utf-8"))
+            current = written.article
             article = replace(current, read_next=_linked(current.read_next, links))
             if article != current:
-                atomic_write(path, frontmatter.dump(article))
+                atomic_write(written.path, frontmatter.dump(article))
+                self.on_disk[written.path] = article
         self.pending.clear()
 
     def _claim(self, entry: Entry, report: RunReport) -> Known | None:
@@ -198,10 +201,14 @@ class Archive:
 
     def _write(self, entry: Known, report: RunReport, label: str | None) -> None:
         """Write an article file (unless its bytes are already there); move it if its date moved."""
-        text = frontmatter.dump(entry.article)
-        current = read_text(entry.path)
         label = label or entry.path.name
         self.written_by[entry.path] = label
+        if self.on_disk.get(entry.path) == entry.article:  # the file holds it already
+            report.unchanged.append(label)
+            return
+        text = frontmatter.dump(entry.article)
+        current = read_text(entry.path)
+        self.on_disk[entry.path] = entry.article
         if current == text:
             report.unchanged.append(label)
         else:

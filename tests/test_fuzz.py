@@ -105,7 +105,7 @@ def test_a_fuzzed_batch_is_accounted_for_and_builds(tmp_path: Path) -> None:
     raw, content, output = tmp_path / "raw", tmp_path / "content", tmp_path / "output"
     raw.mkdir()
     rng = random.Random(20261201)
-    count = max(60, EXAMPLES // 5)
+    count = max(80, EXAMPLES // 5)  # above MIN_PARALLEL_INPUTS: the worker pool runs
     for n in range(count):
         kind = rng.choice(sorted(SEEDS))
         (raw / f"f{n:05d}{suffix(kind)}").write_bytes(mutate(SEEDS[kind], rng))
