@@ -33,6 +33,14 @@ def _is_tag_line(text: str, max_words: int) -> bool:
     return len(text.split()) <= max_words and not text.endswith(SENTENCE_END)
 
 
+def _strptime(text: str, form: str) -> datetime | None:
+    """The dateline's date, or None when it is no date ("27 Febreary, 2026", "49:49")."""
+    try:
+        return datetime.strptime(text, form)
+    except ValueError:
+        return None
+
+
 def dateline_bullets(profile: Profile, text: str) -> Extracted:
     """Parse headline, section, "• date", "• time", body, tags, translations and a listing."""
     rows = rows_of(text)
@@ -44,8 +52,8 @@ def dateline_bullets(profile: Profile, text: str) -> Extracted:
     clock = time_re.match(rows[d + 1][1])
     assert day is not None and clock is not None  # checked just above
     title, category = rows[d - 2][1], rows[d - 1][1]
-    date = datetime.strptime(f"{day['date']} {clock['time']}", profile.date_format or "")
-    if profile.tz is not None:
+    date = _strptime(f"{day['date']} {clock['time']}", profile.date_format or "")
+    if date is not None and profile.tz is not None:
         date = date.replace(tzinfo=profile.tz)
     start = d + 2
     repeat = start < len(rows) and rows[start][1] == title
