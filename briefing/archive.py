@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from briefing import frontmatter, identity
+from briefing.manifest import Manifest
 from briefing.model import Article, SourceItem
 from briefing.normalise import fingerprint
 from briefing.report import Rejection, RunReport
@@ -64,27 +65,44 @@ class Archive:
         self.written_by: dict[Path, str] = {}  # files written in this run -> the input
         self.pending: list[tuple[Known, Entry]] = []  # articles whose listing waits for finish()
         self.on_disk: dict[Path, Article] = {e.path: e.article for e in known}  # what files hold
+        self.manifest: Manifest | None = None  # told about every file written
         for entry in known:
             self._remember(entry)
 
     @classmethod
-    def scan(cls, out: Path, report: RunReport, now: datetime) -> Archive:
-        """Index every article file under ``out/articles``; invalid files are reported, kept."""
+    def scan(
+        cls, out: Path, report: RunReport, now: datetime, manifest: Manifest | None = None
+    ) -> Archive:
+        """Index every article file under ``out/articles``; invalid files are reported, kept.
+
+        With a manifest, files unchanged since they were last read are not parsed again.
+        """
         known, taken = [], set()
+        stored = manifest.stored_files() if manifest else {}
         for path in sorted((out / ARTICLES).rglob("*.md")):
             taken.add(path.stem)
-            try:
-                article = frontmatter.load(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError) as exc:
-                report.rejected.append(Rejection(str(path), f"existing article is invalid: {exc}"))
-                continue
-            if not article.fingerprint:  # written by hand: known by its text all the same
-                article = replace(article, fingerprint=fingerprint(article.title, article.body))
+            article = manifest.current(path, stored.pop(str(path), None)) if manifest else None
+            if article is None:
+                try:
+                    article = frontmatter.load(path.read_text(encoding="utf-8"))
+                except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError) as exc:
+                    reason = f"existing article is invalid: {exc}"
+                    report.rejected.append(Rejection(str(path), reason))
+                    continue
+                if manifest:
+                    manifest.remember_file(path, article)
             known.append(Known(path, article))
-        return cls(out, known, now, taken)
+        if manifest:
+            manifest.forget_files(stored)
+        archive = cls(out, known, now, taken)
+        archive.manifest = manifest
+        return archive
 
     def _remember(self, entry: Known) -> None:
         article = entry.article
+        if not article.fingerprint:  # written by hand: known by its text all the same
+            article = replace(article, fingerprint=fingerprint(article.title, article.body))
+            entry = replace(entry, article=article)
         self.slugs.add(article.slug)
         self.by_identity.setdefault(identity.identity(article), entry)
         for version in identity.versions(article):
@@ -122,8 +140,7 @@ class Archive:
             current = written.article
             article = replace(current, read_next=_linked(current.read_next, links))
             if article != current:
-                atomic_write(written.path, frontmatter.dump(article))
-                self.on_disk[written.path] = article
+                self._store(written.path, article)
         self.pending.clear()
 
     def _claim(self, entry: Entry, report: RunReport) -> Known | None:
@@ -206,17 +223,23 @@ class Archive:
         if self.on_disk.get(entry.path) == entry.article:  # the file holds it already
             report.unchanged.append(label)
             return
-        text = frontmatter.dump(entry.article)
         current = read_text(entry.path)
-        self.on_disk[entry.path] = entry.article
-        if current == text:
+        if current == frontmatter.dump(entry.article):
             report.unchanged.append(label)
+            self.on_disk[entry.path] = entry.article
         else:
-            atomic_write(entry.path, text)
+            self._store(entry.path, entry.article)
             new = current is None and entry.replaces is None
             (report.written if new else report.updated).append(label)
         if entry.replaces is not None:  # the date changed: the file moved (new one written first)
             entry.replaces.unlink(missing_ok=True)
+
+    def _store(self, path: Path, article: Article) -> None:
+        """Write an article's file atomically, and tell the manifest what it now holds."""
+        atomic_write(path, frontmatter.dump(article))
+        self.on_disk[path] = article
+        if self.manifest:
+            self.manifest.remember_file(path, article)
 
     def _rel(self, path: Path) -> str:
         return path.relative_to(self.out).as_posix()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefing import locks, offline, site, verify
+from briefing import locks, manifest, offline, site, verify
 from briefing.decode import DecodeError, decode
 from briefing.extract import ExtractContext, ExtractionError, extract_text
 from briefing.ingest import IngestOptions, ingest
@@ -43,9 +43,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print("briefing ingest: give at least one RAW_PATH (or --explain FILE)", file=sys.stderr)
         return 2
     jobs = args.jobs or (os.cpu_count() or 1)
-    options = IngestOptions(now=_now(), date=args.date, jobs=jobs, on_wait=_tell)
+    out = Path(args.out)
+    cache = None if args.no_cache else (args.cache or manifest.default_path(out))
+    options = IngestOptions(now=_now(), date=args.date, jobs=jobs, manifest=cache, on_wait=_tell)
     try:
-        report = ingest([Path(p) for p in args.paths], Path(args.out), options)
+        report = ingest([Path(p) for p in args.paths], out, options)
     except locks.LockTimeoutError as exc:
         print(f"ingest: {exc}", file=sys.stderr)
         return 1
@@ -57,7 +59,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     ):
         for line in lines:
             print(f"{label}: {line}", file=sys.stderr)
-    print(f"ingest: {report.summary()} ({report.briefs} new briefs)")
+    reused = f", {report.reused} inputs unchanged since the last run" if report.reused else ""
+    print(f"ingest: {report.summary()} ({report.briefs} new briefs{reused})")
     return 0 if report.ok else 1
 
 
@@ -145,6 +148,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_aware, help="date for undated inputs (ISO 8601 with offset)")
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default 0: one per core)")
     p.add_argument("--explain", metavar="FILE", help="show each line of FILE with its decision")
+    p.add_argument(
+        "--cache",
+        type=Path,
+        metavar="FILE",
+        help="ingest manifest: unchanged inputs are not extracted again "
+        "(default: .briefing-cache/ beside the content folder)",
+    )
+    p.add_argument("--no-cache", action="store_true", help="extract every input again")
     p.set_defaults(handler=cmd_ingest)
 
     p = sub.add_parser(

@@ -9,6 +9,7 @@ comes, so what was accepted before a failure is on disk.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -24,11 +25,21 @@ from briefing.archive import Archive, Entry
 from briefing.decode import DecodeError, decode
 from briefing.extract import ExtractContext, ExtractionError, RecordError, extract_text
 from briefing.generic.boilerplate import MIN_DUMPS
+from briefing.manifest import Manifest
+from briefing.manifest import input_key as manifest_key
 from briefing.model import Article, Extracted
 from briefing.normalise import Dating, fingerprint, to_article, to_briefs
 from briefing.report import Rejection, RunReport
 from briefing.slug import MAX_SLUG_CHARS
-from briefing.sources import InputError, RawInput, Sidecar, discover, read_bytes, read_sidecar
+from briefing.sources import (
+    InputError,
+    RawInput,
+    Sidecar,
+    discover,
+    read_bytes,
+    read_sidecar,
+    sidecar_path,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +52,7 @@ class IngestOptions:
     date: datetime | None = None  # --date: the date of undated articles
     jobs: int = 1
     boilerplate: dict[str, frozenset[str]] = field(default_factory=dict)  # per source folder
+    manifest: Path | None = None  # the ingest manifest (briefing.manifest); None: none
     lock_timeout: float = locks.DEFAULT_TIMEOUT
     on_wait: Callable[[str], None] | None = None  # told when another run holds the lock
 
@@ -136,7 +148,7 @@ def _parse_text(raw: RawInput, text: str, sidecar: Sidecar, options: IngestOptio
         if isinstance(result, RecordError):
             rejections.append(Rejection(f"{raw.rel} ({result.where})", result.reason))
             continue
-        if not result.paragraphs:
+        if not any(map(_HAS_WORD.search, result.paragraphs)):  # none, or only "<" and "..."
             rejections.append(Rejection(raw.rel, "no article text found"))
             continue
         source_file = raw.rel if len(found) == 1 else f"{raw.rel}#{n}"
@@ -165,6 +177,7 @@ def _with_context(found: Extracted, ctx: ExtractContext) -> Extracted:
     )
 
 
+_HAS_WORD = re.compile(r"\w")
 # Starting worker processes costs ~0.2 s each; below this many files one process is faster.
 MIN_PARALLEL_INPUTS = 64
 
@@ -240,14 +253,59 @@ def ingest(paths: list[Path], out: Path, options: IngestOptions) -> RunReport:
         found = discover(paths)
         report.rejected.extend(found.rejected)
         report.skipped.extend(found.skipped)
-        archive = Archive.scan(out, report, options.now)
-        options = replace(options, boilerplate=learn_boilerplate_by_folder(found.inputs))
-        for result in _parse_all(found.inputs, options):
-            report.rejected.extend(result.rejections)
-            for entry in result.entries:
-                _place(archive, entry, report)
-        archive.finish(report)
+        manifest = Manifest(options.manifest) if options.manifest else None
+        try:
+            archive = Archive.scan(out, report, options.now, manifest)
+            options = replace(options, boilerplate=learn_boilerplate_by_folder(found.inputs))
+            for result in _parse_known(found.inputs, options, manifest, report):
+                report.rejected.extend(result.rejections)
+                for entry in result.entries:
+                    _place(archive, entry, report)
+            archive.finish(report)
+        finally:
+            if manifest:
+                manifest.close()
     return report
+
+
+def _parse_known(
+    inputs: list[RawInput], options: IngestOptions, manifest: Manifest | None, report: RunReport
+) -> Iterator[Parsed]:
+    """Every input's result in input order: the manifest's where the input is unchanged."""
+    if manifest is None:
+        yield from _parse_all(inputs, options)
+        return
+    keys = {raw.rel: _key(raw, options) for raw in inputs}
+    hits = manifest.parsed([k for k in keys.values() if k])
+    fresh = _parse_all([raw for raw in inputs if keys[raw.rel] not in hits], options)
+    for raw in inputs:
+        key = keys[raw.rel]
+        if key in hits:
+            report.reused += 1
+            yield hits[key]
+            continue
+        result = next(fresh)
+        if key and not any(r.reason in _PASSING for r in result.rejections):
+            manifest.remember_parsed(key, result)
+        yield result
+
+
+# Rejections that may not happen again on the same bytes: never cached.
+_PASSING = {"crashed the process reading it", "too large to hold in memory"}
+
+
+def _key(raw: RawInput, options: IngestOptions) -> str | None:
+    """The manifest key of an input (None when it cannot be read: it is parsed, and rejected)."""
+    try:
+        data = read_bytes(raw)
+        side = sidecar_path(raw.path)
+        side_bytes = side.read_bytes()[: 64 * 1024] if side else b""
+    except (InputError, OSError):
+        return None
+    learned = "\n".join(sorted(options.boilerplate.get(raw.folder, ())))
+    date = options.date.isoformat() if options.date else ""
+    parts = (raw.rel, raw.kind, date, learned)
+    return manifest_key([*(p.encode() for p in parts), data, side_bytes])
 
 
 def _place(archive: Archive, entry: Entry, report: RunReport) -> None:

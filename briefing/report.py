@@ -32,6 +32,7 @@ class RunReport:
     skipped: list[Rejection] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     briefs: int = 0
+    reused: int = 0  # inputs whose extraction the manifest gave (unchanged since last time)
 
     @property
     def ok(self) -> bool:

@@ -128,8 +128,14 @@ CASES = [
     pytest.param(
         put("dots.json", json.dumps([record("", None, "...")])),
         "dots.json",
-        "could not be processed",
+        "no article text",
         id="json-body-dots",
+    ),
+    pytest.param(
+        put("lt.html", "<html><body><article><p>&lt;</p></article></body></html>"),
+        "lt.html",
+        "no article text",
+        id="html-no-word",
     ),
     pytest.param(
         put("nobody.json", json.dumps([{"title": "Only a title"}])),

@@ -1,0 +1,92 @@
+"""The ingest manifest: unchanged inputs are not extracted again, and nothing else changes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bench import dumps, synth
+from briefing import frontmatter
+from briefing.ingest import IngestOptions, ingest
+from briefing.report import RunReport
+from tests.inputs import snapshot
+from tests.seeds import CLOCK, RAW
+
+LATER = datetime(2026, 4, 1, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample seeds and 80 synthetic dumps in the seeds' layouts."""
+    folder = tmp_path_factory.mktemp("raw")
+    for seed in RAW.iterdir():
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    dumps.write_raw(synth.generate(80, seed=5).articles, folder / "synth")
+    return folder
+
+
+def run(raw: Path, out: Path, cache: Path | None, now: datetime = CLOCK) -> RunReport:
+    return ingest([raw], out, IngestOptions(now=now, jobs=2, manifest=cache))
+
+
+def test_reingest_through_the_manifest_extracts_nothing_and_writes_the_same(
+    raw: Path, tmp_path: Path
+) -> None:
+    plain, cached, cache = tmp_path / "plain", tmp_path / "cached", tmp_path / "m.sqlite"
+    run(raw, plain, None)
+    first = run(raw, cached, cache)
+    assert first.reused == 0
+    assert snapshot(cached) == snapshot(plain)
+    second = run(raw, cached, cache, now=LATER)
+    inputs = len([p for p in raw.rglob("*") if p.is_file() and not p.name.endswith(".yaml")])
+    assert second.reused == inputs and second.ok
+    assert not second.written and not second.updated
+    assert snapshot(cached) == snapshot(plain)
+
+
+def test_a_changed_input_is_extracted_again(
+    raw: Path, tmp_path: Path
+) -> None:
+    work = tmp_path / "raw"
+    work.mkdir()
+    for path in sorted(raw.rglob("*.txt"))[:12]:
+        (work / path.name).write_bytes(path.read_bytes())
+        side = path.with_name(path.name.replace(".txt", ".meta.yaml"))
+        if side.exists():
+            (work / side.name).write_bytes(side.read_bytes())
+    out, cache = tmp_path / "content", tmp_path / "m.sqlite"
+    run(work, out, cache)
+    target = sorted(work.glob("*.txt"))[3]
+    text = target.read_text(encoding="utf-8")
+    sentence = next(line for line in text.splitlines() if len(line) > 120)
+    target.write_text(text.replace(sentence, sentence + " (Updated.)"), encoding="utf-8")
+    before = len(list(out.rglob("*.md")))
+    report = run(work, out, cache, now=LATER)
+    assert report.reused == 11
+    # no URL names it, so the changed text is another article, and the first one stays
+    assert report.written == [target.name]
+    assert len(list(out.rglob("*.md"))) == before + 1
+
+
+def test_an_editors_change_is_seen_through_the_manifest(raw: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "content", tmp_path / "m.sqlite"
+    run(raw, out, cache)
+    path = next(p for p in sorted(out.rglob("*.md")) if "kind: brief" not in p.read_text())
+    text = path.read_text(encoding="utf-8")
+    article = frontmatter.load(text)
+    path.write_text(text.replace(f"category: {article.category}\n", "category: Edited\n"), "utf-8")
+    report = run(raw, out, cache, now=LATER)
+    assert report.ok
+    assert frontmatter.load(path.read_text(encoding="utf-8")).category == "Edited"
+
+
+def test_a_lost_manifest_costs_time_only(raw: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "content", tmp_path / "m.sqlite"
+    run(raw, out, cache)
+    before = snapshot(out)
+    cache.unlink()
+    report = run(raw, out, cache, now=LATER)
+    assert report.reused == 0 and not report.written and not report.updated
+    assert snapshot(out) == before
