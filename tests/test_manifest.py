@@ -46,9 +46,7 @@ def test_reingest_through_the_manifest_extracts_nothing_and_writes_the_same(
     assert snapshot(cached) == snapshot(plain)
 
 
-def test_a_changed_input_is_extracted_again(
-    raw: Path, tmp_path: Path
-) -> None:
+def test_a_changed_input_is_extracted_again(raw: Path, tmp_path: Path) -> None:
     work = tmp_path / "raw"
     work.mkdir()
     for path in sorted(raw.rglob("*.txt"))[:12]:
