@@ -105,7 +105,8 @@ def ingest_table(results: dict[str, Any]) -> list[str]:
             if "error" in row:
                 lines.append(f"| {int(size):,} | - | | - | failed: {row['error']} | | | | |")
                 continue
-            kind = "HTML pages" if row.get("kind") == "html" else "text dumps"
+            kind = {"html": "HTML pages", "txt": "text dumps"}.get(row.get("kind", ""), "")
+            kind = kind or "text dumps, unchanged (manifest)"
             lines.append(
                 f"| {int(size):,} | {kind} | {row.get('files', '')} | {row['jobs']} "
                 f"| {row['wall']:.2f} | {_range(row)} "

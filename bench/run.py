@@ -125,6 +125,12 @@ def measure_size(
                 results,
                 partial(stages.ingest, raw, work, jobs, plan.ingest_runs.get(size, plan.runs)),
             )
+        say(f"{size:,}: ingest on a Dask LocalCluster of 2 workers")
+        rows["dask2"] = _attempt(
+            results, partial(stages.ingest, raw, work, 2, 1, scheduler="local:2")
+        )
+        say(f"{size:,}: re-ingest of the unchanged folder (manifest)")
+        rows["reingest"] = _attempt(results, partial(stages.reingest, raw, work, plan.runs))
         # HTML pages go through trafilatura (tens of ms each): a sample of the archive is enough.
         pages = work / "html"
         html_pages.write_html(corpus.articles[:HTML_PAGES], pages)

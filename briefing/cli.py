@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefing import locks, manifest, offline, site, verify
+from briefing import cluster, locks, manifest, offline, site, verify
 from briefing.decode import DecodeError, decode
 from briefing.extract import ExtractContext, ExtractionError, extract_text
 from briefing.ingest import IngestOptions, ingest
@@ -45,11 +45,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     jobs = args.jobs or (os.cpu_count() or 1)
     out = Path(args.out)
     cache = None if args.no_cache else (args.cache or manifest.default_path(out))
-    options = IngestOptions(now=_now(), date=args.date, jobs=jobs, manifest=cache, on_wait=_tell)
+    options = IngestOptions(
+        now=_now(),
+        date=args.date,
+        jobs=jobs,
+        manifest=cache,
+        scheduler=args.scheduler,
+        on_wait=_tell,
+    )
     try:
         report = ingest([Path(p) for p in args.paths], out, options)
-    except locks.LockTimeoutError as exc:
+    except (locks.LockTimeoutError, cluster.SchedulerError) as exc:
         print(f"ingest: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # the scheduler did not answer
+        print(f"ingest: cannot reach the Dask scheduler {args.scheduler}: {exc}", file=sys.stderr)
         return 1
     for label, lines in (
         ("skipped", report.skipped),
@@ -140,6 +150,7 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=fmt,
         epilog=(
             "examples:\n  briefing ingest raw/ --out content/\n"
+            "  briefing ingest raw/ --out content/ --scheduler local:2\n"
             "  briefing ingest --explain raw/report.az/page.txt"
         ),
     )
@@ -156,6 +167,11 @@ def parser() -> argparse.ArgumentParser:
         "(default: .briefing-cache/ beside the content folder)",
     )
     p.add_argument("--no-cache", action="store_true", help="extract every input again")
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run extraction on Dask: tcp://HOST:8786, or local:N for N local worker processes",
+    )
     p.set_defaults(handler=cmd_ingest)
 
     p = sub.add_parser(

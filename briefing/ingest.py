@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from briefing import frontmatter, generic, locks
+from briefing import cluster, frontmatter, generic, locks
 from briefing.archive import Archive, Entry
 from briefing.decode import DecodeError, decode
 from briefing.extract import ExtractContext, ExtractionError, RecordError, extract_text
@@ -53,6 +53,7 @@ class IngestOptions:
     jobs: int = 1
     boilerplate: dict[str, frozenset[str]] = field(default_factory=dict)  # per source folder
     manifest: Path | None = None  # the ingest manifest (briefing.manifest); None: none
+    scheduler: str | None = None  # a Dask scheduler (tcp://HOST:PORT or local:N); None: jobs
     lock_timeout: float = locks.DEFAULT_TIMEOUT
     on_wait: Callable[[str], None] | None = None  # told when another run holds the lock
 
@@ -186,8 +187,12 @@ def _parse_all(inputs: list[RawInput], options: IngestOptions) -> Iterator[Parse
     """Parse every input, yielding results in input order (in worker processes when asked)."""
     progress = {"disable": None, "unit": "file", "desc": "ingest", "leave": False}
     with tqdm(total=len(inputs), **progress) as bar:
-        if options.jobs <= 1 or len(inputs) < MIN_PARALLEL_INPUTS:
-            results: Iterator[Parsed] = (parse_input(raw, options) for raw in inputs)
+        if options.scheduler and inputs:
+            results: Iterator[Parsed] = cluster.parse_on_cluster(
+                inputs, options, options.scheduler, on_start=options.on_wait
+            )
+        elif options.jobs <= 1 or len(inputs) < MIN_PARALLEL_INPUTS:
+            results = (parse_input(raw, options) for raw in inputs)
         else:
             results = _in_workers(inputs, options)
         for result in results:
