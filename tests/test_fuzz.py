@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import os
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -56,6 +58,16 @@ SPICE = [
 ]
 
 
+TRIED: list[str] = []  # one entry per single input parse_input was given
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _tally() -> Iterator[None]:
+    yield
+    if TRIED:
+        print(f"\nfuzz: {len(TRIED)} single inputs through parse_input (a crash fails the test)")
+
+
 def mutate(data: bytes, rng: random.Random) -> bytes:
     """Apply a few byte-level mutations: cut, duplicate, splice in spice, flip, truncate."""
     out = bytearray(data)
@@ -93,6 +105,7 @@ def test_parse_input_never_raises_and_every_article_validates(
     path.write_bytes(mutate(SEEDS[kind], random.Random(seed)))
     raw = RawInput(path, path.name, kind_of(path) or "txt")
     parsed = parse_input(raw, IngestOptions(now=CLOCK))  # raises nothing: that is the test
+    TRIED.append(kind)
     for entry in parsed.entries:
         assert validate(entry.article) is None
         assert frontmatter.load(frontmatter.dump(entry.article)) == entry.article
