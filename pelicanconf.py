@@ -104,3 +104,8 @@ AUTHOR_FEED_RSS = None
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
+
+# Sources' sections mapped onto the archive's own categories (briefing.categories): keys are a
+# section ("sport") or one source's section ("report.az/world"), case and punctuation ignored.
+# Sections not named keep their own (cleaned) name.
+CATEGORIES: dict[str, str] = {}

@@ -8,11 +8,13 @@ Slugs here are provisional; the archive step makes them unique.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
+from briefing import categories
 from briefing.generic.lang import detect_language
 from briefing.markdown import paragraphs_to_markdown
 from briefing.model import Article, Extracted
@@ -29,6 +31,7 @@ _ABBREVIATION = re.compile(
     r"\.$"
 )
 _SPACE = re.compile(r"\s+")
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,19 @@ def resolve_date(found: datetime | None, dating: Dating) -> tuple[datetime, dict
     raise ValueError("no date: pass --date or a sidecar, or give the ingest clock")
 
 
+def section(found: Extracted, source_file: str) -> str | None:
+    """Return the page's section (briefing.categories), or None when it names none."""
+    verdict = categories.clean(found.category, found.authors)
+    if verdict.section is None and verdict.reason != "empty":
+        logger.warning(
+            "%s: category %r is %s, not a section: filed under the default",
+            source_file,
+            found.category,
+            verdict.reason,
+        )
+    return verdict.section
+
+
 def to_article(found: Extracted, dating: Dating, source_file: str) -> Article:
     """Build the Article for an extracted page (slug provisional, from the title)."""
     origin = dict(found.origin)
@@ -114,7 +130,7 @@ def to_article(found: Extracted, dating: Dating, source_file: str) -> Article:
         origin["title"] = "lede"
     date, date_origin = resolve_date(found.date, dating)
     origin.update(date_origin)
-    category = (found.category or "").strip()
+    category = section(found, source_file)
     if not category:
         category = found.default_category or DEFAULT_CATEGORY
         origin["category"] = "default"
@@ -127,6 +143,7 @@ def to_article(found: Extracted, dating: Dating, source_file: str) -> Article:
         category=category,
         body=body,
         tags=tuple(dict.fromkeys(t.strip() for t in found.tags if t.strip())),
+        authors=found.authors,
         source=found.source,
         source_url=found.source_url,
         source_file=source_file,
@@ -155,7 +172,7 @@ def to_briefs(found: Extracted, parent: Article) -> list[Article]:
                 slug=slugify(item.title),
                 kind="brief",
                 date=date,
-                category=item.category or parent.category,
+                category=categories.clean(item.category).section or parent.category,
                 source=parent.source,
                 source_file=parent.source_file,
                 lang=parent.lang,
