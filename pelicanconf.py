@@ -93,8 +93,19 @@ ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
 SLUGIFY_SOURCE = "title"
 
-# Feeds are written by publishconf.py for the hosted site (they need an absolute SITEURL).
-SITE_FEEDS = {"json_feed": "", "sitemap": "", "robots": "robots.txt"}
+# Feeds are written by publishconf.py for the hosted site (they need an absolute SITEURL):
+# plugins/site_feeds writes the Atom feeds too (Pelican's own are off).
+SITE_FEEDS = {
+    "json_feed": "",
+    "sitemap": "",
+    "robots": "robots.txt",
+    "atom": "",
+    "category_atom": "",
+    "tag_atom": "",
+    "opensearch": "",
+}
+# Categories named in the header (the biggest); the rest are on the categories page.
+HEADER_CATEGORIES = 6
 FEED_ALL_ATOM: str | None = None
 CATEGORY_FEED_ATOM: str | None = None
 TRANSLATION_FEED_ATOM = None

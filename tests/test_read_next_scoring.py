@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from briefing.model import Article, SourceItem
-from plugins.read_next.reasons import when
+from plugins.read_next.reasons import days_apart, story_reason
 from plugins.read_next.scoring import ReadNextError, UnknownPinError, recommend
 from plugins.read_next.settings import ReadNextSettingsError, Weights, from_mapping
 from plugins.read_next.sources import SourceMatcher
@@ -137,7 +137,7 @@ def test_pins_come_first_in_their_order() -> None:
     docs[0] = replace(docs[0], read_next_pins=("cotton", "senate-vote"))
     block = recommend(docs, from_mapping({}))["oic-opens"]
     assert [p.slug for p in block.picks[:2]] == ["cotton", "senate-vote"]
-    assert all(p.pinned and p.reason.startswith("editor's pick") for p in block.picks[:2])
+    assert all(p.pinned and p.reason == "Editor's pick" for p in block.picks[:2])
     assert block.picks[2].slug in {"oic-corridor", "oic-closes", "brief-oic"}
 
 
@@ -196,27 +196,30 @@ def test_same_archive_gives_the_same_blocks_in_any_order() -> None:
 
 def test_reason_names_story_shared_names_and_time() -> None:
     pick = recommend(archive(), from_mapping({}))["oic-corridor"].picks[0]
-    kind, shared, time = pick.reason.split(" · ")
-    assert kind == "same story"
-    assert shared.startswith("shared: ") and "Bayramov" in shared and "OIC" in shared
-    assert time in {"2 days earlier", "1 day later", "1 day earlier"}
+    assert pick.kind == "story"
+    assert pick.reason in {
+        "Earlier on this story, 2 days before",
+        "Later on this story, 1 day after",
+        "Earlier on this story, 1 day before",
+    }
+    assert "Bayramov" in pick.shared and "OIC" in pick.shared
     assert set(pick.shared) <= {"Bayramov", "OIC", "Istanbul", "Jeyhun", "Council", "Ministers"}
 
 
 @pytest.mark.parametrize(
     ("offset", "expected"),
     [
-        (timedelta(hours=5), "same day"),
-        (timedelta(days=-1), "1 day earlier"),
-        (timedelta(days=2, hours=3), "2 days later"),
-        (timedelta(days=-90), "3 months earlier"),
-        (timedelta(days=900), "2 years later"),
+        (timedelta(hours=5), "Same story, same day"),
+        (timedelta(days=-1), "Earlier on this story, 1 day before"),
+        (timedelta(days=2, hours=3), "Later on this story, 2 days after"),
+        (timedelta(days=-90), "Earlier on this story, 3 months before"),
+        (timedelta(days=900), "Later on this story, 2 years after"),
     ],
     ids=["hours", "one-day", "days", "months", "years"],
 )
-def test_when(offset: timedelta, expected: str) -> None:
+def test_story_reason_says_how_far_apart(offset: timedelta, expected: str) -> None:
     a = art("a", "A", "x")
-    assert when(a, replace(a, date=a.date + offset)) == expected
+    assert story_reason(days_apart(a, replace(a, date=a.date + offset))) == expected
 
 
 def test_duplicate_slugs_fail() -> None:
@@ -308,6 +311,6 @@ def test_sentence_openers_are_not_names() -> None:
 def test_derived_date_neither_decays_nor_claims_a_distance() -> None:
     """An undated article (date of ingest) is not 'months later' than anything."""
     undated, dated = SMALL_ARCHIVE[0], SMALL_ARCHIVE[1]
-    assert when(undated, dated) is None
+    assert days_apart(undated, dated) is None
     (pick,) = recommend(SMALL_ARCHIVE, from_mapping({"min_score": 0.9}))["seed-senate"].picks
-    assert "earlier" not in pick.reason and "later" not in pick.reason
+    assert "before" not in pick.reason and "after" not in pick.reason
