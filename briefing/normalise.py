@@ -112,10 +112,11 @@ def section(found: Extracted, source_file: str) -> str | None:
     """Return the page's section (briefing.categories), or None when it names none."""
     verdict = categories.clean(found.category, found.authors)
     if verdict.section is None and verdict.reason != "empty":
+        shown = found.category or ""
         logger.warning(
-            "%s: category %r is %s, not a section: filed under the default",
+            "%s: category %r is %s: filed under the default",
             source_file,
-            found.category,
+            shown if len(shown) <= 80 else shown[:79] + "…",
             verdict.reason,
         )
     return verdict.section

@@ -88,10 +88,19 @@ def describe(pair: Pair, shared: tuple[str, ...]) -> tuple[str, str]:
     if pair.text >= SAME_STORY_TEXT and shared and _full(pair.doc) and _full(pair.target):
         return "story", story_reason(days_apart(pair.doc, pair.target))
     if shared:
-        return "name", f"Also about {shared[0]}"
+        return "name", f"Also about {about(pair, shared)}"
     if pair.doc.category.lower() == pair.target.category.lower():
         return "category", f"More in {pair.target.category}"
     return "text", "A similar report"
+
+
+def about(pair: Pair, shared: tuple[str, ...]) -> str:
+    """Return the shared name a reader sees the link by: one in a headline, else a whole
+    name of several words, else the rarest."""
+    titles = f"{pair.target.title} {pair.doc.title}".casefold()
+    in_title = [name for name in shared if name.casefold() in titles]
+    whole = [name for name in shared if " " in name]
+    return (in_title or whole or list(shared))[0]
 
 
 def _full(doc: Doc) -> bool:
