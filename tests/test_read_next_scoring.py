@@ -10,10 +10,12 @@ from typing import Any
 import pytest
 
 from briefing.model import Article, SourceItem
-from plugins.read_next.reasons import days_apart, story_reason
+from plugins.read_next.index import build
+from plugins.read_next.reasons import Pair, about, days_apart, story_reason
 from plugins.read_next.scoring import ReadNextError, UnknownPinError, recommend
 from plugins.read_next.settings import ReadNextSettingsError, Weights, from_mapping
 from plugins.read_next.sources import SourceMatcher
+from plugins.read_next.text import capitalised_runs
 
 DAY0 = datetime(2025, 6, 20, 10, 0, tzinfo=UTC)
 # Story members share names and a few words but are worded independently (no two texts are
@@ -314,3 +316,58 @@ def test_derived_date_neither_decays_nor_claims_a_distance() -> None:
     assert days_apart(undated, dated) is None
     (pick,) = recommend(SMALL_ARCHIVE, from_mapping({"min_score": 0.9}))["seed-senate"].picks
     assert "before" not in pick.reason and "after" not in pick.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        pytest.param(
+            "Officials in San Francisco said so.",
+            [("Officials",), ("San", "Francisco")],
+            id="two-words",
+        ),
+        pytest.param(
+            "SAN FRANCISCO (AP) — PG&E cut power", [("SAN", "FRANCISCO"), ("PG&E",)], id="credit"
+        ),
+        pytest.param(
+            "On Tuesday Xi Jinping met Biden",
+            [("On",), ("Xi", "Jinping"), ("Biden",)],
+            id="weekday",
+        ),
+        pytest.param("Prince Andrew’s interview", [("Prince", "Andrew")], id="possessive"),
+        pytest.param("Delhi, Mumbai and Pune", [("Delhi",), ("Mumbai",), ("Pune",)], id="commas"),
+        pytest.param("It rained in March. Paris was wet", [("It",), ("Paris",)], id="month"),
+    ],
+)
+def test_capitalised_runs_are_whole_names(text: str, runs: list[tuple[str, ...]]) -> None:
+    assert sorted(capitalised_runs(text)) == sorted(runs)
+
+
+def test_names_are_whole_entities_never_calendar_words_or_credits() -> None:
+    body = (
+        "Officials in San Francisco said on Tuesday (AP) that the power cut ends. "
+        "The White House said nothing. San Francisco was dark."
+    )
+    docs = [
+        art("cut", "Power cut in San Francisco", body, 0),
+        art("cut-2", "Power returns to San Francisco", body.replace("ends", "ended"), 1),
+        art("filler", "Cotton", HARVEST + FILLER, 3),
+    ]
+    features = build(docs, from_mapping({}))
+    assert "San Francisco" in features.name_labels and "White House" in features.name_labels
+    for word in ("San", "Francisco", "Tuesday", "AP", "The White House"):
+        assert word not in features.name_labels
+
+
+@pytest.mark.parametrize(
+    ("shared", "label"),
+    [
+        pytest.param(("Kyiv", "Hong Kong"), "Hong Kong", id="whole-name-first"),
+        pytest.param(("Kyiv", "Ukraine"), "Ukraine", id="headline-name-first"),
+        pytest.param(("Kyiv", "Morrison"), "Kyiv", id="else-rarest"),
+    ],
+)
+def test_the_reason_names_what_a_reader_sees(shared: tuple[str, ...], label: str) -> None:
+    a = art("a", "Talks on Ukraine", "x", 0)
+    b = art("b", "Envoy testifies", "y", 1)
+    assert about(Pair(a, b, 0.01, False), shared) == label
