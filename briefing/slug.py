@@ -51,9 +51,10 @@ def taxonomy_slug(name: str) -> str:
     longer than :data:`MAX_TAXONOMY_CHARS` get a stable hash of the name, so every scraped
     value gives a valid, distinct path.
     """
-    ascii_text = anyascii(name).lower().replace("'", "")
+    # "&" is "and" (as briefing.categories.key has it): "Science & Tech" merges with its spelling
+    ascii_text = anyascii(name).lower().replace("'", "").replace("&", " and ")
     words = _NON_WORD.sub("-", ascii_text).strip("-")
-    if not words:
+    if not words or words == "and":
         return f"t-{_name_hash(name)}"
     if len(words) <= MAX_TAXONOMY_CHARS:
         return words

@@ -96,6 +96,7 @@ def test_mapping_refuses_an_empty_target() -> None:
         pytest.param("Politics", "politics", id="word"),
         pytest.param("Sci-Tech", "sci-tech", id="dash"),
         pytest.param("Sci Tech", "sci-tech", id="space-merges-with-dash"),
+        pytest.param("Science & Tech", "science-and-tech", id="ampersand-is-and"),
         pytest.param("Политика", "politika", id="cyrillic"),
     ],
 )
