@@ -35,8 +35,8 @@ publish: ingest $(STAMP)  ## build the hosted site with publishconf.py
 offline: ingest $(STAMP)  ## the offline copy: dist/<site>-offline/ and dist/<site>-offline-<date>.zip
 	$(PY) -m briefing offline --content $(CONTENT) --settings offlineconf.py --dist dist
 
-serve: $(STAMP)  ## Pelican's dev server on 127.0.0.1 with autoreload
-	$(VENV)/bin/pelican $(CONTENT) -o $(OUTPUT) -s pelicanconf.py --autoreload --listen --bind 127.0.0.1 --port $(PORT)
+serve: $(STAMP)  ## the site on 127.0.0.1:$(PORT) with its 404 page; ingests and rebuilds when raw/ or content/ changes
+	$(PY) -m briefing.serve --raw $(RAW) --content $(CONTENT) --output $(OUTPUT) --settings pelicanconf.py --port $(PORT)
 
 bench: $(STAMP)  ## benchmarks at 1k and 10k vs vanilla Pelican and Hugo (~30 min; bench/results/latest.md)
 	$(PY) -m bench.run --full

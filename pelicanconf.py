@@ -24,6 +24,7 @@ PLUGINS = [
     "read_next",
     "site_feeds",
     "pagefind_index",
+    "build_progress",  # last: its summary comes after the search index
 ]
 
 # "Read next" blocks (plugins/read_next; every key optional, these are the defaults): count
