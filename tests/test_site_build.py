@@ -340,3 +340,12 @@ def test_period_pages_link_the_days_around_them(
     doc = page(built_site, path)
     assert doc.xpath("//main/nav[@class='neighbours']/a[@rel='prev']/@href") == prev
     assert doc.xpath("//main/nav[@class='neighbours']/a[@rel='next']/@href") == next_
+
+
+def test_listings_mark_a_headline_taken_from_the_text(built_site: Path) -> None:
+    doc = page(built_site, "index.html")
+    marked = [
+        text_of(li.xpath(".//a[@class='headline']")[0])
+        for li in doc.xpath("//li[.//span[contains(@class, 'derived-mark')]]")
+    ]
+    assert marked == ["Film festival lineup announced", "Fuel prices edge up"]

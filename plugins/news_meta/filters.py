@@ -128,6 +128,11 @@ def derived_notes(origin: dict[str, str]) -> list[str]:
     return notes
 
 
+def headline_derived(record: Record) -> bool:
+    """Return True when the source stated no headline and ingest took one from the text."""
+    return "title" in record.origin
+
+
 def language_name(code: str) -> str:
     """Return the English name of a language code ('ka' -> 'Georgian'), else the code."""
     return LANGUAGE_NAMES.get(code, code)
@@ -181,6 +186,7 @@ def biggest(categories: Sequence[tuple[Any, Sequence[Any]]], count: int) -> list
 FILTERS = {
     **DATE_FILTERS,
     "derived_notes": derived_notes,
+    "headline_derived": headline_derived,
     "language_name": language_name,
     "jsonld": jsonld,
     "web_url": web_url,
