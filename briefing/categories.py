@@ -154,10 +154,16 @@ def apply(section: str, source: str | None, mapping: CategoryMap) -> str:
 def unmapped(
     sections: Iterable[tuple[str, str | None]], mapping: CategoryMap
 ) -> list[tuple[str, int]]:
-    """Return the sections (with their article counts) a non-empty mapping does not name."""
+    """Return the sections (with their article counts) a non-empty mapping does not name.
+
+    The mapping's own categories are not counted: after mapping, an article shows one of them.
+    """
     if mapping.is_empty():
         return []
+    targets = {key(t) for t in (*mapping.by_source.values(), *mapping.by_section.values())}
     counts = Counter(
-        display(section) for section, source in sections if mapping.lookup(section, source) is None
+        display(section)
+        for section, source in sections
+        if mapping.lookup(section, source) is None and key(section) not in targets
     )
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -80,7 +80,13 @@ def test_mapping(section: str, source: str | None, expected: str) -> None:
 
 def test_unmapped_lists_sections_the_mapping_does_not_name() -> None:
     mapping = categories.CategoryMap.from_mapping({"sport": "Sports"})
-    seen = [("Sport", None), ("economy", "a"), ("Economy", "b"), ("Culture", None)]
+    seen = [
+        ("Sport", None),
+        ("economy", "a"),
+        ("Economy", "b"),
+        ("Culture", None),
+        ("Sports", None),
+    ]
     assert categories.unmapped(seen, mapping) == [("Economy", 2), ("Culture", 1)]
     assert categories.unmapped(seen, categories.CategoryMap.from_mapping({})) == []
 

@@ -16,7 +16,7 @@ import pytest
 
 from briefing.site import build_site
 from briefing.slug import MAX_TAXONOMY_CHARS
-from tests.conftest import DEV_SETTINGS
+from tests.conftest import DEV_SETTINGS, ROOT
 
 KEYWORD_LIST = ",".join(f"topic-number-{n}-and-more-words" for n in range(12))
 NOISY_SECTIONS = [
@@ -129,3 +129,28 @@ def test_every_slug_fits_a_file_name(noisy_site: tuple[Path, str]) -> None:
 def test_ingest_names_each_refused_section(noisy_site: tuple[Path, str], section: str) -> None:
     _, stderr = noisy_site
     assert any(repr(section)[:40] in line for line in stderr.splitlines()), stderr
+
+
+def test_categories_setting_maps_sections_and_names_the_unmapped(
+    noisy_site: tuple[Path, str], tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    output, _ = noisy_site
+    settings = tmp_path / "mapped.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        "from pelicanconf import *  # noqa: F403\n"
+        f"THEME = {str(ROOT / 'themes' / 'briefing')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        "CATEGORIES = {'world': 'International', 'science & tech': 'Science',"
+        " 'health': 'Health'}\n",
+        encoding="utf-8",
+    )
+    content = output.parent / "content"
+    mapped = tmp_path / "output"
+    build_site(content, mapped, settings)
+    err = capfd.readouterr().err
+    categories = {p.name for p in (mapped / "category").iterdir()}
+    assert {"international", "science"} <= categories and "world" not in categories
+    (line,) = [line for line in err.splitlines() if line.startswith("categories: ")]
+    assert "Culture (1)" in line and "General (" in line
+    assert "International" not in line and "Health" not in line
