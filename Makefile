@@ -10,7 +10,7 @@ CONTENT ?= content
 OUTPUT  ?= output
 PORT    ?= 8000
 
-.PHONY: html ingest build publish offline serve test lint pytest fuzz chromium clean lock regen-golden help eval bench bench-quick bench-search
+.PHONY: html ingest build publish offline serve test lint pytest fuzz chromium java clean lock regen-golden help eval bench bench-quick bench-search
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -35,8 +35,8 @@ publish: ingest $(STAMP)  ## build the hosted site with publishconf.py
 offline: ingest $(STAMP)  ## the offline copy: dist/<site>-offline/ and dist/<site>-offline-<date>.zip
 	$(PY) -m briefing offline --content $(CONTENT) --settings offlineconf.py --dist dist
 
-serve: $(STAMP)  ## Pelican's dev server on 127.0.0.1 with autoreload
-	$(VENV)/bin/pelican $(CONTENT) -o $(OUTPUT) -s pelicanconf.py --autoreload --listen --bind 127.0.0.1 --port $(PORT)
+serve: $(STAMP)  ## the site on 127.0.0.1:$(PORT) with its 404 page; ingests and rebuilds when raw/ or content/ changes
+	$(PY) -m briefing.serve --raw $(RAW) --content $(CONTENT) --output $(OUTPUT) --settings pelicanconf.py --port $(PORT)
 
 bench: $(STAMP)  ## benchmarks at 1k and 10k vs vanilla Pelican and Hugo (~30 min; bench/results/latest.md)
 	$(PY) -m bench.run --full
@@ -47,7 +47,7 @@ bench-quick: $(STAMP)  ## benchmarks at 1k only (under 3 minutes)
 bench-search: $(STAMP) chromium  ## search at 10k and 100k articles: index time and memory, bytes per query (~40 min)
 	$(PY) -m bench.bench_search --sizes 10000 100000
 
-test: $(STAMP) chromium node_modules/.installed lint pytest  ## set up .venv and Chromium, run ruff, mypy and pytest
+test: $(STAMP) chromium java node_modules/.installed lint pytest  ## set up .venv, Chromium and Java, run ruff, mypy and pytest
 
 lint: $(STAMP)  ## ruff (lint and format check) and mypy
 	$(VENV)/bin/ruff check .
@@ -66,7 +66,13 @@ chromium:  ## Debian's Chromium for the browser tests (installed when missing an
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "Browser tests need Debian's Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'" >&2; exit 1; fi
 
-node_modules/.installed: package.json package-lock.json  ## axe-core for the browser tests, exact versions from package-lock.json
+java:  ## Debian's Java runtime for the W3C Nu HTML checker (vnu-jar) in the tests
+	@if command -v java >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else echo "The HTML checker needs Java: run 'sudo apt-get install default-jre-headless'" >&2; exit 1; fi
+
+node_modules/.installed: package.json package-lock.json  ## axe-core and vnu-jar for the tests, exact versions from package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 

@@ -21,7 +21,8 @@ RELATIVE_URLS = True
 SITEURL = ""
 # Hosted-only plugins: Pagefind cannot run from file:// (the offline index replaces it).
 HOSTED_ONLY = ("pagefind_index", "site_feeds")
-PLUGINS = [p for p in pelicanconf.PLUGINS if p not in HOSTED_ONLY] + ["offline_search"]
+PLUGINS = [p for p in pelicanconf.PLUGINS if p not in HOSTED_ONLY]
+PLUGINS.insert(PLUGINS.index("build_progress"), "offline_search")  # the summary stays last
 OFFLINE_SEARCH: dict[str, object] = {"folder": "search-offline"}
 # Feeds are for the hosted site; from disk they would only be dead files.
 FEED_ALL_ATOM = None

@@ -24,6 +24,7 @@ PLUGINS = [
     "read_next",
     "site_feeds",
     "pagefind_index",
+    "build_progress",  # last: its summary comes after the search index
 ]
 
 # "Read next" blocks (plugins/read_next; every key optional, these are the defaults): count
@@ -93,8 +94,19 @@ ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
 SLUGIFY_SOURCE = "title"
 
-# Feeds are written by publishconf.py for the hosted site (they need an absolute SITEURL).
-SITE_FEEDS = {"json_feed": "", "sitemap": "", "robots": "robots.txt"}
+# Feeds are written by publishconf.py for the hosted site (they need an absolute SITEURL):
+# plugins/site_feeds writes the Atom feeds too (Pelican's own are off).
+SITE_FEEDS = {
+    "json_feed": "",
+    "sitemap": "",
+    "robots": "robots.txt",
+    "atom": "",
+    "category_atom": "",
+    "tag_atom": "",
+    "opensearch": "",
+}
+# Categories named in the header (the biggest); the rest are on the categories page.
+HEADER_CATEGORIES = 6
 FEED_ALL_ATOM: str | None = None
 CATEGORY_FEED_ATOM: str | None = None
 TRANSLATION_FEED_ATOM = None
@@ -104,3 +116,8 @@ AUTHOR_FEED_RSS = None
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
+
+# Sources' sections mapped onto the archive's own categories (briefing.categories): keys are a
+# section ("sport") or one source's section ("report.az/world"), case and punctuation ignored.
+# Sections not named keep their own (cleaned) name.
+CATEGORIES: dict[str, str] = {}

@@ -16,6 +16,12 @@ SITEURL = os.environ.get("BRIEFING_SITEURL", "https://briefing.example.org")
 RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/all.atom.xml"
-CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
-SITE_FEEDS = {"json_feed": "feeds/all.json", "sitemap": "sitemap.xml", "robots": "robots.txt"}
+SITE_FEEDS = {
+    "json_feed": "feeds/all.json",
+    "sitemap": "sitemap.xml",
+    "robots": "robots.txt",
+    "atom": "feeds/all.atom.xml",
+    "category_atom": "feeds/category/{slug}.atom.xml",
+    "tag_atom": "feeds/tag/{slug}.atom.xml",
+    "opensearch": "opensearch.xml",
+}

@@ -39,6 +39,7 @@ from bench import synth
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from briefing.model import Article
 from plugins.briefing_reader.markdown import render
+from plugins.news_meta.filters import FILTERS
 from plugins.pagefind_index.indexer import index_site
 from plugins.pagefind_index.parts import PageSource, digest, make_parts
 from plugins.pagefind_index.plugin import templates_digest
@@ -119,6 +120,7 @@ def render_search_page(site: Path) -> None:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters.update(FILTERS)  # the theme's filters, as plugins/news_meta adds them
     context = {
         "SITENAME": "Briefing archive",
         "SITEURL": "",

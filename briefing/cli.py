@@ -10,13 +10,30 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefing import cluster, locks, manifest, offline, site, verify
+from briefing import __version__, cluster, locks, manifest, offline, site, verify
 from briefing.decode import DecodeError, decode
 from briefing.extract import ExtractContext, ExtractionError, extract_text
 from briefing.ingest import IngestOptions, ingest
 from briefing.sources import InputError, RawInput, kind_of, read_bytes
 
 Handler = Callable[[argparse.Namespace], int]
+
+DESCRIPTION = """\
+Turn scraped news pages into a browsable, searchable archive.
+
+Put the pages you collected under raw/ (text dumps, HTML pages, JSON scraper output),
+normalise them into content/, then build the site into output/ or an offline copy
+that opens from disk."""
+EXAMPLES = """\
+examples:
+  briefing ingest raw/ --out content/            normalise every input under raw/
+  briefing ingest --explain raw/000_f947edaab6fdd402.txt
+                                                 show how each line of a page was read
+  briefing build                                 build content/ into output/
+  briefing offline                               the offline copy and its zip in dist/
+  briefing verify dist/briefing-archive-offline-2026-11-24.zip
+
+Run 'briefing COMMAND --help' for a command's options."""
 
 
 def _now() -> datetime:
@@ -139,10 +156,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of every command (each help text has an example)."""
-    top = argparse.ArgumentParser(prog="briefing", description=__doc__)
-    top.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
-    sub = top.add_subparsers(dest="command", required=True)
     fmt = argparse.RawDescriptionHelpFormatter
+    top = argparse.ArgumentParser(
+        prog="briefing", description=DESCRIPTION, epilog=EXAMPLES, formatter_class=fmt
+    )
+    top.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    top.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser(
         "ingest",
@@ -151,7 +171,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=(
             "examples:\n  briefing ingest raw/ --out content/\n"
             "  briefing ingest raw/ --out content/ --scheduler local:2\n"
-            "  briefing ingest --explain raw/report.az/page.txt"
+            "  briefing ingest --explain raw/000_f947edaab6fdd402.txt"
         ),
     )
     p.add_argument("paths", nargs="*", metavar="RAW_PATH", help="files or folders of raw inputs")

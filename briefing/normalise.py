@@ -8,11 +8,13 @@ Slugs here are provisional; the archive step makes them unique.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
+from briefing import categories
 from briefing.frontmatter import language_tag
 from briefing.generic.lang import detect_language
 from briefing.markdown import paragraphs_to_markdown
@@ -30,6 +32,7 @@ _ABBREVIATION = re.compile(
     r"\.$"
 )
 _SPACE = re.compile(r"\s+")
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,20 @@ def names_a_page(name: str) -> bool:
     return slugify(name, fallback="") != ""
 
 
+def section(found: Extracted, source_file: str) -> str | None:
+    """Return the page's section (briefing.categories), or None when it names none."""
+    verdict = categories.clean(found.category, found.authors)
+    if verdict.section is None and verdict.reason != "empty":
+        shown = found.category or ""
+        logger.warning(
+            "%s: category %r is %s: filed under the default",
+            source_file,
+            shown if len(shown) <= 80 else shown[:79] + "…",
+            verdict.reason,
+        )
+    return verdict.section
+
+
 def to_article(found: Extracted, dating: Dating, source_file: str) -> Article:
     """Build the Article for an extracted page (slug provisional, from the title)."""
     origin = dict(found.origin)
@@ -119,8 +136,8 @@ def to_article(found: Extracted, dating: Dating, source_file: str) -> Article:
         origin["title"] = "lede"
     date, date_origin = resolve_date(found.date, dating)
     origin.update(date_origin)
-    category = (found.category or "").strip()
-    if not names_a_page(category):
+    category = section(found, source_file)
+    if not category:
         category = found.default_category or DEFAULT_CATEGORY
         origin["category"] = "default"
     body = paragraphs_to_markdown(found.paragraphs)
@@ -132,6 +149,7 @@ def to_article(found: Extracted, dating: Dating, source_file: str) -> Article:
         category=category,
         body=body,
         tags=tuple(dict.fromkeys(t.strip() for t in found.tags if names_a_page(t))),
+        authors=found.authors,
         source=found.source,
         source_url=found.source_url,
         source_file=source_file,
@@ -163,7 +181,7 @@ def to_briefs(found: Extracted, parent: Article) -> list[Article]:
                 slug=slugify(item.title),
                 kind="brief",
                 date=date,
-                category=item.category or parent.category,
+                category=categories.clean(item.category).section or parent.category,
                 source=parent.source,
                 source_file=parent.source_file,
                 lang=parent.lang,

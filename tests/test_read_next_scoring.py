@@ -10,10 +10,12 @@ from typing import Any
 import pytest
 
 from briefing.model import Article, SourceItem
-from plugins.read_next.reasons import when
+from plugins.read_next.index import build
+from plugins.read_next.reasons import Pair, about, days_apart, story_reason
 from plugins.read_next.scoring import ReadNextError, UnknownPinError, recommend
 from plugins.read_next.settings import ReadNextSettingsError, Weights, from_mapping
 from plugins.read_next.sources import SourceMatcher
+from plugins.read_next.text import capitalised_runs
 
 DAY0 = datetime(2025, 6, 20, 10, 0, tzinfo=UTC)
 # Story members share names and a few words but are worded independently (no two texts are
@@ -137,7 +139,7 @@ def test_pins_come_first_in_their_order() -> None:
     docs[0] = replace(docs[0], read_next_pins=("cotton", "senate-vote"))
     block = recommend(docs, from_mapping({}))["oic-opens"]
     assert [p.slug for p in block.picks[:2]] == ["cotton", "senate-vote"]
-    assert all(p.pinned and p.reason.startswith("editor's pick") for p in block.picks[:2])
+    assert all(p.pinned and p.reason == "Editor's pick" for p in block.picks[:2])
     assert block.picks[2].slug in {"oic-corridor", "oic-closes", "brief-oic"}
 
 
@@ -196,27 +198,30 @@ def test_same_archive_gives_the_same_blocks_in_any_order() -> None:
 
 def test_reason_names_story_shared_names_and_time() -> None:
     pick = recommend(archive(), from_mapping({}))["oic-corridor"].picks[0]
-    kind, shared, time = pick.reason.split(" · ")
-    assert kind == "same story"
-    assert shared.startswith("shared: ") and "Bayramov" in shared and "OIC" in shared
-    assert time in {"2 days earlier", "1 day later", "1 day earlier"}
+    assert pick.kind == "story"
+    assert pick.reason in {
+        "Earlier on this story, 2 days before",
+        "Later on this story, 1 day after",
+        "Earlier on this story, 1 day before",
+    }
+    assert "Bayramov" in pick.shared and "OIC" in pick.shared
     assert set(pick.shared) <= {"Bayramov", "OIC", "Istanbul", "Jeyhun", "Council", "Ministers"}
 
 
 @pytest.mark.parametrize(
     ("offset", "expected"),
     [
-        (timedelta(hours=5), "same day"),
-        (timedelta(days=-1), "1 day earlier"),
-        (timedelta(days=2, hours=3), "2 days later"),
-        (timedelta(days=-90), "3 months earlier"),
-        (timedelta(days=900), "2 years later"),
+        (timedelta(hours=5), "Same story, same day"),
+        (timedelta(days=-1), "Earlier on this story, 1 day before"),
+        (timedelta(days=2, hours=3), "Later on this story, 2 days after"),
+        (timedelta(days=-90), "Earlier on this story, 3 months before"),
+        (timedelta(days=900), "Later on this story, 2 years after"),
     ],
     ids=["hours", "one-day", "days", "months", "years"],
 )
-def test_when(offset: timedelta, expected: str) -> None:
+def test_story_reason_says_how_far_apart(offset: timedelta, expected: str) -> None:
     a = art("a", "A", "x")
-    assert when(a, replace(a, date=a.date + offset)) == expected
+    assert story_reason(days_apart(a, replace(a, date=a.date + offset))) == expected
 
 
 def test_duplicate_slugs_fail() -> None:
@@ -308,6 +313,61 @@ def test_sentence_openers_are_not_names() -> None:
 def test_derived_date_neither_decays_nor_claims_a_distance() -> None:
     """An undated article (date of ingest) is not 'months later' than anything."""
     undated, dated = SMALL_ARCHIVE[0], SMALL_ARCHIVE[1]
-    assert when(undated, dated) is None
+    assert days_apart(undated, dated) is None
     (pick,) = recommend(SMALL_ARCHIVE, from_mapping({"min_score": 0.9}))["seed-senate"].picks
-    assert "earlier" not in pick.reason and "later" not in pick.reason
+    assert "before" not in pick.reason and "after" not in pick.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        pytest.param(
+            "Officials in San Francisco said so.",
+            [("Officials",), ("San", "Francisco")],
+            id="two-words",
+        ),
+        pytest.param(
+            "SAN FRANCISCO (AP) — PG&E cut power", [("SAN", "FRANCISCO"), ("PG&E",)], id="credit"
+        ),
+        pytest.param(
+            "On Tuesday Xi Jinping met Biden",
+            [("On",), ("Xi", "Jinping"), ("Biden",)],
+            id="weekday",
+        ),
+        pytest.param("Prince Andrew’s interview", [("Prince", "Andrew")], id="possessive"),
+        pytest.param("Delhi, Mumbai and Pune", [("Delhi",), ("Mumbai",), ("Pune",)], id="commas"),
+        pytest.param("It rained in March. Paris was wet", [("It",), ("Paris",)], id="month"),
+    ],
+)
+def test_capitalised_runs_are_whole_names(text: str, runs: list[tuple[str, ...]]) -> None:
+    assert sorted(capitalised_runs(text)) == sorted(runs)
+
+
+def test_names_are_whole_entities_never_calendar_words_or_credits() -> None:
+    body = (
+        "Officials in San Francisco said on Tuesday (AP) that the power cut ends. "
+        "The White House said nothing. San Francisco was dark."
+    )
+    docs = [
+        art("cut", "Power cut in San Francisco", body, 0),
+        art("cut-2", "Power returns to San Francisco", body.replace("ends", "ended"), 1),
+        art("filler", "Cotton", HARVEST + FILLER, 3),
+    ]
+    features = build(docs, from_mapping({}))
+    assert "San Francisco" in features.name_labels and "White House" in features.name_labels
+    for word in ("San", "Francisco", "Tuesday", "AP", "The White House"):
+        assert word not in features.name_labels
+
+
+@pytest.mark.parametrize(
+    ("shared", "label"),
+    [
+        pytest.param(("Kyiv", "Hong Kong"), "Hong Kong", id="whole-name-first"),
+        pytest.param(("Kyiv", "Ukraine"), "Ukraine", id="headline-name-first"),
+        pytest.param(("Kyiv", "Morrison"), "Kyiv", id="else-rarest"),
+    ],
+)
+def test_the_reason_names_what_a_reader_sees(shared: tuple[str, ...], label: str) -> None:
+    a = art("a", "Talks on Ukraine", "x", 0)
+    b = art("b", "Envoy testifies", "y", 1)
+    assert about(Pair(a, b, 0.01, False), shared) == label

@@ -70,10 +70,10 @@ def test_reader_walks_home_category_article_tag_day(tab: Watched, site_url: str)
     assert page.locator("h1").inner_text().startswith("Politics")
     page.locator("main a.headline", has_text="Parliament approves budget amendments").click()
     page.wait_for_url(f"{site_url}{ARTICLE}")
-    assert "UTC+04:00" in page.locator(".dateline time").first.inner_text()
+    assert "UTC+4" in page.locator(".dateline time").first.inner_text()
     page.locator("ul.tags a", has_text="budget").click()
     page.wait_for_url(f"{site_url}/tag/budget/")
-    page.locator("main a.headline").first.click()
+    page.locator("main a.headline", has_text="პარლამენტმა").click()
     page.wait_for_url(re.compile(r".*/2026/03/09/[a-z-]+/$"))
     page.locator(".dateline a.day-link").click()
     page.wait_for_url(f"{site_url}/2026/03/09/")
@@ -117,12 +117,23 @@ def test_hostile_article_runs_no_script(tab: Watched, site_url: str) -> None:
     assert "<script>alert('body')</script>" in page.locator("div.body").inner_text()
 
 
+ARABIC = "/2026/03/10/albrlman-ynaqsh-tadylat-almyzanyt/"
 AXE_PAGES = {
     "home": "/",
     "article": ARTICLE,
+    "arabic-article": ARABIC,
+    "undated-article": "/2026/03/09/hospital-opens-new-wing/",
     "category": "/category/politics/",
+    "tag": "/tag/budget/",
     "day": "/2026/03/09/",
+    "month": "/2026/03/",
+    "year": "/2026/",
     "archive-index": "/archives/",
+    "categories": "/categories/",
+    "tags": "/tags/",
+    "sources": "/sources/",
+    "about": "/about/",
+    "not-found": "/404.html",
     "hostile-article": "/2026/03/09/festival-opens/",
 }
 
@@ -185,3 +196,99 @@ def test_axe_core_is_the_locked_version() -> None:
     assert version is not None
     assert Path(AXE).exists()
     assert f"axe v{version.group(1)}" in AXE.read_text(encoding="utf-8")[:200]
+
+
+def box(page: Any, selector: str) -> dict[str, float]:
+    """Return the bounding box of the first element matching ``selector``."""
+    found: dict[str, float] = page.locator(selector).first.bounding_box()
+    return found
+
+
+def test_arabic_article_reads_right_to_left(tab: Watched, site_url: str) -> None:
+    page = tab.page
+    page.goto(f"{site_url}{ARABIC}")
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [
+        "ar",
+        "rtl",
+    ]
+    assert page.evaluate("getComputedStyle(document.querySelector('h1')).direction") == "rtl"
+    h1, main = box(page, "article h1"), box(page, "main")
+    # right-aligned: the headline ends at the right edge of the column
+    assert abs((h1["x"] + h1["width"]) - (main["x"] + main["width"])) < 24
+    # the site's English frame keeps its own language and direction
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-nav')).direction") == (
+        "ltr"
+    )
+    assert page.locator("header.site-header").get_attribute("lang") == "en"
+
+
+def test_arabic_headline_in_an_english_list_keeps_its_time_after_it(
+    tab: Watched, site_url: str
+) -> None:
+    page = tab.page
+    page.goto(f"{site_url}/2026/03/10/")
+    item = page.locator("li.item", has=page.locator("a.headline[lang='ar']"))
+    assert item.locator("a.headline").get_attribute("dir") == "rtl"
+    headline = item.locator("a.headline").bounding_box()
+    time = item.locator("time").bounding_box()
+    assert headline is not None and time is not None
+    # the page is left to right: the time stays to the right of (after) the Arabic title
+    assert time["x"] >= headline["x"] + headline["width"] - 1 or time["y"] > headline["y"]
+    english = page.locator("li.item", has=page.locator("a.headline:not([lang])")).first
+    assert english.locator("a.headline").get_attribute("dir") == "ltr"
+
+
+def test_undated_article_is_not_shown_as_the_days_news(tab: Watched, site_url: str) -> None:
+    page = tab.page
+    page.goto(f"{site_url}/")
+    first_day = page.locator("section.day").first
+    assert "Hospital opens new wing" not in first_day.inner_text()
+    undated = page.locator("section.undated")
+    assert "Hospital opens new wing" in undated.inner_text()
+    assert "state no date" in undated.inner_text()
+    page.locator("section.undated a", has_text="Hospital opens new wing").click()
+    assert page.locator(".dateline time").inner_text() == "9 March 2026"  # no made-up time
+
+
+def test_day_only_date_shows_no_time(tab: Watched, site_url: str) -> None:
+    page = tab.page
+    page.goto(f"{site_url}/2026/03/10/teachers-strike-ends/")
+    assert page.locator(".dateline time").inner_text() == "10 March 2026"
+    assert page.locator(".dateline time").get_attribute("datetime") == "2026-03-10"
+
+
+def test_source_list_and_read_next_are_apart_and_never_repeat(tab: Watched, site_url: str) -> None:
+    page = tab.page
+    page.goto(f"{site_url}{ARTICLE}")
+    source = page.locator("aside.from-source")
+    assert source.locator("h2").inner_text() == "Listed by Agenda.ge"
+    hrefs = page.eval_on_selector_all(
+        "aside.from-source a, aside.read-next a", "els => els.map(e => e.getAttribute('href'))"
+    )
+    assert hrefs and len(hrefs) == len(set(hrefs))
+    styles = page.evaluate(
+        "['aside.from-source'].map(s => getComputedStyle(document.querySelector(s)).borderStyle)"
+    )
+    assert styles == ["dashed"]
+    for reason in page.locator("aside.read-next .reason").all_inner_texts():
+        assert "·" not in reason and "shared:" not in reason
+
+
+def test_byline_and_original_link_are_shown(tab: Watched, site_url: str) -> None:
+    page = tab.page
+    page.goto(f"{site_url}{ARTICLE}")
+    assert page.locator(".byline").inner_text() == "By Nino Beridze and Giorgi Kapanadze"
+    original = page.locator("p.original a")
+    assert original.get_attribute("href") == "https://agenda.ge/en/news/2026/101"
+    page.emulate_media(media="print")
+    assert page.locator("p.original").is_visible()
+
+
+def test_datelines_do_not_wrap_inside_a_date(tab: Watched, site_url: str) -> None:
+    page = tab.page
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(f"{site_url}/sources/")
+    heights = page.eval_on_selector_all(
+        ".meta time", "els => els.map(e => e.getClientRects().length)"
+    )
+    assert heights and set(heights) == {1}

@@ -11,16 +11,19 @@ import jinja2
 import lxml.html  # type: ignore[import-untyped]
 import pytest
 
+from briefing.model import Article
 from plugins.archive_pages import settings as archive_settings
 from plugins.archive_pages.index import build_days
+from plugins.news_meta.dates import when
 from plugins.news_meta.filters import (
     FILTERS,
-    dateline,
     derived_notes,
-    short_time,
+    og_locale,
     site_href,
+    text_dir,
     web_url,
 )
+from plugins.read_next.links import ReadNextLink
 from plugins.site_feeds import settings as feed_settings
 from tests.conftest import ROOT
 
@@ -33,15 +36,58 @@ def at(hour: int, minute: int, offset_minutes: int, day: int = 9) -> datetime:
 @pytest.mark.parametrize(
     ("moment", "expected"),
     [
-        (at(9, 15, 240), "9 March 2026, 09:15 UTC+04:00"),
+        (at(9, 15, 240), "9 March 2026, 09:15 UTC+4"),
         (at(22, 0, 0), "9 March 2026, 22:00 UTC"),
-        (at(7, 5, -300), "9 March 2026, 07:05 UTC-05:00"),
-        (at(13, 0, 330), "9 March 2026, 13:00 UTC+05:30"),
+        (at(7, 5, -300), "9 March 2026, 07:05 UTC-5"),
+        (at(13, 0, 330), "9 March 2026, 13:00 UTC+5:30"),
     ],
     ids=["tbilisi", "utc", "new-york", "india"],
 )
 def test_dateline_keeps_the_sources_offset(moment: datetime, expected: str) -> None:
-    assert dateline(moment) == expected
+    assert when(moment) == expected
+
+
+def record(moment: datetime, origin: dict[str, str]) -> Article:
+    """Return an article dated ``moment`` with the given derived-value origin."""
+    return Article(title="T", slug="t", date=moment, category="C", origin=origin)
+
+
+@pytest.mark.parametrize(
+    ("origin", "moment", "long", "short"),
+    [
+        ({}, at(9, 15, 240), "9 March 2026, 09:15 UTC+4", "09:15 UTC+4"),
+        ({"timezone": "unknown"}, at(0, 0, 0), "9 March 2026", "9 March 2026"),
+        ({"timezone": "unknown"}, at(14, 5, 0), "9 March 2026, 14:05 UTC", "14:05 UTC"),
+        ({"date": "ingested"}, at(0, 0, 0), "9 March 2026", "9 March 2026"),
+        ({"time": "none"}, at(0, 0, 240), "9 March 2026", "9 March 2026"),
+    ],
+    ids=["stated", "day-only", "time-without-zone", "undated", "marked-day-only"],
+)
+def test_when_shows_a_time_only_where_the_source_gave_one(
+    origin: dict[str, str], moment: datetime, long: str, short: str
+) -> None:
+    assert when(record(moment, origin)) == long
+    assert when(record(moment, origin), "time") == short
+
+
+@pytest.mark.parametrize(
+    ("lang", "direction", "locale"),
+    [
+        ("ar", "rtl", "ar_AR"),
+        ("he", "rtl", "he_IL"),
+        ("fa", "rtl", "fa_IR"),
+        ("en", "ltr", "en_US"),
+        ("ka", "ltr", "ka_GE"),
+        ("xx", "ltr", None),
+        (None, "ltr", None),
+    ],
+    ids=["arabic", "hebrew", "persian", "english", "georgian", "unknown", "none"],
+)
+def test_direction_and_locale_of_a_language(
+    lang: str | None, direction: str, locale: str | None
+) -> None:
+    assert text_dir(lang) == direction
+    assert og_locale(lang) == locale
 
 
 @pytest.mark.parametrize(
@@ -55,7 +101,7 @@ def test_dateline_keeps_the_sources_offset(moment: datetime, expected: str) -> N
     ids=["whole-hours", "utc", "half-hour", "negative"],
 )
 def test_short_time_has_a_compact_offset(moment: datetime, expected: str) -> None:
-    assert short_time(moment) == expected
+    assert when(moment, "time") == expected
 
 
 @pytest.mark.parametrize(
@@ -124,9 +170,16 @@ class FakeCategory:
     name: str
 
 
-def _article(slug: str, moment: datetime, category: str) -> SimpleNamespace:
+def _article(
+    slug: str, moment: datetime, category: str, origin: dict[str, str] | None = None
+) -> SimpleNamespace:
+    briefing = Article(title=slug, slug=slug, date=moment, category=category, origin=origin or {})
     return SimpleNamespace(
-        slug=slug, date=moment, category=FakeCategory(category), source_path=slug
+        slug=slug,
+        date=moment,
+        category=FakeCategory(category),
+        source_path=slug,
+        briefing=briefing,
     )
 
 
@@ -142,6 +195,17 @@ def test_days_follow_the_sources_calendar_not_utc() -> None:
         ("2026/03/10/", ["c", "a"]),
         ("2026/03/09/", ["b"]),
     ]
+
+
+def test_undated_articles_are_listed_apart_from_their_ingest_days_news() -> None:
+    articles = [
+        _article("dated", at(9, 0, 240, day=10), "Politics"),
+        _article("undated", at(0, 0, 0, day=10), "Politics", {"date": "ingested"}),
+    ]
+    (day,) = build_days(articles, archive_settings.ArchiveSettings())
+    assert [a.slug for s in day.sections for a in s.articles] == ["dated"]
+    assert [a.slug for a in day.undated] == ["undated"]
+    assert day.dated == 1
 
 
 @pytest.mark.parametrize(
@@ -167,14 +231,17 @@ def _theme_env() -> Any:
 
 
 def test_read_next_block_renders_reason_and_score_escaped() -> None:
-    link = SimpleNamespace(
+    moment = at(10, 0, 240, day=10)
+    link = ReadNextLink(
         url="2026/03/10/exports-rise-in-february/",
         title="<b>Exports</b> rise",
-        date=at(10, 0, 240, day=10),
+        date=moment,
         source="Business Media",
-        reason="same story · shared: wine, <i>trade</i>",
+        reason="Also about <i>trade</i>",
         score=0.42,
         shared=("wine", "trade"),
+        kind="name",
+        target=Article(title="Exports rise", slug="e", date=moment, category="Economy"),
     )
     html = (
         _theme_env()
@@ -182,11 +249,12 @@ def test_read_next_block_renders_reason_and_score_escaped() -> None:
         .render(article=SimpleNamespace(read_next_links=[link]), SITEURL="", DEFAULT_LANG="en")
     )
     item = lxml.html.fromstring(html).xpath("//li")[0]
-    assert item.get("data-reason") == "same story · shared: wine, <i>trade</i>"
+    assert item.get("data-kind") == "name"
+    assert item.xpath(".//*[@class='reason']")[0].text == "Also about <i>trade</i>"
     assert item.get("data-score") == "0.42"
     assert item.xpath(".//a/@href") == ["/2026/03/10/exports-rise-in-february/"]
     assert item.xpath(".//a")[0].text == "<b>Exports</b> rise"
-    assert "10 March 2026, 10:00 UTC+04:00" in item.text_content()
+    assert "10 March 2026, 10:00 UTC+4" in item.text_content()
     assert not item.xpath(".//b | .//i")
 
 

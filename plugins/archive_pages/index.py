@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from briefing import dating
 from briefing.model import Article as Record
 from briefing.model import Translation
 from briefing.slug import slugify
@@ -38,12 +39,18 @@ class Day:
     day: date
     url: str
     articles: tuple[Any, ...]
-    sections: tuple[Section, ...]
+    sections: tuple[Section, ...]  # the day's dated articles by category
+    undated: tuple[Any, ...] = ()  # articles without a stated date, taken in on this day
 
     @property
     def count(self) -> int:
         """Return how many articles the day has."""
         return len(self.articles)
+
+    @property
+    def dated(self) -> int:
+        """Return how many of the day's articles the source dated on this day."""
+        return len(self.articles) - len(self.undated)
 
     @property
     def start(self) -> date:
@@ -199,8 +206,13 @@ class ArchiveIndex:
         return Neighbours(older, periods[i - 1] if i > 0 else None)
 
     def latest_days(self, count: int) -> tuple[Day, ...]:
-        """Return the newest ``count`` days."""
-        return self.days[:count]
+        """Return the newest ``count`` days with dated articles (an ingest day is not news)."""
+        return tuple(d for d in self.days if d.dated)[:count]
+
+    @property
+    def undated(self) -> tuple[Any, ...]:
+        """Return the articles whose source stated no date, latest taken in first."""
+        return tuple(a for d in self.days for a in d.undated)
 
 
 def local_day(article: Any) -> date:
@@ -222,14 +234,16 @@ def build_days(articles: Sequence[Any], settings: ArchiveSettings) -> tuple[Day,
     days = []
     for day in sorted(by_day, reverse=True):
         ordered = newest_first(by_day[day])
+        undated = tuple(a for a in ordered if not dating.date_stated(a.briefing))
         by_category: dict[Any, list[Any]] = defaultdict(list)
         for article in ordered:
-            by_category[article.category].append(article)
+            if dating.date_stated(article.briefing):
+                by_category[article.category].append(article)
         sections = tuple(
             Section(category, tuple(items))
             for category, items in sorted(by_category.items(), key=lambda kv: kv[0].name)
         )
-        days.append(Day(day, settings.day_url.format(date=day), ordered, sections))
+        days.append(Day(day, settings.day_url.format(date=day), ordered, sections, undated))
     return tuple(days)
 
 

@@ -15,6 +15,7 @@ class ArchiveSettings:
     month_url: str = "{date:%Y}/{date:%m}/"
     year_url: str = "{date:%Y}/"
     home_days: int = 7  # a week of daily briefings on the home page
+    home_undated: int = 10  # undated articles listed apart below them
     source_latest: int = 10  # headlines listed per source on the sources page
 
 

@@ -7,17 +7,34 @@ templates and plugins read the contract's fields from one typed record (``transl
 
 from __future__ import annotations
 
+import dataclasses
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from markupsafe import escape
 from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 
-from briefing import frontmatter
+from briefing import categories, frontmatter
+from briefing.model import Article as Record
+from briefing.slug import taxonomy_slug
 
 from .markdown import render
+
+Wrapper = TypeVar("Wrapper", Category, Tag)
+
+
+def taxonomy(cls: type[Wrapper], name: str, settings: dict[str, Any]) -> Wrapper:
+    """Return Pelican's Category or Tag for a name, its slug from briefing.slug.taxonomy_slug.
+
+    Pelican's own slugify gives an empty slug for "!!!" and a slug longer than a file name for
+    a keyword list; ours always fits, so no scraped value can fail the build.
+    """
+    wrapper = cls(name, settings)
+    wrapper.slug = taxonomy_slug(name)
+    return wrapper
 
 
 class BriefingReader(BaseReader):  # type: ignore[misc]
@@ -25,6 +42,10 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
 
     enabled = True
     file_extensions = ("md",)
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        super().__init__(settings)
+        self.category_map = categories.CategoryMap.from_mapping(settings.get("CATEGORIES"))
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return the rendered body and Pelican metadata of one Markdown file."""
@@ -35,12 +56,13 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
             article = frontmatter.load(text)
         except frontmatter.FrontMatterError as exc:
             raise ValueError(f"{source_path}: {exc}") from None
+        article = self._mapped(article)
         metadata: dict[str, Any] = {
             "title": article.title,
             "slug": article.slug,
             "date": article.date,
-            "category": Category(article.category, self.settings),
-            "tags": [Tag(tag, self.settings) for tag in article.tags],
+            "category": taxonomy(Category, article.category, self.settings),
+            "tags": [taxonomy(Tag, tag, self.settings) for tag in article.tags],
             # Pelican treats a summary as HTML (the Atom feed sends it as type="html"): escape it.
             "summary": str(escape(article.summary or article.title)),
             "kind": article.kind,
@@ -51,6 +73,13 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
         if article.lang:
             metadata["lang"] = article.lang
         return render(article.body), metadata
+
+    def _mapped(self, article: Record) -> Record:
+        """Return the record with its category mapped through the ``CATEGORIES`` setting."""
+        category = categories.apply(article.category, article.source, self.category_map)
+        if category == article.category:
+            return article
+        return dataclasses.replace(article, category=category)
 
     def _is_page(self, source_path: str) -> bool:
         content = Path(self.settings["PATH"])
@@ -71,6 +100,22 @@ def add_reader(readers: Any) -> None:
         readers.reader_classes[ext] = BriefingReader
 
 
+def report_unmapped(generator: Any) -> None:
+    """Name, on stderr, the sections the ``CATEGORIES`` mapping does not map (kept as they are).
+
+    Printed, not logged as a warning: the build runs with ``--fatal warnings`` and an unmapped
+    section is news for the editor of the mapping, not an error.
+    """
+    mapping = categories.CategoryMap.from_mapping(generator.settings.get("CATEGORIES"))
+    seen = [(a.briefing.category, a.briefing.source) for a in generator.articles]
+    missing = categories.unmapped(seen, mapping)
+    if missing:
+        listed = ", ".join(f"{name} ({count})" for name, count in missing[:20])
+        more = f" and {len(missing) - 20} more" if len(missing) > 20 else ""
+        print(f"categories: not in CATEGORIES, kept as they are: {listed}{more}", file=sys.stderr)
+
+
 def register() -> None:
     """Connect the reader to Pelican."""
     signals.readers_init.connect(add_reader)
+    signals.article_generator_finalized.connect(report_unmapped)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from briefing import dating
 from briefing.model import Article as Record
+
+from .dates import DATE_FILTERS, iso
 
 # Characters that could end a <script> element or open a comment inside it, written as JSON
 # escapes so the text means the same to a JSON parser (the same set Django's json_script uses).
@@ -41,47 +44,12 @@ def site_href(url: str, siteurl: str = "") -> str:
     return f"{siteurl}/{url}"
 
 
-def offset(moment: datetime) -> str:
-    """Return the UTC offset of an aware datetime as 'UTC+04:00' ('UTC' when zero)."""
-    delta = moment.utcoffset()
-    if not delta:
-        return "UTC"
-    minutes = int(delta.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "-"
-    hours, mins = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours:02d}:{mins:02d}"
-
-
-def day(moment: datetime) -> str:
-    """Return '9 March 2026': the day alone, for a date whose time the source did not state."""
-    return f"{moment.day} {moment:%B %Y}"
-
-
-def dateline(moment: datetime | str) -> str:
-    """Return '9 March 2026, 09:15 UTC+04:00': the time where the source is, with its offset."""
-    if isinstance(moment, str):
-        return moment
-    return f"{day(moment)}, {moment:%H:%M} {offset(moment)}"
-
-
-def short_time(moment: datetime) -> str:
-    """Return '09:15 UTC+4': the source's local time and a compact offset, for listings.
-
-    A day's list mixes sources in different zones and is ordered by absolute time, so each
-    time carries its offset; otherwise 09:00 in Brussels would look out of order above 11:15
-    in Tbilisi.
-    """
-    delta = moment.utcoffset()
-    minutes = int(delta.total_seconds()) // 60 if delta else 0
-    if not minutes:
-        return f"{moment:%H:%M} UTC"
-    hours, mins = divmod(abs(minutes), 60)
-    sign = "+" if minutes > 0 else "-"
-    return f"{moment:%H:%M} UTC{sign}{hours}" + (f":{mins:02d}" if mins else "")
-
-
 def news_article(article: Any, siteurl: str, default_lang: str = "en") -> dict[str, Any]:
-    """Return the schema.org NewsArticle mapping of a Pelican article (its briefing record)."""
+    """Return the schema.org NewsArticle mapping of a Pelican article (its briefing record).
+
+    Only what the source stated: no ``datePublished`` for a derived date (the ingest day is
+    ``dateCreated``, when the archive made its copy), no ``dateModified`` without an update.
+    """
     record: Record = article.briefing
     url = site_href(article.url, siteurl)
     data: dict[str, Any] = {
@@ -90,12 +58,21 @@ def news_article(article: Any, siteurl: str, default_lang: str = "en") -> dict[s
         "headline": record.title,
         "url": url,
         "mainEntityOfPage": url,
-        "datePublished": record.date.isoformat(),
-        "dateModified": (record.modified or record.date).isoformat(),
-        "inLanguage": record.lang or default_lang,
-        "articleSection": record.category,
-        "keywords": list(record.tags),
     }
+    published = dating.published(record)
+    if published is not None:
+        data["datePublished"] = iso(published)
+    else:
+        data["dateCreated"] = record.date.date().isoformat()
+    updated = dating.modified(record)
+    if updated is not None:
+        data["dateModified"] = updated.isoformat()
+    data["inLanguage"] = record.lang or default_lang
+    data["articleSection"] = record.category
+    if record.tags:
+        data["keywords"] = list(record.tags)
+    if record.authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in record.authors]
     if record.summary:
         data["description"] = record.summary
     source_url = web_url(record.source_url)
@@ -151,26 +128,71 @@ def derived_notes(origin: dict[str, str]) -> list[str]:
     return notes
 
 
+def headline_derived(record: Record) -> bool:
+    """Return True when the source stated no headline and ingest took one from the text."""
+    return "title" in record.origin
+
+
 def language_name(code: str) -> str:
     """Return the English name of a language code ('ka' -> 'Georgian'), else the code."""
     return LANGUAGE_NAMES.get(code, code)
 
 
-def iso(value: datetime | str) -> str:
-    """Return a datetime as ISO 8601 (a string is returned as it is)."""
-    return value if isinstance(value, str) else value.isoformat()
+# Scripts written right to left (ISO 639-1): Arabic, Persian, Hebrew, Urdu, Pashto, Yiddish,
+# Sindhi, Uyghur, Dhivehi, Kurdish (Sorani is "ckb", three letters).
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "sd", "ug", "dv", "ckb"})
+# og:locale wants language_TERRITORY; the territory where each language is mostly written.
+LOCALES = {
+    "ar": "ar_AR",
+    "az": "az_AZ",
+    "da": "da_DK",
+    "de": "de_DE",
+    "en": "en_US",
+    "es": "es_ES",
+    "fa": "fa_IR",
+    "fr": "fr_FR",
+    "he": "he_IL",
+    "hy": "hy_AM",
+    "id": "id_ID",
+    "it": "it_IT",
+    "ja": "ja_JP",
+    "ka": "ka_GE",
+    "ko": "ko_KR",
+    "nb": "nb_NO",
+    "nl": "nl_NL",
+    "pt": "pt_PT",
+    "ru": "ru_RU",
+    "tr": "tr_TR",
+    "uk": "uk_UA",
+}
+
+
+def text_dir(lang: str | None) -> str:
+    """Return 'rtl' for a language written right to left, else 'ltr'."""
+    return "rtl" if (lang or "").split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+
+
+def og_locale(lang: str | None) -> str | None:
+    """Return the OpenGraph locale of a language ('en' -> 'en_US'), None when unknown."""
+    return LOCALES.get((lang or "").split("-")[0].lower())
+
+
+def biggest(categories: Sequence[tuple[Any, Sequence[Any]]], count: int) -> list[Any]:
+    """Return the ``count`` categories with the most articles, in alphabetical order."""
+    ranked = sorted(categories, key=lambda kv: (-len(kv[1]), str(kv[0]).casefold()))
+    return sorted((c for c, _ in ranked[:count]), key=lambda c: str(c).casefold())
 
 
 FILTERS = {
+    **DATE_FILTERS,
     "derived_notes": derived_notes,
+    "headline_derived": headline_derived,
     "language_name": language_name,
-    "iso": iso,
     "jsonld": jsonld,
     "web_url": web_url,
     "site_href": site_href,
-    "day": day,
-    "dateline": dateline,
-    "short_time": short_time,
-    "utc_offset": offset,
     "news_article": news_article,
+    "text_dir": text_dir,
+    "og_locale": og_locale,
+    "biggest": biggest,
 }

@@ -17,6 +17,8 @@ from typing import Any
 
 from pelican import signals
 
+from briefing import dating
+
 from .links import ReadNextLink
 from .scoring import Block, ReadNextError, recommend
 from .settings import ReadNextSettings, from_mapping
@@ -37,20 +39,25 @@ def _blocks(articles: list[Any], settings: ReadNextSettings) -> dict[str, Block]
         raise ReadNextBuildError(f"{', '.join(paths) or err.slug}: {err}") from err
 
 
-def _links(block: Block, by_slug: dict[str, Any]) -> list[ReadNextLink]:
+def _links(block: Block, by_slug: dict[str, Any], shown: set[str]) -> list[ReadNextLink]:
+    """Return the block's links, leaving out articles the page already links (``shown``)."""
     links = []
     for pick in block.picks:
         target = by_slug[pick.slug]
+        if target.url in shown:
+            continue  # one article is offered once a page: the source's list comes first
         links.append(
             ReadNextLink(
                 target.url,
                 target.briefing.title,
                 # a date the source did not state (the day of ingest) is not shown as one
-                None if target.briefing.origin.get("date") else target.briefing.date,
+                dating.published(target.briefing),
                 target.briefing.source,
                 pick.reason,
                 pick.score,
                 pick.shared,
+                pick.kind,
+                target.briefing,
             )
         )
     return links
@@ -67,6 +74,17 @@ def _source_links(articles: list[Any], by_slug: dict[str, Any], threshold: float
         article.source_links = [by_slug[s].url if s else None for s in matched]
 
 
+def _linked(article: Any, by_slug: dict[str, Any]) -> set[str]:
+    """Return the URLs the article's page links elsewhere: its source's list, duplicates."""
+    urls = {url for url in article.source_links if url}
+    for item in article.briefing.read_next:
+        target = by_slug.get(item.slug) if item.slug else None
+        if target is not None:
+            urls.add(target.url)
+    urls.update(url for _, url, _ in article.also_reported_by)
+    return urls
+
+
 def add_read_next(generator: Any) -> None:
     """Set read_next_links, also_reported_by and source_links on every article."""
     settings = from_mapping(generator.settings.get("READ_NEXT"))
@@ -78,14 +96,14 @@ def add_read_next(generator: Any) -> None:
         article.source_links = []
     by_slug = {a.briefing.slug: a for a in articles}
     blocks = _blocks(articles, settings)
+    _source_links(articles, by_slug, settings.source_match_threshold)
     for article in articles:
         block = blocks[article.briefing.slug]
-        article.read_next_links = _links(block, by_slug)
         article.also_reported_by = [
             (by_slug[s].briefing.source, by_slug[s].url, by_slug[s].briefing.title)
             for s in block.duplicates
         ]
-    _source_links(articles, by_slug, settings.source_match_threshold)
+        article.read_next_links = _links(block, by_slug, _linked(article, by_slug))
     logger.info("read_next: blocks for %d articles", len(articles))
 
 

@@ -31,7 +31,7 @@ import scipy.sparse as sp
 
 from .doc import Doc
 from .settings import ReadNextSettings
-from .text import WORD_RE, initial_words, plain, word_counts
+from .text import WORD_RE, capitalised_runs, initial_words, plain, word_counts
 
 Floats = npt.NDArray[np.float64]
 # A word is a stop word only past max_df_share of the archive *and* this many articles: in a
@@ -181,14 +181,19 @@ def _normalise(matrix: sp.csr_matrix, norms: Floats) -> sp.csr_matrix:
     return out
 
 
-def _words(texts: Iterable[str]) -> tuple[sp.csr_matrix, list[str], Counter[str]]:
-    """Return articles x words (case kept) counts, the words' spellings, and sentence openers."""
+def _words(
+    texts: Iterable[str],
+) -> tuple[sp.csr_matrix, list[str], Counter[str], list[Counter[tuple[str, ...]]]]:
+    """Return articles x words (case kept) counts, the words' spellings, sentence openers and
+    each article's runs of capitalised words (the raw material of names)."""
     counts = _Counts()
     initial: Counter[str] = Counter()
+    runs: list[Counter[tuple[str, ...]]] = []
     for text in texts:
         counts.add(word_counts(text))
         initial.update(initial_words(text))
-    return counts.matrix(), list(counts.ids), initial
+        runs.append(capitalised_runs(text))
+    return counts.matrix(), list(counts.ids), initial, runs
 
 
 def _fold_case(counts: sp.csr_matrix, spelled: list[str]) -> sp.csr_matrix:
@@ -206,29 +211,45 @@ def _fold_case(counts: sp.csr_matrix, spelled: list[str]) -> sp.csr_matrix:
 
 
 def _names(
-    counts: sp.csr_matrix, spelled: list[str], initial: Counter[str]
+    counts: sp.csr_matrix,
+    spelled: list[str],
+    initial: Counter[str],
+    runs: Sequence[Counter[tuple[str, ...]]],
 ) -> tuple[sp.csr_matrix, tuple[str, ...]]:
     """Return articles x names (1 where named) and the names' spellings.
 
-    A name is a capitalised word never written in lower case anywhere in the archive, and
-    capitalised at least once inside a sentence: "Bayramov" and "OIC" are names; "According"
-    or "Officials", capitalised only where a sentence starts, are not (even in a small archive
-    where their lower-case forms never occur).
+    A name is a whole entity: a run of capitalised words ("San Francisco", "Xi Jinping")
+    without the ordinary words at its ends ("The White House" is "White House"), or a single
+    capitalised word never written in lower case anywhere in the archive and capitalised at
+    least once inside a sentence ("Bayramov", "OIC"; not "According" or "Officials").  Days,
+    months and agency credits are never names (``text.not_a_name``).
     """
-    ordinary = {w for w in spelled if w[:1].islower()}
+    ordinary = {w.lower() for w in spelled if w[:1].islower()}
     total = np.asarray(counts.sum(axis=0)).ravel()
-    names = [
-        k
-        for k, w in enumerate(spelled)
-        if len(w) > 1
-        and w[:1].isupper()
-        and w.lower() not in ordinary
-        and w.isalnum()
-        and total[k] > initial.get(w, 0)
-    ]
-    found = sp.csr_matrix(counts[:, names], dtype=np.float64)
-    found.data[:] = 1.0
-    return found, tuple(spelled[k] for k in names)
+    times = {w: float(total[k]) for k, w in enumerate(spelled)}
+
+    def single(word: str) -> bool:
+        return (
+            (len(word) > 2 or (len(word) == 2 and word.isupper()))
+            and word.lower() not in ordinary
+            and times.get(word, 0.0) > initial.get(word, 0)
+        )
+
+    def entity(run: tuple[str, ...]) -> str | None:
+        words = list(run)
+        while words and words[0].lower() in ordinary:
+            words.pop(0)
+        while words and words[-1].lower() in ordinary:
+            words.pop()
+        if len(words) > 1:
+            return " ".join(words)
+        return words[0] if words and single(words[0]) else None
+
+    per_doc = []
+    for found in runs:
+        names = (entity(run) for run in found)
+        per_doc.append(list(dict.fromkeys(n for n in names if n)))
+    return _labels(per_doc)
 
 
 def _labels(rows: Iterable[Sequence[str]]) -> tuple[sp.csr_matrix, tuple[str, ...]]:
@@ -260,8 +281,9 @@ def _texts(docs: Sequence[Doc]) -> Iterator[str]:
 
 def build(docs: Sequence[Doc], settings: ReadNextSettings) -> Features:
     """Build the features of an archive, one row per article in ``docs`` order."""
-    counts, spelled, initial = _words(_texts(docs))
-    found_names, name_labels = _names(counts, spelled, initial)
+    counts, spelled, initial, runs = _words(_texts(docs))
+    found_names, name_labels = _names(counts, spelled, initial, runs)
+    del runs
     weights, _idf, df = _weigh(_fold_case(counts, spelled), sublinear=True)
     del counts  # the largest matrices: drop each as soon as it is used
     norms = _row_norms(weights)

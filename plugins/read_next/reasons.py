@@ -1,4 +1,5 @@
-"""Why an article is read next, as one short line: "same story · shared: X, Y · 2 days earlier"."""
+"""Why an article is read next, in words a reader uses: "Earlier on this story, 3 days before",
+"Also about San Francisco", "More in Politics", "Editor's pick"."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from .candidates import Floats, Ints
 from .doc import Doc
 from .index import Features
 
-SEPARATOR = " · "
 MAX_SHARED = 3
 # Word cosine (kept terms, full norm) from which a pair is called "same story".  Among the
 # candidates on bench/synth.py (4k, seed 2), pairs within a planted story score >= 0.19 (1st
@@ -51,41 +51,56 @@ def shared_labels(features: Features, rows: Ints, cols: Ints) -> list[tuple[str,
     return [tuple(dict.fromkeys(a + b))[:MAX_SHARED] for a, b in zip(names, tags, strict=True)]
 
 
-def when(doc: Doc, target: Doc) -> str | None:
-    """Say how far the target's date is from the article's: "2 days earlier", "same day"."""
+def days_apart(doc: Doc, target: Doc) -> float | None:
+    """Return how many days the target is after (+) or before (-) the article, if both dated."""
     if doc.origin.get("date") or target.origin.get("date"):
         return None  # a date the source did not state (the day of ingest) tells no distance
-    days = (target.date - doc.date).total_seconds() / 86400.0
+    return (target.date - doc.date).total_seconds() / 86400.0
+
+
+def distance(days: float) -> str:
+    """Say a distance in days as a reader would: '3 days', '2 months', '4 years'."""
     span = abs(days)
-    side = "earlier" if days < 0 else "later"
-    if span < 1.0:
-        return "same day"
     if span < 45.0:
-        n = round(span)
-        return f"{n} day{'s' if n != 1 else ''} {side}"
+        n = max(1, round(span))
+        return f"{n} day{'s' if n != 1 else ''}"
     if span < 730.0:
         n = round(span / 30.44)
-        return f"{n} month{'s' if n != 1 else ''} {side}"
-    return f"{round(span / 365.25)} years {side}"
+        return f"{n} month{'s' if n != 1 else ''}"
+    return f"{round(span / 365.25)} years"
 
 
-def describe(pair: Pair, shared: tuple[str, ...]) -> str:
-    """Return the reason line for one pick."""
+def story_reason(days: float | None) -> str:
+    """Return the reason for a link to the same story, with how far apart the two are."""
+    if days is None:
+        return "Same story"
+    if abs(days) < 1.0:
+        return "Same story, same day"
+    if days < 0:
+        return f"Earlier on this story, {distance(days)} before"
+    return f"Later on this story, {distance(days)} after"
+
+
+def describe(pair: Pair, shared: tuple[str, ...]) -> tuple[str, str]:
+    """Return the kind of a pick ("pinned", "story", "name", "category", "text") and its reason."""
     if pair.pinned:
-        kind = "editor's pick"
-    elif pair.text >= SAME_STORY_TEXT and shared and _full(pair.doc) and _full(pair.target):
-        kind = "same story"
-    elif pair.doc.category.lower() == pair.target.category.lower():
-        kind = f"more in {pair.target.category}"
-    else:
-        kind = "related"
-    parts = [kind]
+        return "pinned", "Editor's pick"
+    if pair.text >= SAME_STORY_TEXT and shared and _full(pair.doc) and _full(pair.target):
+        return "story", story_reason(days_apart(pair.doc, pair.target))
     if shared:
-        parts.append("shared: " + ", ".join(shared))
-    distance = when(pair.doc, pair.target)
-    if distance:
-        parts.append(distance)
-    return SEPARATOR.join(parts)
+        return "name", f"Also about {about(pair, shared)}"
+    if pair.doc.category.lower() == pair.target.category.lower():
+        return "category", f"More in {pair.target.category}"
+    return "text", "A similar report"
+
+
+def about(pair: Pair, shared: tuple[str, ...]) -> str:
+    """Return the shared name a reader sees the link by: one in a headline, else a whole
+    name of several words, else the rarest."""
+    titles = f"{pair.target.title} {pair.doc.title}".casefold()
+    in_title = [name for name in shared if name.casefold() in titles]
+    whole = [name for name in shared if " " in name]
+    return (in_title or whole or list(shared))[0]
 
 
 def _full(doc: Doc) -> bool:

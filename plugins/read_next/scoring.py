@@ -56,6 +56,7 @@ class Pick:
     reason: str
     shared: tuple[str, ...]
     pinned: bool = False
+    kind: str = ""  # what the reason says: "pinned", "story", "name", "category", "text"
 
 
 @dataclass(frozen=True)
@@ -201,8 +202,8 @@ def _blocks(
     picks: list[list[Pick]] = [[] for _ in docs]
     for k, (i, j) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
         pinned = j in pins[i]
-        reason = describe(Pair(docs[i], docs[j], text[k], pinned), shared[k])
-        picks[i].append(Pick(docs[j].slug, score[k], reason, shared[k], pinned))
+        kind, reason = describe(Pair(docs[i], docs[j], text[k], pinned), shared[k])
+        picks[i].append(Pick(docs[j].slug, score[k], reason, shared[k], pinned, kind))
     blocks = {}
     for i, doc in enumerate(docs):
         dup = sorted(dups[i], key=lambda j: (docs[j].date, docs[j].slug))

@@ -40,3 +40,60 @@ def initial_words(text: str) -> Counter[str]:
 def word_counts(text: str) -> Counter[str]:
     """Count the tokens of a text, case kept (the index drops those that are not words)."""
     return Counter(text.translate(_SEPARATE).split())
+
+
+# Words that are capitalised but name no entity a reader would follow: days, months and
+# relative days (English, German, French, Spanish, Portuguese, Italian), and the credits of news
+# agencies and photo services that end wire copy ("(AP)", "Photo: Getty Images").
+_CALENDAR = """
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
+    sat sun january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow tonight
+    montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz juni juli
+    oktober dezember lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars
+    avril mai juin juillet août septembre octobre novembre décembre lunes martes miércoles
+    jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre
+    octubre noviembre diciembre segunda terça quarta quinta sexta janeiro fevereiro março
+    maio junho julho setembro outubro dezembro lunedì martedì mercoledì giovedì venerdì sabato
+    gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+"""
+_CREDITS = """
+    ap afp reuters dpa upi pti ians ani xinhua tass efe ansa yonhap kyodo anadolu bernama
+    getty images shutterstock istock photo photos file credit copyright advertisement
+"""
+CALENDAR_WORDS = frozenset(_CALENDAR.split())
+CREDIT_WORDS = frozenset(_CREDITS.split())
+# A capitalised token: a letter first (any script with case), then letters, digits, inner
+# dots, apostrophes, ampersands and hyphens ("U.S.", "O'Neill", "AT&T", "Baden-Württemberg").
+_TOKEN = re.compile(r"[^\W\d_][\w.'’&-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
+# Where a run of capitalised words must stop: punctuation between clauses, a sentence end.
+_CLAUSE = re.compile(r"[,;:!?()\[\]\"“”«»„|/–—…]|\.(?:\s|$)|\s-\s")
+
+
+def not_a_name(word: str) -> bool:
+    """Return True for a calendar word or a credit line's word ('Tuesday', 'AP', 'Getty')."""
+    key = word.lower().strip(".")
+    return key in CALENDAR_WORDS or key in CREDIT_WORDS
+
+
+def capitalised_runs(text: str) -> Counter[tuple[str, ...]]:
+    """Count the runs of consecutive capitalised words in a text ("San Francisco").
+
+    Runs stop at clause punctuation and sentence ends, and are split at calendar and credit
+    words, so "Tuesday (AP) San Francisco" gives ("San", "Francisco") alone.
+    """
+    runs: Counter[tuple[str, ...]] = Counter()
+    for clause in _CLAUSE.split(text):
+        run: list[str] = []
+        for token in clause.split():
+            word = _POSSESSIVE.sub("", token.rstrip(".'’-"))
+            if _TOKEN.fullmatch(word) and word[0].isupper() and not not_a_name(word):
+                run.append(word)
+                continue
+            if run:
+                runs[tuple(run)] += 1
+            run = []
+        if run:
+            runs[tuple(run)] += 1
+    return runs

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from briefing import dating
 from briefing.model import Article as Record
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -29,14 +30,24 @@ def absolute(siteurl: str, url: str) -> str:
 
 
 def modified(article: Any) -> datetime:
-    """Return when the article last changed: its modified date, else its date."""
+    """Return when the article last changed: its modified date, else its date.
+
+    For an undated article that is the day the archive took it in: when our copy changed,
+    which a feed's ``updated`` may say (never its ``published``).
+    """
     record: Record = article.briefing
     return record.modified or record.date
 
 
+def stated_change(article: Any) -> datetime | None:
+    """Return when the source says the article last changed, None for an undated one."""
+    record: Record = article.briefing
+    return dating.modified(record) or dating.published(record)
+
+
 def newest(articles: Iterable[Any]) -> datetime | None:
-    """Return the latest modification time among articles, or None when there are none."""
-    return max((modified(a) for a in articles), default=None)
+    """Return the latest stated change among articles, or None when none is stated."""
+    return max((d for d in map(stated_change, articles) if d is not None), default=None)
 
 
 def json_feed_item(article: Any, siteurl: str) -> dict[str, Any]:
@@ -48,9 +59,13 @@ def json_feed_item(article: Any, siteurl: str) -> dict[str, Any]:
         "url": url,
         "title": record.title,
         "content_html": article.content,
-        "date_published": record.date.isoformat(),
-        "date_modified": modified(article).isoformat(),
     }
+    published = dating.published(record)
+    if published is not None:
+        item["date_published"] = published.isoformat()
+    updated = dating.modified(record)
+    if updated is not None:
+        item["date_modified"] = updated.isoformat()
     if record.summary:
         item["summary"] = record.summary
     if record.tags:
@@ -59,8 +74,8 @@ def json_feed_item(article: Any, siteurl: str) -> dict[str, Any]:
         item["language"] = record.lang
     if record.source_url and record.source_url.startswith(("http://", "https://")):
         item["external_url"] = record.source_url
-    if record.source:
-        item["authors"] = [{"name": record.source}]
+    if record.authors:
+        item["authors"] = [{"name": name} for name in record.authors]
     return item
 
 

@@ -10,7 +10,16 @@ from typing import Any
 from pelican import signals
 
 from . import settings as feed_settings
-from .documents import SitemapEntry, absolute, json_feed, modified, newest, robots, sitemap
+from .atom import Feed, atom, opensearch
+from .documents import (
+    SitemapEntry,
+    absolute,
+    json_feed,
+    newest,
+    robots,
+    sitemap,
+    stated_change,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +55,47 @@ def write_json_feed(generator: Any, writer: Any) -> None:
     )
 
 
+def _newest_first(articles: Any) -> list[Any]:
+    return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
+
+
+def atom_feeds(generator: Any, options: feed_settings.FeedSettings) -> Iterator[Feed]:
+    """Yield the archive's Atom feeds: everything, then one per category and per tag."""
+    limit = options.json_feed_items
+    settings = generator.settings
+    if options.atom:
+        yield Feed(options.atom, "", "", _newest_first(generator.articles)[:limit])
+    taxonomies = (
+        (options.category_atom, generator.categories),
+        (options.tag_atom, generator.tags.items()),
+    )
+    for pattern, groups in taxonomies:
+        if not pattern:
+            continue
+        for name, articles in groups:
+            title = f"{settings['SITENAME']}: {name}"
+            yield Feed(
+                pattern.format(slug=name.slug), title, name.url, _newest_first(articles)[:limit]
+            )
+
+
+def write_atom_and_opensearch(generator: Any, writer: Any) -> None:
+    """Write the Atom feeds and the OpenSearch description."""
+    options = feed_settings.load(generator.settings)
+    if options.atom or options.category_atom or options.tag_atom:
+        _siteurl(generator.settings, "the Atom feeds")
+    for feed in atom_feeds(generator, options):
+        text = atom(feed, generator.settings)
+        writer.write_file(feed.path, FixedText(text), generator.context, template_name="Atom")
+    if options.opensearch:
+        _siteurl(generator.settings, "the OpenSearch description")
+        search_url = str(generator.settings.get("SEARCH_URL") or "search/")
+        text = opensearch(generator.settings, search_url)
+        writer.write_file(
+            options.opensearch, FixedText(text), generator.context, template_name="OpenSearch"
+        )
+
+
 def sitemap_entries(context: Mapping[str, Any], siteurl: str) -> Iterator[SitemapEntry]:
     """Yield the site's canonical pages (first pages of listings), with their last change."""
     articles = context.get("articles", [])
@@ -66,7 +116,7 @@ def sitemap_entries(context: Mapping[str, Any], siteurl: str) -> Iterator[Sitema
     for page in context.get("pages", []):
         yield SitemapEntry(absolute(siteurl, page.url))
     for article in articles:
-        yield SitemapEntry(absolute(siteurl, article.url), modified(article))
+        yield SitemapEntry(absolute(siteurl, article.url), stated_change(article))
 
 
 def write_sitemap_and_robots(generator: Any, writer: Any) -> None:
@@ -90,4 +140,5 @@ def write_sitemap_and_robots(generator: Any, writer: Any) -> None:
 def register() -> None:
     """Connect the plugin to Pelican."""
     signals.article_writer_finalized.connect(write_json_feed)
+    signals.article_writer_finalized.connect(write_atom_and_opensearch)
     signals.page_writer_finalized.connect(write_sitemap_and_robots)

@@ -14,7 +14,11 @@ class FeedSettings:
     json_feed: str = "feeds/all.json"
     sitemap: str = "sitemap.xml"
     robots: str = "robots.txt"
-    json_feed_items: int = 100
+    json_feed_items: int = 100  # newest articles in each feed (JSON and Atom)
+    atom: str = "feeds/all.atom.xml"
+    category_atom: str = "feeds/category/{slug}.atom.xml"
+    tag_atom: str = "feeds/tag/{slug}.atom.xml"
+    opensearch: str = "opensearch.xml"
 
 
 def load(settings: Mapping[str, Any]) -> FeedSettings:
