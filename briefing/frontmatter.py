@@ -31,8 +31,8 @@ _FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?\n)?---(?:\n|\Z)", re.DOTALL)
 # libyaml's C loader and dumper when PyYAML has them (10x faster over a large archive).
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LANG_RE = re.compile(r"^[a-z]{2}$")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z: "$" lets a final newline in
+LANG_RE = re.compile(r"^[a-z]{2}\Z")
 
 # Field order in the written file: the order a reader of the raw file expects.
 FIELDS = (
