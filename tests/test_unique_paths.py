@@ -13,12 +13,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pelican import Pelican
+from pelican import Pelican, signals
+from pelican.contents import Article as PelicanArticle
+from pelican.contents import Page
 from pelican.settings import read_settings
+from pelican.urlwrappers import Author, Category, Tag
 
 from briefing import frontmatter
 from briefing.model import Article
-from plugins.unique_paths.writer import DuplicateOutputError
+from plugins.unique_paths.writer import (
+    DuplicateOutputError,
+    UniquePathWriter,
+    describe,
+    get_writer,
+    register,
+)
 from tests.conftest import DEV_SETTINGS
 from tests.fixtures.site import ABOUT, ARTICLES
 
@@ -115,3 +124,128 @@ def test_static_files_are_claimed_once_per_build(tmp_path: Path) -> None:
     build(content, output, STATIC_PATHS=["extra"])
     assert (output / "extra/robots.txt").read_text(encoding="utf-8") == "User-agent: *\n"
     assert (output / "extra/img/logo.svg").is_file()
+
+
+FEEDS = {
+    "SITEURL": "https://archive.example",
+    "FEED_DOMAIN": "https://archive.example",
+    "FEED_ALL_ATOM": "feeds/all.atom.xml",
+    "FEED_ALL_ATOM_URL": "feeds/everything.atom.xml",
+    "FEED_ALL_RSS": "feeds/all.rss.xml",
+}
+
+
+def test_feeds_are_written_through_the_writer(tmp_path: Path) -> None:
+    content, output = tmp_path / "content", tmp_path / "output"
+    write(content, "articles/a.md", article_text())
+    build(content, output, **FEEDS)
+    atom = (output / "feeds/all.atom.xml").read_text(encoding="utf-8")
+    rss = (output / "feeds/all.rss.xml").read_text(encoding="utf-8")
+    assert "<feed " in atom and ARTICLE.title in atom
+    assert 'href="https://archive.example/feeds/everything.atom.xml" rel="self"' in atom
+    assert "<rss " in rss and ARTICLE.title in rss
+
+
+def test_a_feed_on_a_pages_path_fails_naming_the_feed(tmp_path: Path) -> None:
+    content, output = tmp_path / "content", tmp_path / "output"
+    write(content, "articles/a.md", article_text())
+    page = write(content, "pages/about.md", ABOUT)
+    with pytest.raises(DuplicateOutputError) as info:
+        build(content, output, **{**FEEDS, "FEED_ALL_RSS": "about/index.html"})
+    assert {info.value.first, info.value.second} == {f"page {page}", "feed (about/index.html)"}
+
+
+PAGINATED = {
+    "DEFAULT_PAGINATION": 1,
+    "TAG_SAVE_AS": "tag/{slug}.html",
+    "TAG_URL": "tag/{slug}.html",
+    "CATEGORY_SAVE_AS": "category/{slug}.html",
+    "CATEGORY_URL": "category/{slug}.html",
+    # Pelican's default pattern: page 2 of "x" is "x2.html", where a listing "x2" goes.
+    "PAGINATION_PATTERNS": [
+        (1, "{name}{extension}", "{name}{extension}"),
+        (2, "{name}{number}{extension}", "{name}{number}{extension}"),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("listing", "names"),
+    [
+        pytest.param("tag", ("tag3", "tag32"), id="tag"),
+        pytest.param("category", ("News", "News2"), id="category"),
+    ],
+)
+def test_a_listing_page_on_another_listings_path_names_both(
+    tmp_path: Path, listing: str, names: tuple[str, str]
+) -> None:
+    content, output = tmp_path / "content", tmp_path / "output"
+    short, long = names
+    two = {"tags": (short,)} if listing == "tag" else {"category": short}
+    one = {"tags": (long,)} if listing == "tag" else {"category": long}
+    write(content, "articles/a.md", article_text(slug="a", **two))
+    write(content, "articles/b.md", article_text(slug="b", **two))
+    write(content, "articles/c.md", article_text(slug="c", **one))
+    with pytest.raises(DuplicateOutputError) as info:
+        build(content, output, **PAGINATED)
+    assert info.value.path == f"{listing}/{long.lower()}.html"
+    assert {info.value.first, info.value.second} == {f"{listing} {short!r}", f"{listing} {long!r}"}
+
+
+def pelican_settings(tmp_path: Path) -> dict[str, Any]:
+    settings: dict[str, Any] = read_settings(
+        str(DEV_SETTINGS), override={"PATH": str(tmp_path), "OUTPUT_PATH": str(tmp_path / "o")}
+    )
+    return settings
+
+
+def test_describe_names_what_a_write_renders(tmp_path: Path) -> None:
+    settings = pelican_settings(tmp_path)
+    source = str(tmp_path / "articles/a.md")
+    article = PelicanArticle(
+        "x", {"title": "A", "slug": "a", "date": ARTICLE.date}, settings, source
+    )
+    page = Page("x", {"title": "P", "slug": "p"}, settings, str(tmp_path / "pages/p.md"))
+    tag, category = Tag("tag30", settings), Category("News", settings)
+    author = Author("Emi Karlon", settings)
+    assert describe(article.save_as, {"article": article}) == f"article {source}"
+    assert describe(page.save_as, {"page": page}) == f"page {tmp_path / 'pages/p.md'}"
+    # An article in the context of another page (a listing, its neighbours) is not the writer.
+    listing = {"article": article, "tag": tag, "template_name": "tag"}
+    assert describe("tag/tag30/index.html", listing) == "tag 'tag30'"
+    assert describe("c.html", {"category": category}) == "category 'News'"
+    assert describe("x.html", {"author": author}) == "author 'Emi Karlon'"
+    assert describe("s.xml", {"template_name": "sitemap"}) == "template sitemap (s.xml)"
+    assert describe("s.xml", {}) == "template ? (s.xml)"
+    assert describe("s.xml", {"article": None, "page": None}) == "template ? (s.xml)"
+
+
+class _Text:
+    """A template that renders a fixed text with the context's SITEURL."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def render(self, context: dict[str, Any]) -> str:
+        return f"{self.text} {context.get('SITEURL')}"
+
+
+def test_writer_passes_relative_urls_given_by_position(tmp_path: Path) -> None:
+    writer = UniquePathWriter(str(tmp_path), settings={"PAGINATED_TEMPLATES": {}})
+    writer.write_file("a/b/index.html", _Text("deep"), {"SITEURL": "https://x.example"}, True)
+    assert (tmp_path / "a/b/index.html").read_text(encoding="utf-8") == "deep ../.."
+
+
+def test_writes_outside_write_file_are_claimed_as_unknown(tmp_path: Path) -> None:
+    writer = UniquePathWriter(str(tmp_path), settings={})
+    writer._open_w(str(tmp_path / "raw.txt"), "utf-8").close()
+    with pytest.raises(DuplicateOutputError) as info:
+        writer._open_w(str(tmp_path / "raw.txt"), "utf-8")
+    assert (info.value.first, info.value.second) == ("unknown", "unknown")
+
+
+def test_register_hands_pelican_the_path_claiming_writer() -> None:
+    signals.get_writer.disconnect(get_writer)
+    assert (get_writer, UniquePathWriter) not in signals.get_writer.send(object())
+    register()
+    assert (get_writer, UniquePathWriter) in signals.get_writer.send(object())
