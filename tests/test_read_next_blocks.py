@@ -21,7 +21,7 @@ from plugins.read_next.scoring import (
     recommend,
 )
 from plugins.read_next.settings import from_mapping
-from tests.test_read_next_scoring import SMALL_ARCHIVE, archive, art, text
+from tests.test_read_next_scoring import FILLER, OIC, SMALL_ARCHIVE, archive, art, text
 
 OIC_STORY = {"oic-opens", "oic-corridor", "oic-closes", "brief-oic"}
 
@@ -206,3 +206,126 @@ def test_errors_carry_the_articles_slug() -> None:
         blocks([*archive(), archive()[0]])
     assert twice.value.slug == "oic-opens"
     assert str(twice.value) == "oic-opens: two articles have this slug"
+
+
+# Leads of punctuation only (no words), then the same long text: the kept words are identical,
+# so only the lead decides.  rapidfuzz's ratio of two 400-character leads that differ in k
+# places is 100 - k / 4: 80 places give exactly 80, the least ratio of a duplicate.
+LEAD = 400
+TAIL = " ".join([text("oic-opens", 0), text("oic-corridor", 1), text("oic-closes", 2)])
+
+
+def lead_copy(slug: str, commas: int, at_start: bool, days: float) -> Article:
+    lead = (
+        "," * commas + "." * (LEAD - commas) if at_start else "." * (LEAD - commas) + "," * commas
+    )
+    return art(slug, "OIC ministers in Istanbul", f"{lead}\n\n{TAIL}", days, source=slug)
+
+
+def test_leads_reading_alike_at_the_ratio_threshold_make_a_duplicate() -> None:
+    docs = [
+        lead_copy("lead-a", 0, False, 0),
+        lead_copy("lead-b", 80, False, 1),  # ratio 80 with lead-a
+        lead_copy("lead-c", 84, True, 2),  # ratio 79 with lead-a, 59 with lead-b
+        *[d for d in archive() if d.slug in {"cotton", "senate-visit"}],
+    ]
+    found = blocks(docs)
+    assert found["lead-a"].duplicates == ("lead-b",)
+    assert found["lead-b"].duplicates == ("lead-a",)
+    assert found["lead-c"].duplicates == ()
+    assert slugs(found["lead-c"]) == ["lead-b"]  # one copy of the same text, the nearer
+
+
+def decay(days: float, half_life: float = 30.0, recency: float = 0.7) -> float:
+    """The documented recency factor of a pair ``days`` apart (plugins/read_next/settings.py)."""
+    return (1.0 - recency) + recency * 0.5 ** (days / half_life)
+
+
+def test_scores_decay_with_the_documented_half_life() -> None:
+    body = OIC + FILLER
+    docs = [
+        art("a-now", "Bayramov at OIC", body, 0),
+        art("b-far", "Bayramov at OIC again", body + " Later.", -200, source="X"),
+        art("c-near", "Bayramov at OIC again", body + " Later.", 2, source="X"),
+        art("d-undated", "Bayramov at OIC again", body + " Later.", 9, origin={"date": "ingested"}),
+        art("filler", "Cotton", text("cotton", 5), 5),
+    ]
+    picks = {p.slug: p.score for p in blocks(docs, duplicate_threshold=1.1)["a-now"].picks}
+    near = picks["c-near"]
+    assert picks["b-far"] / near == pytest.approx(decay(200) / decay(2), rel=1e-4)
+    # The day of ingest says nothing about time: one half-life apart, whatever it is.
+    assert picks["d-undated"] / near == pytest.approx(decay(30) / decay(2), rel=1e-4)
+    half = {
+        p.slug: p.score
+        for p in blocks(docs, duplicate_threshold=1.1, half_life_days=100)["a-now"].picks
+    }
+    assert half["b-far"] / half["c-near"] == pytest.approx(
+        decay(200, 100) / decay(2, 100), rel=1e-4
+    )
+
+
+def test_category_counts_as_the_documented_bonus() -> None:
+    body = OIC + FILLER
+    docs = [
+        art("a-now", "Bayramov at OIC", body, 0),
+        art("c-same", "Bayramov at OIC again", body + " Later.", 2, source="X"),
+        art("e-other", "Bayramov at OIC again", body + " Later.", 2, source="Y", category="Sport"),
+        art("filler", "Cotton", text("cotton", 5), 5),
+    ]
+    picks = {p.slug: p.score for p in blocks(docs, duplicate_threshold=1.1)["a-now"].picks}
+    assert picks["c-same"] / picks["e-other"] == pytest.approx(1.1, rel=1e-4)
+
+
+# One article, a candidate sharing its words but no name (x-words, the stronger), one sharing
+# only a name (y-name, weaker), and an article sharing nothing that it may pin (z-pin).
+CHOICE_BODY = (
+    "the cotton harvest in the fields grew strongly this year, farmers report, and exports "
+    "rise. Officials said more details would follow later in the week."
+)
+
+
+def choice(*pins: str) -> list[Article]:
+    return [
+        art("a-main", "Talks in Baku", "Talks in Baku. " + CHOICE_BODY, 0, read_next_pins=pins),
+        art("x-words", "harvest report", CHOICE_BODY, 1),
+        art("y-name", "Baku", "Baku weather was mild. State television repeated the report.", 2),
+        art("z-pin", "Zebra", "Xylophone zebra quartz.", 3),
+    ]
+
+
+def choose(*pins: str, **settings: Any) -> list[str]:
+    return slugs(blocks(choice(*pins), duplicate_threshold=1.1, **settings)["a-main"])
+
+
+def score_of(slug: str) -> float:
+    (pick,) = [
+        p for p in blocks(choice(), duplicate_threshold=1.1)["a-main"].picks if p.slug == slug
+    ]
+    return pick.score
+
+
+def test_choice_archive_is_as_described() -> None:
+    found = blocks(choice("z-pin"), duplicate_threshold=1.1)["a-main"].picks
+    assert [(p.slug, p.pinned, p.shared) for p in found] == [
+        ("z-pin", True, ()),
+        ("x-words", False, ()),
+        ("y-name", False, ("Baku",)),
+    ]
+    assert found[0].score == 0.0  # not a candidate at all: no score of its own
+    assert found[1].score > found[2].score >= 0.15
+
+
+@pytest.mark.parametrize("pins", [(), ("z-pin",)], ids=["no-pin", "pinned"])
+def test_weak_candidates_fill_only_an_otherwise_empty_block(pins: tuple[str, ...]) -> None:
+    between = (score_of("x-words") + score_of("y-name")) / 2
+    assert choose(*pins, min_score=between) == [*pins, "x-words"]
+    # Above every score: only the one sharing a name is taken, after the pins.
+    assert choose(*pins, min_score=0.99) == [*pins, "y-name"]
+
+
+@pytest.mark.parametrize("pins", [(), ("z-pin",)], ids=["no-pin", "pinned"])
+def test_min_and_fallback_scores_are_inclusive(pins: tuple[str, ...]) -> None:
+    x, y = score_of("x-words"), score_of("y-name")
+    assert choose(*pins, min_score=x) == [*pins, "x-words"]
+    assert choose(*pins, min_score=0.99, fallback_score=y) == [*pins, "y-name"]
+    assert choose(*pins, min_score=0.99, fallback_score=math.nextafter(y, 1.0)) == [*pins]
