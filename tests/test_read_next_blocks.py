@@ -228,12 +228,17 @@ def test_leads_reading_alike_at_the_ratio_threshold_make_a_duplicate() -> None:
         lead_copy("lead-b", 80, False, 1),  # ratio 80 with lead-a
         lead_copy("lead-c", 84, True, 2),  # ratio 79 with lead-a, 59 with lead-b
         *[d for d in archive() if d.slug in {"cotton", "senate-visit"}],
+        # A second pair of copies, looked at after lead-a's pair that is not one.
+        art("z-copy-1", "Daines in Baku", text("senate-vote", 4), 4, source="P"),
+        art("z-copy-2", "Daines visits Baku", text("senate-vote", 4), 5, source="Q"),
     ]
     found = blocks(docs)
     assert found["lead-a"].duplicates == ("lead-b",)
     assert found["lead-b"].duplicates == ("lead-a",)
     assert found["lead-c"].duplicates == ()
-    assert slugs(found["lead-c"]) == ["lead-b"]  # one copy of the same text, the nearer
+    assert found["z-copy-1"].duplicates == ("z-copy-2",)
+    # One copy of the same text, the nearer, then other articles.
+    assert slugs(found["lead-c"])[0] == "lead-b" and "lead-a" not in slugs(found["lead-c"])
 
 
 def decay(days: float, half_life: float = 30.0, recency: float = 0.7) -> float:
