@@ -464,3 +464,15 @@ def test_to_mapping_keeps_translations_compact() -> None:
         "translations",
         "read_next_pins",
     ]
+
+
+def test_a_field_error_is_raised_as_it_is_not_wrapped() -> None:
+    with pytest.raises(frontmatter.FrontMatterError) as info:
+        frontmatter.from_mapping(good(tags=[1]))
+    assert info.value.__context__ is None and info.value.__cause__ is None
+
+
+def test_a_long_title_stays_on_one_line() -> None:
+    title = " ".join(["headline"] * 400)  # 3,599 characters
+    text = frontmatter.dump(Article(title=title, slug="t", date=SAMPLE.date, category="C"))
+    assert f"\ntitle: {title}\n" in text
