@@ -334,3 +334,32 @@ def test_min_and_fallback_scores_are_inclusive(pins: tuple[str, ...]) -> None:
     assert choose(*pins, min_score=x) == [*pins, "x-words"]
     assert choose(*pins, min_score=0.99, fallback_score=y) == [*pins, "y-name"]
     assert choose(*pins, min_score=0.99, fallback_score=math.nextafter(y, 1.0)) == [*pins]
+
+
+def test_every_pick_within_the_story_is_said_to_be_the_same_story() -> None:
+    """The first article in slug order too (its first candidate is the table's first entry)."""
+    docs = [d for d in archive() if d.slug not in {"brief-oic", "cotton"}]
+    found = blocks(docs)
+    assert sorted(found) == [
+        "oic-closes",
+        "oic-corridor",
+        "oic-opens",
+        "senate-visit",
+        "senate-vote",
+    ]
+    for slug, block in found.items():
+        assert block.picks, slug
+        assert all(p.reason.startswith("same story · shared: ") for p in block.picks), slug
+
+
+def test_pins_elsewhere_do_not_shrink_the_candidates_a_block_needs() -> None:
+    """Copies set apart still leave a full block when another article pins many slugs."""
+    docs = [
+        replace(d, read_next_pins=("senate-visit", "senate-vote", "oic-closes", "brief-oic"))
+        if d.slug == "cotton"
+        else d
+        for d in three_copies()
+    ]
+    shown = slugs(blocks(docs, count=2)["oic-corridor"])
+    copies = {"oic-opens", "oic-copy-a", "oic-copy-b"}
+    assert len(shown) == 2 and len(copies & set(shown)) == 1
