@@ -57,9 +57,16 @@ def diff_of(name: str, path: str) -> str:
         return f"(no diff: {exc})"
 
 
-def added_lines(diff: str) -> list[str]:
-    """The mutated lines of a diff, stripped."""
-    return [ln[1:].strip() for ln in diff.split("\n") if ln.startswith("+") and ln[:3] != "+++"]
+def changed_lines(diff: str, sign: str) -> list[str]:
+    """The lines of a diff the mutant adds (sign "+") or removes ("-"), stripped."""
+    return [ln[1:].strip() for ln in diff.split("\n") if ln[:1] == sign and ln[:3] != sign * 3]
+
+
+def matches(entry: dict[str, str], diff: str) -> bool:
+    """Whether an equivalent.toml entry still describes this mutant's diff."""
+    if "removed" in entry:  # a mutant that only deletes a line
+        return entry["removed"] in changed_lines(diff, "-") and not changed_lines(diff, "+")
+    return entry["line"] in changed_lines(diff, "+")
 
 
 def classify(path: str, equivalent: dict[str, dict[str, str]], stale: list[str]) -> Module:
@@ -72,7 +79,7 @@ def classify(path: str, equivalent: dict[str, dict[str, str]], stale: list[str])
         elif code in KILLED:
             result.killed.append(name)
         elif name in equivalent:
-            if equivalent[name]["line"] in added_lines(diff_of(name, path)):
+            if matches(equivalent[name], diff_of(name, path)):
                 result.excluded.append(name)
             else:
                 stale.append(name)
