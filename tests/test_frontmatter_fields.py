@@ -310,6 +310,7 @@ def test_missing_optional_fields_take_their_empty_values() -> None:
         body="Body",
     )
     assert article.kind == "article" and article.modified is None and article.fingerprint == ""
+    assert frontmatter.from_mapping(GOOD).body == ""  # no body given: an empty one
 
 
 def test_null_fields_are_read_as_empty() -> None:
