@@ -8,14 +8,19 @@ its path and both writers, and ``make mutate`` sees which of these tests call th
 from __future__ import annotations
 
 import importlib
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import blinker
 import pytest
 from pelican import Pelican, signals
 from pelican.contents import Article as PelicanArticle
 from pelican.contents import Page
+from pelican.plugins import signals as all_signals
 from pelican.settings import read_settings
 from pelican.urlwrappers import Author, Category, Tag
 
@@ -37,6 +42,27 @@ LEFT_OUT = {"pagefind_index", "read_next"}
 ARTICLE = ARTICLES[0]
 
 
+@contextmanager
+def own_signals() -> Iterator[None]:
+    """Give one in-process build Pelican's signals with no receivers, then put them back.
+
+    Signals live as long as the process: without this a build would also run the plugins
+    that earlier in-process builds connected (other tests load them under other names).
+    """
+    state = ("receivers", "_by_receiver", "_by_sender", "_weak_senders")
+    signals_ = [s for s in vars(all_signals).values() if isinstance(s, blinker.Signal)]
+    saved = [(s, [getattr(s, name) for name in state]) for s in signals_]
+    for signal in signals_:
+        signal.receivers, signal._weak_senders = {}, {}
+        signal._by_receiver, signal._by_sender = defaultdict(set), defaultdict(set)
+    try:
+        yield
+    finally:
+        for signal, values in saved:
+            for name, value in zip(state, values, strict=True):
+                setattr(signal, name, value)
+
+
 def build(content: Path, output: Path, **override: Any) -> None:
     """Build ``content`` into ``output`` with pelicanconf.py and our plugins, in-process."""
     settings = read_settings(
@@ -51,7 +77,8 @@ def build(content: Path, output: Path, **override: Any) -> None:
     )
     names = [name for name in settings["PLUGINS"] if name not in LEFT_OUT]
     settings["PLUGINS"] = [importlib.import_module(f"plugins.{name}") for name in names]
-    Pelican(settings).run()
+    with own_signals():
+        Pelican(settings).run()
 
 
 def write(content: Path, name: str, text: str) -> Path:
