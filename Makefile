@@ -10,7 +10,7 @@ CONTENT ?= content
 OUTPUT  ?= output
 PORT    ?= 8000
 
-.PHONY: html ingest build publish offline serve test lint pytest fuzz chromium java clean lock regen-golden help eval bench bench-quick bench-search
+.PHONY: html ingest build publish offline serve test lint pytest fuzz chromium java clean lock regen-golden help eval bench bench-quick bench-search mutate coverage
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -75,6 +75,30 @@ java:  ## Debian's Java runtime for the W3C Nu HTML checker (vnu-jar) in the tes
 node_modules/.installed: package.json package-lock.json  ## axe-core and vnu-jar for the tests, exact versions from package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# Mutation testing of the modules that guard the archive's data: setup.cfg [mutmut] lists them
+# and the tests that may kill their mutants (mutmut runs, per mutant, only the tests that call
+# the mutated function); tests/mutation/equivalent.toml lists the equivalent mutants.  A clean
+# run each time (mutmut keeps results in mutants/ and would skip unchanged functions).
+# MUTANTS narrows it: make mutate MUTANTS='briefing.slug.*'.
+MUTANTS    ?=
+MUTATE_MIN ?= 90
+mutate: $(STAMP)  ## mutation score per data-guarding module and the surviving mutants (setup.cfg [mutmut])
+	rm -rf mutants
+	$(VENV)/bin/mutmut run $(MUTANTS)
+	$(PY) -m tests.mutation.report --min $(MUTATE_MIN)
+
+# Branch coverage of briefing/ and plugins/ over the whole suite, Pelican's subprocesses counted:
+# coverage's .pth (installed into .venv with the package from requirements.lock) starts it in
+# every Python process when COVERAGE_PROCESS_START names the config ([tool.coverage] in
+# pyproject.toml).
+COVERAGE_PTH := $(VENV)/lib/python3.11/site-packages/a1_coverage.pth
+coverage: $(STAMP) chromium node_modules/.installed  ## branch coverage over the whole suite, Pelican's subprocesses counted
+	@test -f $(COVERAGE_PTH) || { echo "$(COVERAGE_PTH) is missing: reinstall coverage into .venv" >&2; exit 1; }
+	rm -f .coverage .coverage.*
+	COVERAGE_PROCESS_START=$(CURDIR)/pyproject.toml COVERAGE_FILE=$(CURDIR)/.coverage $(PY) -m pytest -q
+	$(PY) -m coverage combine -q
+	$(PY) -m coverage report
 
 eval: $(STAMP)  ## score generic extraction of DATA's NNN.txt and NNN.html.gz (make eval DATA=../shared/eval/dev-aeb)
 	@test -n "$(DATA)" || { echo "usage: make eval DATA=<folder with NNN.txt, NNN.html.gz, NNN.json>" >&2; exit 2; }

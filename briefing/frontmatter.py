@@ -31,10 +31,10 @@ _FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?\n)?---(?:\n|\Z)", re.DOTALL)
 # libyaml's C loader and dumper when PyYAML has them (10x faster over a large archive).
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z: "$" lets a final newline in
 # A BCP 47 language tag in canonical case: language (ISO 639-1, or 639-2/3 where a language has
 # no two-letter code: "pcm"), then optional script and region ("zh-Hant", "pt-BR", "es-419").
-LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$")
+LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?\Z")
 _LANG_PARTS = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|[0-9]{3}))?$")
 
 
@@ -287,7 +287,9 @@ def _translation(value: Any) -> Translation:
     entry = _sub_mapping(value, "translations", _TRANSLATION_FIELDS)
     lang = _req_str(entry, "lang")
     if not LANG_RE.match(lang):
-        raise FrontMatterError(f"field 'translations': {lang!r} is not a language tag")
+        raise FrontMatterError(
+            f"field 'translations': {lang!r} is not a language tag (e.g. en, pt-BR)"
+        )
     return Translation(lang=lang, title=_req_str(entry, "title"), url=_opt_str(entry, "url"))
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import Phase, settings
 
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from briefing.site import build_site
@@ -24,6 +26,21 @@ from tests.fixtures.site import write_archive
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
+
+# Hypothesis: timing is for make bench, never a test's verdict.  Properties that write files or
+# run on a loaded 2-core machine took over the 200 ms default deadline, so there is none.
+settings.register_profile("default", deadline=None, max_examples=300)
+# make mutate (setup.cfg): the same draws every run, and no shrinking, since any failing
+# example kills a mutant; fewer examples, as each mutant runs the properties again.
+settings.register_profile(
+    "mutation",
+    deadline=None,
+    max_examples=30,
+    derandomize=True,
+    database=None,
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def build_fixture_site(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
-import time
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -83,7 +85,19 @@ def test_failed_build_leaves_the_previous_site_intact(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("output.tmp-*"))
 
 
-def test_rebuild_replaces_the_site_and_clears_the_previous_tree(tmp_path: Path) -> None:
+def test_rebuild_replaces_the_site_and_clears_the_previous_tree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[subprocess.Popen[Any]] = []
+    real_popen = subprocess.Popen
+
+    def keep(*args: Any, **kwargs: Any) -> subprocess.Popen[Any]:
+        process = real_popen(*args, **kwargs)
+        started.append(process)
+        return process
+
+    # The real processes run; the test keeps their handles to wait for the detached delete.
+    monkeypatch.setattr(subprocess, "Popen", keep)
     _hostile_content(tmp_path / "content")
     output = tmp_path / "output"
     output.mkdir()
@@ -91,7 +105,7 @@ def test_rebuild_replaces_the_site_and_clears_the_previous_tree(tmp_path: Path) 
     build_site(tmp_path / "content", output, SETTINGS)
     assert not (output / "stale.html").exists()
     assert (output / "2026/01/05/hostile/index.html").is_file()
-    deadline = time.monotonic() + 30
-    while list(tmp_path.glob("output.old-*")) and time.monotonic() < deadline:
-        time.sleep(0.1)  # the previous tree is deleted by a detached process
+    remover = started[-1]  # Pelican's build, then the delete of the previous tree
+    assert remover.args[-1] == str(tmp_path / f"output.old-{os.getpid()}")
+    assert remover.wait(timeout=120) == 0
     assert not list(tmp_path.glob("output.old-*"))

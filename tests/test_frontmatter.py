@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing import frontmatter
@@ -56,7 +56,6 @@ articles = st.builds(
 )
 
 
-@settings(max_examples=300)
 @given(articles)
 def test_load_inverts_dump(article: Article) -> None:
     assert frontmatter.load(frontmatter.dump(article)) == article

@@ -134,23 +134,20 @@ def test_css_urls_must_be_files_in_the_bundle(site: Path, css: str, bad: list[st
     assert [e.url for e in check_css(site, Tree.scan(site))] == bad
 
 
-def test_rewrite_links_in_processes_matches_one_process(tmp_path: Path) -> None:
-    trees = []
-    for jobs in (1, 2):
-        root = tmp_path / f"jobs{jobs}"
-        (root / "p").mkdir(parents=True)
-        (root / "index.html").write_text('<a href="p/0/">first</a>', encoding="utf-8")
-        for i in range(1_050):  # above the threshold where processes are used
-            page = root / "p" / str(i) / "index.html"
-            page.parent.mkdir()
-            page.write_text(f'<a href="../../">home</a><a href="../{i + 1}/">next</a>', "utf-8")
-        errors = rewrite_links(root, jobs=jobs)
-        assert [str(e) for e in errors] == [
-            "p/1049/index.html: ../1050/: no such file in the bundle"
-        ]
-        trees.append([(root / "p/7/index.html").read_text(), (root / "index.html").read_text()])
-    assert trees[0] == trees[1]
-    assert trees[0] == [
+@pytest.mark.parametrize("jobs", [1, 2], ids=["one-process", "two-processes"])
+def test_rewrite_links_gives_the_same_tree_in_one_or_more_processes(
+    tmp_path: Path, jobs: int
+) -> None:
+    root = tmp_path / "site"
+    (root / "p").mkdir(parents=True)
+    (root / "index.html").write_text('<a href="p/0/">first</a>', encoding="utf-8")
+    for i in range(1_050):  # above the threshold where processes are used
+        page = root / "p" / str(i) / "index.html"
+        page.parent.mkdir()
+        page.write_text(f'<a href="../../">home</a><a href="../{i + 1}/">next</a>', "utf-8")
+    errors = rewrite_links(root, jobs=jobs)
+    assert [str(e) for e in errors] == ["p/1049/index.html: ../1050/: no such file in the bundle"]
+    assert [(root / "p/7/index.html").read_text(), (root / "index.html").read_text()] == [
         '<a href="../../index.html">home</a><a href="../8/index.html">next</a>',
         '<a href="p/0/index.html">first</a>',
     ]
