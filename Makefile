@@ -9,8 +9,9 @@ RAW     ?= raw
 CONTENT ?= content
 OUTPUT  ?= output
 PORT    ?= 8000
+EVAL    ?= /work/shared/eval
 
-.PHONY: html ingest build publish offline serve test lint pytest chromium clean lock regen-golden help eval bench bench-quick bench-search
+.PHONY: html ingest build publish offline serve test lint pytest chromium clean lock regen-golden help eval eval-cv bench bench-quick bench-search
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -67,9 +68,12 @@ node_modules/.installed: package.json package-lock.json  ## axe-core for the bro
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-eval: $(STAMP)  ## score generic extraction of DATA's NNN.txt and NNN.html.gz (make eval DATA=../shared/eval/dev-aeb)
+eval: $(STAMP)  ## score the real ingest of DATA's NNN.txt and NNN.html.gz (make eval DATA=../shared/eval/dev-aeb)
 	@test -n "$(DATA)" || { echo "usage: make eval DATA=<folder with NNN.txt, NNN.html.gz, NNN.json>" >&2; exit 2; }
 	$(PY) -m bench.eval_extract $(DATA)
+
+eval-cv: $(STAMP)  ## publisher-level cross-validation: dev-fundus by halves of publishers, dev-aeb (EVAL=../shared/eval)
+	$(PY) -m bench.cv_extract --fundus $(EVAL)/dev-fundus --aeb $(EVAL)/dev-aeb
 
 regen-golden: $(STAMP)  ## rewrite the golden files under tests/golden/ (review the diff)
 	$(PY) -m tests.regen_golden

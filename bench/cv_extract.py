@@ -1,0 +1,89 @@
+"""Publisher-level cross-validation of generic extraction: the table the issue asks for.
+
+usage: python -m bench.cv_extract [--fundus DIR] [--aeb DIR] [--kind txt|html]
+       python -m bench.cv_extract --sweep briefing.generic.html.MIN_PRECISION_SHARE=0.1,0.25,0.5
+
+dev-fundus is split into two halves by publisher (``bench.eval_extract.publisher_half``).
+Without ``--sweep`` it prints each half's figures for what ships (a constant chosen on half A
+is reported on half B and the other way round) and dev-aeb's.  With ``--sweep`` it scores
+every value of one module constant on each half, picks the best on one half (by the sum of
+body F1, title and date) and prints the other half's figures for that choice: the held-out
+number a constant may be quoted with.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+from typing import Any
+
+from bench.eval_extract import PATTERNS, evaluate, line
+
+DEFAULT_FUNDUS = Path("/work/shared/eval/dev-fundus")
+DEFAULT_AEB = Path("/work/shared/eval/dev-aeb")
+
+
+def objective(summary: dict[str, Any]) -> float:
+    """Return the figure a sweep maximises: body F1 + title exact + date same day."""
+    return float(summary["body_f1"] + summary["title_match"] + summary["date_acc"])
+
+
+def table(fundus: Path, aeb: Path, kinds: tuple[str, ...]) -> None:
+    """Print each half's figures and dev-aeb's for every input kind."""
+    for kind in kinds:
+        for half in ("A", "B"):
+            print(f"{kind:4} dev-fundus half {half}: {line(evaluate(fundus, kind, half))}")
+        if aeb.is_dir():
+            print(f"{kind:4} dev-aeb (all):        {line(evaluate(aeb, kind))}")
+
+
+def sweep(fundus: Path, spec: str, kinds: tuple[str, ...]) -> None:
+    """Score each value of one constant per half; report each choice on the other half."""
+    target, _, values = spec.partition("=")
+    module_name, _, name = target.rpartition(".")
+    module = importlib.import_module(module_name)
+    original = getattr(module, name)
+    kind_of_value = type(original)
+    results: dict[tuple[str, str], dict[str, Any]] = {}
+    try:
+        for value in values.split(","):
+            setattr(module, name, kind_of_value(value))
+            for kind in kinds:
+                for half in ("A", "B"):
+                    summary = evaluate(fundus, kind, half)
+                    results[(value, kind + half)] = summary
+                    print(f"{name}={value} {kind} half {half}: {line(summary)}")
+    finally:
+        setattr(module, name, original)
+    for tuned, held in (("A", "B"), ("B", "A")):
+        best = max(
+            values.split(","),
+            key=lambda v: sum(objective(results[(v, k + tuned)]) for k in kinds),
+        )
+        for kind in kinds:
+            print(
+                f"chosen on {tuned}: {name}={best}; held-out {held} {kind}: "
+                f"{line(results[(best, kind + held)])}"
+            )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the cross-validated table, or the result of one constant's sweep."""
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    ap.add_argument("--fundus", type=Path, default=DEFAULT_FUNDUS)
+    ap.add_argument("--aeb", type=Path, default=DEFAULT_AEB)
+    ap.add_argument("--kind", choices=tuple(PATTERNS), action="append")
+    ap.add_argument("--sweep", help="module.CONSTANT=v1,v2,... to choose on one half")
+    args = ap.parse_args(argv)
+    kinds = tuple(args.kind or PATTERNS)
+    if args.sweep:
+        sweep(args.fundus, args.sweep, kinds)
+    else:
+        table(args.fundus, args.aeb, kinds)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
