@@ -24,16 +24,19 @@ class PageTitles:
     og: str | None = None  # og:title, the share title
     doc: str | None = None  # <title>
     site: str | None = None  # og:site_name
+    stated: str | None = None  # JSON-LD headline
 
 
-def page_titles(tree: Any) -> PageTitles:
-    """Return the h1 texts (in order), og:title, <title> and og:site_name of a page."""
+def page_titles(tree: Any, stated: str | None = None) -> PageTitles:
+    """Return the h1 texts (in order), og:title, <title>, og:site_name and the JSON-LD
+    headline (read by the caller) of a page."""
     h1s = [clean_text(h.text_content()) for h in tree.iter("h1")]
     return PageTitles(
         h1s=tuple(h for h in h1s if len(h.split()) >= MIN_H1_WORDS or _is_cjk(h)),
         og=_first(tree.xpath('//meta[@property="og:title"]/@content')),
         doc=_first(tree.xpath("//title/text()")),
         site=_first(tree.xpath('//meta[@property="og:site_name"]/@content')),
+        stated=stated,
     )
 
 
