@@ -34,6 +34,7 @@ class IngestOptions:
 
     now: datetime  # the run's clock: the date given to undated articles on first ingest
     date: datetime | None = None  # --date: the date of undated articles
+    fetched_at: datetime | None = None  # --fetched-at: anchors relative dates without a sidecar
     jobs: int = 1
     previous_dates: dict[str, datetime] = field(default_factory=dict)  # kept from earlier runs
     boilerplate: dict[str, frozenset[str]] = field(default_factory=dict)  # per source folder
@@ -68,7 +69,7 @@ def _parse_text(raw: RawInput, text: str, sidecar: Sidecar, options: IngestOptio
         rel_path=raw.rel,
         source_hint=sidecar.source or raw.source_hint,
         source_url=sidecar.url,
-        fetched_at=sidecar.fetched_at,
+        fetched_at=sidecar.fetched_at or options.fetched_at,
         boilerplate=options.boilerplate.get(raw.folder, frozenset()),
     )
     if raw.kind == "md":

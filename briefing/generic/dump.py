@@ -7,15 +7,16 @@ Stages, each a small pure function over the analysed lines:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from briefing.generic import dates
+from briefing.generic.dateline import find_date
 from briefing.generic.lang import detect_language
 from briefing.generic.lines import Line, analyse
 from briefing.generic.meta import find_category, find_standfirst, find_tags
-from briefing.generic.patterns import COMMENT_HEADER, COMMENTS_OPEN, DATE_CUE, DATE_HINT
+from briefing.generic.patterns import COMMENT_HEADER, COMMENTS_OPEN
 from briefing.generic.titles import find_title, with_kicker
 from briefing.model import Decision, Extracted
 
@@ -33,17 +34,6 @@ MIN_COMMENT_HEADERS = 2  # one "X said:" can be a quote; two make a comment thre
 COMMENTS_OPEN_WINDOW = 6  # "34 responses to ..." sits a few lines above the first comment
 PROSE_CAP = 60.0
 SUBHEAD_MAX_WORDS = 15
-DATE_WINDOW_BEFORE = 12  # lines above the title/body start searched for the dateline
-DATE_WINDOW_AFTER = 15  # lines after it
-MAX_DATE_PARSES = 6  # dates parsed near the title before the best is chosen (~1 ms each)
-DATELINE_WORDS = 14  # longer lines with a date are prose mentioning one, unless cued
-# A dateline with a clock time or a cue word ("Published", "Stand") beats a bare date a few
-# lines closer (dev-fundus: bare dates near the headline are often teaser or edition dates).
-DATE_TIME_BONUS = 1.0
-DATE_CUE_BONUS = 1.0
-DATE_DISTANCE_COST = 0.1
-DATE_SHORT_BONUS = 1.0  # a line that is nothing but the date is a dateline, not a sentence
-DATE_SHORT_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -87,13 +77,16 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
         source_url=ctx.source_url,
         lang=lang,
         summary=lines[standfirst].text if standfirst is not None else None,
-        origin=_origin(found),
+        origin=_origin(found, ctx.fetched_at),
         decisions=decisions(lines, layout, tag_lines, category_line),
     )
 
 
-def _origin(found: dates.FoundDate | None) -> dict[str, str]:
+def _origin(found: dates.FoundDate | None, fetched_at: datetime | None) -> dict[str, str]:
     origin = {"extractor": "generic-dump"}
+    if found is not None and found.relative and fetched_at is not None:
+        origin["date"] = "relative"  # "vor 2 Std.": counted back from the fetch time
+        origin["fetched_at"] = fetched_at.isoformat()
     if found is not None and dates.zone_of(found.value) is None:
         origin["timezone"] = "unknown"  # the page names no zone
     return origin
@@ -194,53 +187,6 @@ def _neighbour(lines: list[Line], i: int, step: int) -> Line | None:
     while 0 <= j < len(lines) and not lines[j].text:
         j += step
     return lines[j] if 0 <= j < len(lines) else None
-
-
-def find_date(
-    lines: list[Line], anchor: int, start: int, lang: str | None, base: datetime | None
-) -> dates.FoundDate | None:
-    """Return the most dateline-like date between/around two lines (the title, the body).
-
-    Called first with the title and the body start, then (no date there) with the body's
-    start and end: some pages put the dateline below the lead or at the article's end.
-    """
-    low = max(0, min(anchor, start) - DATE_WINDOW_BEFORE)
-    high = min(len(lines), max(anchor, start) + DATE_WINDOW_AFTER)
-    order = sorted(range(low, high), key=lambda i: _distance(i, anchor))
-    found: list[dates.FoundDate] = []
-    for i in order:
-        if len(found) >= MAX_DATE_PARSES:
-            break
-        line = lines[i]
-        if not line.text or not _dateline_like(line):
-            continue
-        hit = dates.parse_line(line.text, lang, base)
-        if hit is not None:
-            found.append(replace(hit, line=i, words=line.words))
-    if not found:
-        return None
-    return max(found, key=lambda f: _date_score(f, anchor))
-
-
-def _dateline_like(line: Line) -> bool:
-    if not DATE_HINT.search(line.text):
-        return False
-    if line.words <= DATELINE_WORDS:
-        return True
-    # A byline with section and date runs longer but ends without a full stop.
-    cued = bool(DATE_CUE.search(line.text))
-    return (cued or not line.prose) and line.words <= dates.MAX_DATELINE_WORDS
-
-
-def _distance(i: int, anchor: int) -> int:
-    # Datelines sit below the headline far more often than above it: lines above cost double.
-    return i - anchor if i >= anchor else 2 * (anchor - i)
-
-
-def _date_score(found: dates.FoundDate, anchor: int) -> float:
-    score = DATE_TIME_BONUS * found.has_time + DATE_CUE_BONUS * found.cue
-    score += DATE_SHORT_BONUS * (found.words <= DATE_SHORT_WORDS)
-    return score - DATE_DISTANCE_COST * _distance(found.line, anchor)
 
 
 def decisions(
