@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from briefing.generic import dates
+from briefing.generic.bylines import find_authors
 from briefing.generic.dateline import find_date
 from briefing.generic.lang import detect_language
 from briefing.generic.lines import Line, analyse
@@ -72,6 +73,7 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
         date=found.value if found else None,
         category=category,
         tags=tags,
+        authors=find_authors(lines, title, start, found.line if found else None),
         paragraphs=tuple(lines[i].text for i in body),
         source=ctx.source_hint,
         source_url=ctx.source_url,
