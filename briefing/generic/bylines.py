@@ -79,6 +79,12 @@ def find_authors(
     return ()
 
 
+def is_byline(text: str) -> bool:
+    """Return whether a line is a labelled byline ("By A, B and C", "Von Anna Muster")."""
+    labelled = _LABEL.match(_parts(text)[0])
+    return labelled is not None and bool(names(labelled["rest"]))
+
+
 def names(text: str) -> tuple[str, ...]:
     """Return the names in a byline's text, up to the first chunk that is not a name."""
     out: list[str] = []

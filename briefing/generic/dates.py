@@ -75,6 +75,9 @@ def parse_line(
             continue
         settings = _settings(part, lang, base, order)
         value = _parse(part, languages, settings)
+        if value is None and relative and languages is not None:
+            # "vor 2 Std." on a page whose text reads as English: the words name the language.
+            value = _parse(part, None, settings)
         if value is None:
             continue
         if i + 1 < len(parts) and _TIME_ONLY.match(parts[i + 1]) and not relative:

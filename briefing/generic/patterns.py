@@ -77,14 +77,6 @@ DATE_CUE = re.compile(
     re.IGNORECASE,
 )
 
-# A byline ("By Jane Doe", "von Anna Muster", "di Viviana Mazza", "Autor: ..."): like a
-# dateline it sits right below the headline.
-BYLINE = re.compile(
-    r"^(?:by|von|por|di|par|av|af|door|przez|от|autor(?:in)?:|author:|text:|texto:)\s+"
-    r"[\w.\-' ]{2,60}$",
-    re.IGNORECASE,
-)
-
 # Cheap pre-filter: only lines with a year, a CJK date, a relative phrase or a clock time go to
 # dateparser (it costs ~1 ms per call, ~50 ms per search; a dump has hundreds of lines).
 DATE_HINT = re.compile(

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from briefing.generic.bylines import is_byline
 from briefing.generic.lines import Line
-from briefing.generic.patterns import BYLINE, CAPTION_CUE, CJK, DATE_CUE, DATE_HINT
+from briefing.generic.patterns import CAPTION_CUE, CJK, DATE_CUE, DATE_HINT
 
 TITLE_WINDOW = 45  # lines above the body start searched for the headline
 # The strict body's first lines may be the headline (read as prose).  Swept on dev-fundus
@@ -132,6 +133,7 @@ def _eligible(line: Line) -> bool:
         and not line.furniture
         and not line.learned
         and not line.text.endswith((":", ","))
+        and not is_byline(line.text)
     )
 
 
@@ -207,7 +209,7 @@ def _dateline_below(lines: list[Line], i: int) -> bool:
     for n, line in enumerate(lines[i + 1 : i + 1 + DATELINE_BELOW], start=1):
         if is_dateline(line):
             return True
-        if n <= BYLINE_BELOW and line.words <= BYLINE_WORDS and BYLINE.match(line.text):
+        if n <= BYLINE_BELOW and line.words <= BYLINE_WORDS and is_byline(line.text):
             return True
     return False
 
