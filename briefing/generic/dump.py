@@ -7,6 +7,7 @@ Stages, each a small pure function over the analysed lines:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from briefing.generic.lines import Line, analyse
 from briefing.generic.meta import find_category, find_standfirst, find_tags
 from briefing.generic.patterns import COMMENT_HEADER, COMMENTS_OPEN
 from briefing.generic.titles import find_title, with_kicker
-from briefing.model import Decision, Extracted
+from briefing.model import Block, Decision, Extracted
 
 if TYPE_CHECKING:
     from briefing.extract import ExtractContext
@@ -35,6 +36,11 @@ MIN_COMMENT_HEADERS = 2  # one "X said:" can be a quote; two make a comment thre
 COMMENTS_OPEN_WINDOW = 6  # "34 responses to ..." sits a few lines above the first comment
 PROSE_CAP = 60.0
 SUBHEAD_MAX_WORDS = 15
+MIN_LIST_ITEMS = 2  # one marked line is a quote or a dash of dialogue, two make a list
+# Bullets and numbers that open list items.  Not "–" or "-": in Nordic and French text a dash
+# opens a line of dialogue.
+_ITEM_MARKER = re.compile(r"^(?:[•▪►◦●■*]|\d{1,2}[.)])\s+(?=\S)")
+SENTENCE_STOP = re.compile(r"[.!?…。！？]['\"”’»)]*$")
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,7 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
         lines, start, end, lang, ctx.fetched_at
     )
     standfirst = find_standfirst(lines, title, body) if title is not None else None
+    texts, kinds = body_blocks(lines, body)
     layout = Layout(start, end, body, title, found, standfirst)
     tags, tag_lines = find_tags(lines, start, end)
     category, category_line = find_category(lines, title)
@@ -74,7 +81,8 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
         category=category,
         tags=tags,
         authors=find_authors(lines, title, start, found.line if found else None),
-        paragraphs=tuple(lines[i].text for i in body),
+        paragraphs=texts,
+        blocks=kinds,
         source=ctx.source_hint,
         source_url=ctx.source_url,
         lang=lang,
@@ -106,20 +114,24 @@ def comments_start(lines: list[Line]) -> int:
     return first
 
 
-def body_region(lines: list[Line], penalty: float = NONPROSE_PENALTY) -> tuple[int, int]:
+def body_region(lines: list[Line], penalty: float | None = None) -> tuple[int, int]:
     """Return the first and last index of the run of lines with the most prose (Kadane).
 
     Reader comments are cut off first: a long discussion under a short post outweighs it.
     """
+    penalty = NONPROSE_PENALTY if penalty is None else penalty  # read here: sweeps set it
     cut = comments_start(lines)
     if not any(line.prose for line in lines[:cut]):
         cut = len(lines)
     best, best_span = 0.0, (0, -1)
     run, run_start = 0.0, 0
+    items = _marked_items(lines, 0, cut - 1)  # a bulleted list inside the text costs nothing
     for line in lines[:cut]:
         if not line.text:
             continue
-        score = min(line.words, PROSE_CAP) if line.prose else -penalty
+        score = (
+            min(line.words, PROSE_CAP) if line.prose else 0.0 if line.index in items else -penalty
+        )
         if run <= 0:
             run, run_start = 0.0, line.index
         run += score
@@ -154,17 +166,58 @@ def _bridge(lines: list[Line], i: int, step: int, cut: int) -> int | None:
 
 
 def body_lines(lines: list[Line], start: int, end: int) -> tuple[int, ...]:
-    """Return the indices of body paragraphs and sub-headings inside the region, in order."""
+    """Return the indices of body paragraphs, sub-headings and list items inside the region."""
     kept: list[int] = []
     seen: set[str] = set()
+    items = _marked_items(lines, start, end)
     for i in range(start, end + 1):
         line = lines[i]
         if not line.text or line.text in seen:
             continue
-        if line.prose or _is_subheading(lines, i, end):
+        if line.prose or i in items or _is_subheading(lines, i, end):
             kept.append(i)
             seen.add(line.text)
     return tuple(kept)
+
+
+def body_blocks(
+    lines: list[Line], body: tuple[int, ...]
+) -> tuple[tuple[str, ...], tuple[Block, ...]]:
+    """Return the body's texts and what each is: paragraph, sub-heading or list item.
+
+    A kept line that is not prose is a sub-heading unless it ends a sentence (a short
+    paragraph); a bulleted or numbered line is a list item, its marker dropped.
+    """
+    texts: list[str] = []
+    kinds: list[Block] = []
+    for i in body:
+        text = lines[i].text
+        marker = _ITEM_MARKER.match(text)
+        if marker is not None:
+            texts.append(text[marker.end() :])
+            kinds.append("ol" if marker.group(0)[0].isdigit() else "ul")
+            continue
+        texts.append(text)
+        heading = not lines[i].prose and not SENTENCE_STOP.search(text)
+        kinds.append("h2" if heading else "p")
+    return tuple(texts), tuple(kinds)
+
+
+def _marked_items(lines: list[Line], start: int, end: int) -> frozenset[int]:
+    """Return the lines of bulleted or numbered lists: runs of two or more marked lines."""
+    items: list[int] = []
+    run: list[int] = []
+    for line in [*lines[start : end + 1], None]:
+        if line is not None and not line.text:
+            continue
+        clean = line is not None and not (line.furniture or line.learned)
+        if line is not None and clean and _ITEM_MARKER.match(line.text):
+            run.append(line.index)
+            continue
+        if len(run) >= MIN_LIST_ITEMS:
+            items.extend(run)
+        run = []
+    return frozenset(items)
 
 
 def _is_subheading(lines: list[Line], i: int, end: int) -> bool:
