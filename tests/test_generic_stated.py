@@ -156,3 +156,25 @@ def test_iso_timestamps_as_written() -> None:
     assert parse_iso("2026-02-27T10:15:00Z") == datetime(2026, 2, 27, 10, 15, tzinfo=UTC)
     assert parse_iso("2026-02-27 10:15:00") == datetime(2026, 2, 27, 10, 15)
     assert parse_iso("27 February 2026") is None
+
+
+MENTIONS_COOKIES = (
+    "At the harbour bakery the queue for oat cookies reached the quay by seven, and the owner "
+    "said the ferry crews had bought most of the morning batch before the storm warning came."
+)
+COOKIE_WALL = (
+    "We and our partners use cookies and similar technologies to measure how you use this site, "
+    "to show you personalised content, and for the purposes set out in our privacy policy."
+)
+
+
+def test_article_paragraph_mentioning_a_notice_word_once_is_kept() -> None:
+    tree = lxml_html.fromstring(PAGE)
+    (h2,) = tree.xpath("//h2[1]")
+    for text in (MENTIONS_COOKIES, COOKIE_WALL):
+        paragraph = lxml_html.Element("p")
+        paragraph.text = text
+        h2.addprevious(paragraph)
+    found = extract_html(str(lxml_html.tostring(tree, encoding="unicode")), CTX)
+    assert MENTIONS_COOKIES in found.paragraphs
+    assert COOKIE_WALL not in found.paragraphs

@@ -41,7 +41,7 @@ def clean_blocks(
         text = clean_text(raw)
         if not text or _key(text) == head:
             continue
-        if furniture_reason(text, int(word_count(text))):
+        if furniture_reason(text, int(word_count(text)), in_article=True):
             continue
         texts.append(text)
         kinds.append(kind)
