@@ -76,6 +76,15 @@ CASES = [
         datetime(2026, 6, 3, 9, 10),
     ),
     ("reading-time-is-not-minutes-ago", page("7 min read"), FETCHED, None),
+    ("time-only-on-the-fetch-day", page("Agency", "11:30"), FETCHED, datetime(2026, 6, 5, 11, 30)),
+    ("time-only-ahead-is-the-day-before", page("16:45"), FETCHED, datetime(2026, 6, 4, 16, 45)),
+    ("time-only-without-fetch-time", page("11:30"), None, None),
+    (
+        "bare-time-next-to-the-day-is-its-time",
+        page("28 May 2026", "03:26 pm"),
+        FETCHED,
+        datetime(2026, 5, 28, 15, 26),
+    ),
     ("clock-time-alone-is-no-date", page("kl 10.23"), None, None),
 ]
 

@@ -25,6 +25,7 @@ DATE_CUE_BONUS = 1.0
 DATE_DISTANCE_COST = 0.1
 DATE_SHORT_BONUS = 1.0  # a line that is nothing but the date is a dateline, not a sentence
 DATE_SHORT_WORDS = 6
+CLOCK_NEXT_TO_DATE = 2  # lines between a dateline's day and its bare clock time
 
 
 def find_date(
@@ -49,9 +50,26 @@ def find_date(
         hit = dates.parse_line(line.text, lang, base, order)
         if hit is not None:
             found.append(replace(hit, line=i, words=line.words))
-    if not found:
-        return None
-    return max(found, key=lambda f: _date_score(f, anchor))
+    dated = [f for f in found if not f.clock_only]
+    if not dated:
+        return max(found, key=lambda f: _date_score(f, anchor)) if found else None
+    best = max(dated, key=lambda f: _date_score(f, anchor))
+    return _with_clock(best, [f for f in found if f.clock_only])
+
+
+def _with_clock(found: dates.FoundDate, clocks: list[dates.FoundDate]) -> dates.FoundDate:
+    """Give a date without a time the bare clock time on a line right next to it.
+
+    "28 November 2025" above "03:26 pm" are two parts of one dateline; a bare time alone
+    dates the article only when no line near the headline names a day.
+    """
+    if found.has_time:
+        return found
+    for clock in clocks:
+        if abs(clock.line - found.line) <= CLOCK_NEXT_TO_DATE:
+            value = found.value.replace(hour=clock.value.hour, minute=clock.value.minute)
+            return replace(found, value=value, has_time=True)
+    return found
 
 
 def _dateline_like(line: Line) -> bool:

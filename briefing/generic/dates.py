@@ -8,7 +8,7 @@ part is tried whole before the slower ``search_dates`` scan.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
@@ -51,6 +51,7 @@ class FoundDate:
     relative: bool
     cue: bool  # the line says "Published", "Stand", ... before the date
     words: float = 0.0  # length of the line, for preferring lines that are only a date
+    clock_only: bool = False  # a bare "16:30": the fetch day, unless a dated line is near
 
 
 def parse_line(
@@ -67,6 +68,9 @@ def parse_line(
         return None
     languages = list(dict.fromkeys([lang, "en"])) if lang is not None and lang in _KNOWN else None
     parts = _parts(line)
+    if base is not None and len(parts) == 1 and (clock := _TIME_ONLY.match(parts[0])):
+        found = _found(line, _on_fetch_day(clock.group(0), base), True, base)
+        return replace(found, clock_only=True) if found else None
     for i, part in enumerate(parts):
         relative = bool(_RELATIVE.search(part))
         if _TIME_ONLY.match(part) or not DATE_HINT.search(part) or (relative and base is None):
@@ -89,6 +93,16 @@ def parse_line(
         return None
     value = _search(line, languages, _settings(line, lang, base, order))
     return _found(line, value, bool(_RELATIVE.search(line)), base) if value else None
+
+
+def _on_fetch_day(text: str, base: datetime) -> datetime:
+    """Return a dateline's bare clock time ("16:30") on the fetch day, or the day before
+    when that time is still ahead of the fetch time."""
+    hour, minute = (int(n) for n in re.findall(r"\d+", text)[:2])
+    if re.search(r"pm\b", text, re.IGNORECASE) and hour < 12:
+        hour += 12
+    value = _naive(base).replace(hour=hour % 24, minute=minute % 60, second=0, microsecond=0)
+    return value - timedelta(days=1) if value > _naive(base) else value
 
 
 def _found(line: str, value: datetime, relative: bool, base: datetime | None) -> FoundDate | None:
