@@ -5,10 +5,11 @@ usage: python -m bench.cv_extract [--fundus DIR] [--aeb DIR] [--kind txt|html]
 
 dev-fundus is split into two halves by publisher (``bench.eval_extract.publisher_half``).
 Without ``--sweep`` it prints each half's figures for what ships (a constant chosen on half A
-is reported on half B and the other way round) and dev-aeb's.  With ``--sweep`` it scores
-every value of one module constant on each half, picks the best on one half (by the sum of
-body F1, title and date) and prints the other half's figures for that choice: the held-out
-number a constant may be quoted with.
+is reported on half B and the other way round) and dev-aeb's, once without a fetch time (plain
+``briefing ingest``) and once with sidecars giving the crawl time (``--sidecars``).
+With ``--sweep`` it scores every value of one module constant on each half, picks the best on
+one half (by the sum of body F1, title and date; ties keep the shipped value) and prints the
+other half's figures for that choice: the held-out number a constant may be quoted with.
 """
 
 from __future__ import annotations
@@ -31,12 +32,17 @@ def objective(summary: dict[str, Any]) -> float:
 
 
 def table(fundus: Path, aeb: Path, kinds: tuple[str, ...]) -> None:
-    """Print each half's figures and dev-aeb's for every input kind."""
+    """Print each half's figures and dev-aeb's for every input kind, without a fetch time
+    and with the sidecar a scraper recording its crawl time would write."""
     for kind in kinds:
-        for half in ("A", "B"):
-            print(f"{kind:4} dev-fundus half {half}: {line(evaluate(fundus, kind, half))}")
-        if aeb.is_dir():
-            print(f"{kind:4} dev-aeb (all):        {line(evaluate(aeb, kind))}")
+        for sidecars in (False, True):
+            fetch = "sidecar fetched_at" if sidecars else "no fetch time     "
+            for half in ("A", "B"):
+                summary = evaluate(fundus, kind, half, sidecars=sidecars)
+                print(f"{kind:4} {fetch} dev-fundus half {half}: {line(summary)}")
+            if aeb.is_dir():
+                summary = evaluate(aeb, kind, sidecars=sidecars)
+                print(f"{kind:4} {fetch} dev-aeb (all):        {line(summary)}")
 
 
 def sweep(fundus: Path, spec: str, kinds: tuple[str, ...]) -> None:

@@ -20,6 +20,8 @@ MAX_DATE_PARSES = 6  # dates parsed near the title before the best is chosen (~1
 DATELINE_WORDS = 14  # longer lines with a date are prose mentioning one, unless cued
 # A dateline with a clock time or a cue word ("Published", "Stand") beats a bare date a few
 # lines closer (dev-fundus: bare dates near the headline are often teaser or edition dates).
+# Publisher halves (bench/cv_extract.py --sweep) pick the same DATE_TIME_BONUS (0 to 2) and
+# DATE_DISTANCE_COST (0.05 to 0.4) on either half of dev-fundus.
 DATE_TIME_BONUS = 1.0
 DATE_CUE_BONUS = 1.0
 DATE_DISTANCE_COST = 0.1

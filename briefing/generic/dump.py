@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 # article), any other non-empty line costs NONPROSE_PENALTY.  Swept 2..20 on dev-fundus and
 # dev-aeb dumps (body F1 fundus/aeb): 3 -> .921/.900 (swallows teaser lists and comments),
 # 9 -> .944/.923, 11 -> .937/.932, 13 -> .930/.930 (starts cutting articles at their ads).
+# Publisher halves (bench/cv_extract.py --sweep, 7 to 13): either half of dev-fundus picks 9
+# (held-out body .951 A / .948 B, against .941 / .934 at 11), but dev-aeb, 181 pages of other
+# publishers, drops from .930 to .921: a value that does not carry to a third set stays 11.
 NONPROSE_PENALTY = 11.0
 HEAD_PENALTY = 3.0  # lenient region for the headline search (tuned for titles on dev-fundus)
 EXTEND_GAP = 3  # clean short lines (list items, sub-heads) bridged when growing the region
