@@ -9,15 +9,9 @@ import pytest
 from briefing.extract import ExtractContext
 from briefing.generic import extract_dump
 from briefing.generic.bylines import is_byline, names
+from tests.generic_page import BODY, HEADLINE, page
 
 FIXTURES = Path(__file__).parent / "fixtures" / "generic"
-HEADLINE = "Council approves protected cycle lanes along the river road"
-BODY = [
-    "The council voted on Tuesday evening to build two kilometres of protected cycle lanes "
-    "along the river road before next summer.",
-    "Residents who spoke at the meeting said the road had become too dangerous for children "
-    "riding to the three schools on the east bank.",
-]
 
 NAMES = [
     ("three-with-and", "Ann Lee, Bo Chen and Cy Diaz", ("Ann Lee", "Bo Chen", "Cy Diaz")),
@@ -33,10 +27,6 @@ NAMES = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in NAMES], ids=[c[0] for c in NAMES])
 def test_names(text: str, expected: tuple[str, ...]) -> None:
     assert names(text) == expected
-
-
-def page(*header: str) -> str:
-    return "\n".join(["Home", "News", HEADLINE, *header, *BODY, "Contact us"])
 
 
 BYLINES = [
