@@ -29,9 +29,9 @@ if TYPE_CHECKING:
     from briefing.extract import ExtractContext
 
 # The default mode runs again when precision mode kept less than this share of the text in the
-# page's <p> elements.  Publisher halves (bench/cv_extract.py --sweep, 0 to 0.8): half B picks
-# 0.25 (held-out A body .962, the same for every value); half A cannot tell the values apart
-# (0.25 kept), held-out B .956 at 0.25, .946 to .949 elsewhere.
+# page's <p> elements.  Publisher halves (bench/cv_extract.py --sweep, 0 to 0.6): half B picks
+# 0.25 (held-out A body .974, the same for every value); half A cannot tell the values apart
+# (0.25 kept): held-out B .956 at 0.25, .946 to .949 elsewhere.
 MIN_PRECISION_SHARE = 0.25
 # A stated timestamp whose day differs from htmldate's by more than this is another article's
 # (a teaser's JSON-LD, a "last updated" in the meta tags): htmldate's day is kept then.
