@@ -9,8 +9,9 @@ RAW     ?= raw
 CONTENT ?= content
 OUTPUT  ?= output
 PORT    ?= 8000
+EVAL    ?= /work/shared/eval
 
-.PHONY: html ingest build publish offline serve test lint pytest fuzz chromium java clean lock regen-golden help eval bench bench-quick bench-search mutate coverage
+.PHONY: html ingest build publish offline serve test lint pytest fuzz chromium java clean lock regen-golden help eval eval-cv bench bench-quick bench-search mutate coverage
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -100,9 +101,12 @@ coverage: $(STAMP) chromium node_modules/.installed  ## branch coverage over the
 	$(PY) -m coverage combine -q
 	$(PY) -m coverage report
 
-eval: $(STAMP)  ## score generic extraction of DATA's NNN.txt and NNN.html.gz (make eval DATA=../shared/eval/dev-aeb)
+eval: $(STAMP)  ## score the real ingest of DATA's NNN.txt and NNN.html.gz (make eval DATA=../shared/eval/dev-aeb)
 	@test -n "$(DATA)" || { echo "usage: make eval DATA=<folder with NNN.txt, NNN.html.gz, NNN.json>" >&2; exit 2; }
 	$(PY) -m bench.eval_extract $(DATA)
+
+eval-cv: $(STAMP)  ## publisher-level cross-validation: dev-fundus by halves of publishers, dev-aeb (EVAL=../shared/eval)
+	$(PY) -m bench.cv_extract --fundus $(EVAL)/dev-fundus --aeb $(EVAL)/dev-aeb
 
 regen-golden: $(STAMP)  ## rewrite the golden files under tests/golden/ (review the diff)
 	$(PY) -m tests.regen_golden

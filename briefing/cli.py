@@ -65,6 +65,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     options = IngestOptions(
         now=_now(),
         date=args.date,
+        fetched_at=args.fetched_at,
         jobs=jobs,
         manifest=cache,
         scheduler=args.scheduler,
@@ -170,6 +171,7 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=fmt,
         epilog=(
             "examples:\n  briefing ingest raw/ --out content/\n"
+            "  briefing ingest raw/ --fetched-at 2026-02-27T18:00:00+04:00\n"
             "  briefing ingest raw/ --out content/ --scheduler local:2\n"
             "  briefing ingest --explain raw/000_f947edaab6fdd402.txt"
         ),
@@ -177,6 +179,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="RAW_PATH", help="files or folders of raw inputs")
     p.add_argument("--out", default="content", help="content folder (default: content)")
     p.add_argument("--date", type=_aware, help="date for undated inputs (ISO 8601 with offset)")
+    p.add_argument(
+        "--fetched-at",
+        type=_aware,
+        help="when the pages were fetched (ISO 8601 with offset): dates relative datelines "
+        "('5 hours ago') of inputs whose sidecar gives no fetched_at",
+    )
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default 0: one per core)")
     p.add_argument("--explain", metavar="FILE", help="show each line of FILE with its decision")
     p.add_argument(

@@ -50,6 +50,7 @@ class IngestOptions:
 
     now: datetime  # the run's clock: the date given to undated articles on first ingest
     date: datetime | None = None  # --date: the date of undated articles
+    fetched_at: datetime | None = None  # --fetched-at: anchors relative dates without a sidecar
     jobs: int = 1
     boilerplate: dict[str, frozenset[str]] = field(default_factory=dict)  # per source folder
     manifest: Path | None = None  # the ingest manifest (briefing.manifest); None: none
@@ -131,7 +132,7 @@ def _parse_text(raw: RawInput, text: str, sidecar: Sidecar, options: IngestOptio
         rel_path=raw.rel,
         source_hint=sidecar.source or raw.source_hint,
         source_url=sidecar.url,
-        fetched_at=sidecar.fetched_at,
+        fetched_at=sidecar.fetched_at or options.fetched_at,
         boilerplate=options.boilerplate.get(raw.folder, frozenset()),
     )
     if raw.kind == "md":
@@ -156,7 +157,7 @@ def _parse_text(raw: RawInput, text: str, sidecar: Sidecar, options: IngestOptio
         dating = Dating(sidecar=sidecar.date, option=options.date, today=options.now)
         article = to_article(_with_context(result, ctx), dating, source_file)
         briefs = tuple(to_briefs(result, article))
-        entries.append(Entry(article, briefs, fetched_at=sidecar.fetched_at))
+        entries.append(Entry(article, briefs, fetched_at=ctx.fetched_at))
     return Parsed(raw.rel, tuple(entries), tuple(rejections))
 
 
@@ -309,7 +310,8 @@ def _key(raw: RawInput, options: IngestOptions) -> str | None:
         return None
     learned = "\n".join(sorted(options.boilerplate.get(raw.folder, ())))
     date = options.date.isoformat() if options.date else ""
-    parts = (raw.rel, raw.kind, date, learned)
+    fetched = options.fetched_at.isoformat() if options.fetched_at else ""
+    parts = (raw.rel, raw.kind, date, fetched, learned)
     return manifest_key([*(p.encode() for p in parts), data, side_bytes])
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.model import Block
+
 # Characters that start Markdown constructs anywhere in a line.  Escaping ASCII punctuation
 # with a backslash is always valid CommonMark, so the text renders back unchanged.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -29,6 +31,35 @@ def _escape_marker(marker: str) -> str:
     return "\\" + marker
 
 
-def paragraphs_to_markdown(paragraphs: tuple[str, ...] | list[str]) -> str:
-    """Join plain-text paragraphs into a Markdown body, one blank line between them."""
-    return "\n\n".join(escape_paragraph(p.strip()) for p in paragraphs if p.strip())
+def paragraphs_to_markdown(
+    paragraphs: tuple[str, ...] | list[str], blocks: tuple[Block, ...] | list[Block] = ()
+) -> str:
+    """Join plain-text paragraphs into a Markdown body, one blank line between them.
+
+    ``blocks`` says what each paragraph is (missing entries are "p"): sub-headings become
+    ``##`` headings and consecutive list items one list; the text stays escaped throughout.
+    """
+    parts: list[str] = []
+    previous: Block = "p"
+    for i, raw in enumerate(paragraphs):
+        text = " ".join(raw.split()) if i < len(blocks) and blocks[i] != "p" else raw.strip()
+        if not text:
+            continue
+        kind: Block = blocks[i] if i < len(blocks) else "p"
+        line = _MARKERS[kind] + escape_paragraph(text)
+        if kind in ("ul", "ol") and kind == previous and parts:
+            parts[-1] += "\n" + line  # the next item of the same list
+        else:
+            parts.append(line)
+        previous = kind
+    return "\n\n".join(parts)
+
+
+_MARKERS: dict[Block, str] = {
+    "p": "",
+    "h2": "## ",
+    "h3": "### ",
+    "h4": "#### ",
+    "ul": "- ",
+    "ol": "1. ",
+}

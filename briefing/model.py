@@ -8,6 +8,8 @@ from typing import Literal
 
 Kind = Literal["article", "brief"]
 KINDS: tuple[Kind, ...] = ("article", "brief")
+# What one body paragraph is: text, a sub-heading, an item of a bulleted or numbered list.
+Block = Literal["p", "h2", "h3", "h4", "ul", "ol"]
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,8 @@ class Extracted:
     tags: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     paragraphs: tuple[str, ...] = ()  # plain text, one paragraph each, in order
+    blocks: tuple[Block, ...] = ()  # what each paragraph is; empty: all are "p"
+    modified: datetime | None = None  # only when the source states it
     source: str | None = None
     source_url: str | None = None
     lang: str | None = None

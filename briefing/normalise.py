@@ -130,9 +130,10 @@ def section(found: Extracted, source_file: str) -> str | None:
 def to_article(found: Extracted, dating: Dating, source_file: str) -> Article:
     """Build the Article for an extracted page (slug provisional, from the title)."""
     origin = dict(found.origin)
+    prose = tuple(p for i, p in enumerate(found.paragraphs) if _is_text(found, i))
     title = (found.title or "").strip()
     if not title:
-        title = first_sentence(found.paragraphs[0]) if found.paragraphs else ""
+        title = first_sentence((prose or found.paragraphs)[0]) if found.paragraphs else ""
         origin["title"] = "lede"
     date, date_origin = resolve_date(found.date, dating)
     origin.update(date_origin)
@@ -140,7 +141,7 @@ def to_article(found: Extracted, dating: Dating, source_file: str) -> Article:
     if not category:
         category = found.default_category or DEFAULT_CATEGORY
         origin["category"] = "default"
-    body = paragraphs_to_markdown(found.paragraphs)
+    body = paragraphs_to_markdown(found.paragraphs, found.blocks)
     text = " ".join(found.paragraphs) or title
     return Article(
         title=title,
@@ -149,17 +150,30 @@ def to_article(found: Extracted, dating: Dating, source_file: str) -> Article:
         category=category,
         body=body,
         tags=tuple(dict.fromkeys(t.strip() for t in found.tags if names_a_page(t))),
-        authors=found.authors,
+        authors=tuple(dict.fromkeys(a.strip() for a in found.authors if a.strip())),
         source=found.source,
         source_url=found.source_url,
         source_file=source_file,
         lang=language_tag(found.lang or "") or detect_language(text),
-        summary=found.summary or lede(found.paragraphs),
+        summary=found.summary or lede(prose),
         translations=found.translations,
         read_next=found.read_next,
         fingerprint=fingerprint(title, body),
         origin=origin,
+        modified=_modified(found.modified, date),
     )
+
+
+def _is_text(found: Extracted, i: int) -> bool:
+    """Return whether paragraph ``i`` is running text (not a sub-heading or a list item)."""
+    return i >= len(found.blocks) or found.blocks[i] == "p"
+
+
+def _modified(value: datetime | None, date: datetime) -> datetime | None:
+    """Return the stated update time when it is aware and after the publication date."""
+    if value is None or value.utcoffset() is None or value <= date:
+        return None
+    return value
 
 
 def to_briefs(found: Extracted, parent: Article) -> list[Article]:

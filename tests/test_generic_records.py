@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -81,3 +82,37 @@ def test_jsonl_tags_from_a_comma_string() -> None:
 def test_not_json_at_all() -> None:
     results = extract_records("[1, 2", CTX)
     assert results == [RecordError("document", "not valid JSON")]
+
+
+AUTHOR_RECORDS = [
+    (
+        "byline-string",
+        {"author": "By Ann Lee, Bo Chen and Cy Diaz"},
+        ("Ann Lee", "Bo Chen", "Cy Diaz"),
+    ),
+    ("list-of-names", {"authors": ["Ann Lee", "Bo Chen"]}, ("Ann Lee", "Bo Chen")),
+    ("schema-person", {"author": {"@type": "Person", "name": "Ann Lee"}}, ("Ann Lee",)),
+    ("none", {}, ()),
+]
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"), [c[1:] for c in AUTHOR_RECORDS], ids=[c[0] for c in AUTHOR_RECORDS]
+)
+def test_json_record_authors(fields: dict[str, object], expected: tuple[str, ...]) -> None:
+    record = {"title": "Storm closes the harbour", "text": "The harbour closed at noon.", **fields}
+    (found,) = extract_records(json.dumps(record), ExtractContext(rel_path="x.json"))
+    assert isinstance(found, Extracted)
+    assert found.authors == expected
+
+
+def test_json_record_modified_when_stated() -> None:
+    record = {
+        "title": "Storm closes the harbour",
+        "text": "The harbour closed at noon.",
+        "date": "2026-02-27T10:00:00+01:00",
+        "dateModified": "2026-02-27T12:30:00+01:00",
+    }
+    (found,) = extract_records(json.dumps(record), ExtractContext(rel_path="x.json"))
+    assert isinstance(found, Extracted)
+    assert found.modified is not None and found.modified.isoformat() == "2026-02-27T12:30:00+01:00"

@@ -20,6 +20,8 @@ from briefing.generic.patterns import (
 MIN_SHARE = 0.3
 MIN_DUMPS = 3  # with fewer dumps a repeat says nothing about the site
 MIN_REPEATS = 2
+NOTICE_LONG_WORDS = 25  # a line this long is a paragraph (lines.LONG_WORDS)
+NOTICE_PHRASES_LONG = 2
 DATELINE_WORDS = 15  # "Published: Nov. 19, 2019, 6:18 p.m. Updated: ..." is metadata, not text
 
 
@@ -34,11 +36,25 @@ def learn_boilerplate(texts: list[str], min_share: float = MIN_SHARE) -> frozens
     return frozenset(line for line, n in seen.items() if n >= needed)
 
 
-def furniture_reason(line: str, words: int) -> str | None:
+def _notice(line: str, words: int, in_article: bool) -> bool:
+    """Return whether a line is a footer, cookie or browser notice.
+
+    One notice phrase marks a line of a dump.  A paragraph-length block the page's own
+    markup puts inside the article (``in_article``: trafilatura's XML) needs two different
+    ones (a cookie wall names cookies and the privacy policy), so an article sentence that
+    mentions cookies or JavaScript once stays text.  (Dumps have no markup: there the same
+    rule let long consent notices into dev-aeb bodies.)
+    """
+    hits = {m.group(0).casefold() for m in NAV_ANYWHERE.finditer(line)}
+    long = in_article and words >= NOTICE_LONG_WORDS
+    return len(hits) >= (NOTICE_PHRASES_LONG if long else 1)
+
+
+def furniture_reason(line: str, words: int, *, in_article: bool = False) -> str | None:
     """Return why a line is page furniture (menu label, footer, credit...), or None."""
     if NAV_LINE.match(line):
         return "navigation label"
-    if NAV_ANYWHERE.search(line):
+    if _notice(line, words, in_article):
         return "footer, cookie or browser notice"
     if words < SHORT_LINE_WORDS and NAV_SHORT.search(line):
         return "share bar, prompt, byline or photo credit"

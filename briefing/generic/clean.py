@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from briefing.generic.boilerplate import furniture_reason
 from briefing.generic.patterns import CJK
+from briefing.model import Block
 
 CJK_CHARS_PER_WORD = 2.0  # one English word carries about as much as two Han/kana characters
 
@@ -28,18 +29,23 @@ def word_count(text: str) -> float:
     return float(len(text.split()))
 
 
-def clean_paragraphs(paragraphs: Iterable[str], title: str | None) -> tuple[str, ...]:
-    """Drop empty paragraphs, a repeat of the title and furniture (sign-up boxes, credits)."""
+def clean_blocks(
+    found: Iterable[tuple[Block, str]], title: str | None
+) -> tuple[tuple[str, ...], tuple[Block, ...]]:
+    """Return the texts and kinds of the blocks left after dropping empty ones, a repeat of
+    the title and furniture (sign-up boxes, credits)."""
     head = _key(title) if title else None
-    out = []
-    for raw in paragraphs:
+    texts: list[str] = []
+    kinds: list[Block] = []
+    for kind, raw in found:
         text = clean_text(raw)
         if not text or _key(text) == head:
             continue
-        if furniture_reason(text, int(word_count(text))):
+        if furniture_reason(text, int(word_count(text)), in_article=True):
             continue
-        out.append(text)
-    return tuple(out)
+        texts.append(text)
+        kinds.append(kind)
+    return tuple(texts), tuple(kinds)
 
 
 def _key(text: str) -> str:

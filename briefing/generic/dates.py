@@ -8,8 +8,8 @@ part is tried whole before the slower ``search_dates`` scan.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 import dateparser
@@ -24,12 +24,21 @@ _REQUIRE = ["day", "month", "year"]
 _TIME_ONLY = re.compile(r"^\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|h|am|pm|[A-Z]{2,4}))?$", re.IGNORECASE)
 _LABEL = re.compile(r"^[^\d:]{1,25}:\s*")  # "Stand: ", "Published on: "
 _FILLER = re.compile(r"\b(?:am|um|on|at|le|el|il|den|der|à|a las|alle|kl\.?)\s+", re.IGNORECASE)
+# Words that date a line relative to when it was read: "5 hours ago", "Heute, 12:37 Uhr".
 _RELATIVE = re.compile(
-    r"\b(?:ago|vor|hace|fa|il y a|siden|sedan|yang lalu|назад)\b|前", re.IGNORECASE
+    r"\b(?:ago|vor|hace|fa|il y a|siden|sedan|yang lalu|назад|today|yesterday|heute|gestern|"
+    r"hoy|ayer|aujourd'hui|hier|oggi|ieri|i dag|i går|i gær|idag|igår|hari ini|kemarin)\b|前",
+    re.IGNORECASE,
 )
 _KNOWN = frozenset(language_order)  # locales dateparser ships; others fall back to detection
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\d年")
+# A year: four digits, a CJK year, or the two-digit year of a numeric date ("25.4.24").
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\d年|\b\d{1,2}[./]\d{1,2}[./]\d{2}\b")
 _DOTTED = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?:19|20)?\d\d\b")
+# A clock time; "kl 10.23" and "10h30" are times too, "25.4.24" is not.
+_CLOCK = re.compile(r"\d{1,2}[:h]\d{2}\b|\bkl\.?\s*\d{1,2}[.:]\d{2}\b", re.IGNORECASE)
+# Fetch times are recorded late or in another zone: a dateline up to a day ahead is kept.
+MAX_AHEAD = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -42,46 +51,112 @@ class FoundDate:
     relative: bool
     cue: bool  # the line says "Published", "Stand", ... before the date
     words: float = 0.0  # length of the line, for preferring lines that are only a date
+    clock_only: bool = False  # a bare "16:30": the fetch day, unless a dated line is near
 
 
-def parse_line(line: str, lang: str | None, base: datetime | None) -> FoundDate | None:
-    """Return the date a short dateline states, or None (line index left at 0)."""
+def parse_line(
+    line: str, lang: str | None, base: datetime | None, order: str | None = None
+) -> FoundDate | None:
+    """Return the date a short dateline states, or None (line index left at 0).
+
+    The line is read part by part ("Published Jun 04, 2026 • Last updated 1 day ago"): a
+    relative part needs the fetch time ``base`` and is skipped without one, so the absolute
+    part still dates the line.  ``order`` ("DMY" / "MDY") is the page's day/month order when
+    the page shows it; a date after the fetch time is refused (a dateline cannot be later).
+    """
     if len(line.split()) > MAX_DATELINE_WORDS or not DATE_HINT.search(line):
         return None
-    if not _YEAR.search(line) and not _RELATIVE.search(line) and base is None:
-        return None
-    relative = bool(_RELATIVE.search(line))
-    if relative and base is None:
-        return None
-    settings = _settings(line, lang, base)
     languages = list(dict.fromkeys([lang, "en"])) if lang is not None and lang in _KNOWN else None
-    value = _parse_parts(line, languages, settings)
-    if value is None:
-        value = _search(line, languages, settings)
-    if value is None:
+    parts = _parts(line)
+    if base is not None and len(parts) == 1 and (clock := _TIME_ONLY.match(parts[0])):
+        found = _found(line, _on_fetch_day(clock.group(0), base), True, base)
+        return replace(found, clock_only=True) if found else None
+    for i, part in enumerate(parts):
+        relative = bool(_RELATIVE.search(part))
+        if _TIME_ONLY.match(part) or not DATE_HINT.search(part) or (relative and base is None):
+            continue
+        if not relative and base is None and not _YEAR.search(part):
+            continue
+        settings = _settings(part, lang, base, order)
+        value = _parse(part, languages, settings)
+        if value is None and relative and languages is not None:
+            # "vor 2 Std." on a page whose text reads as English: the words name the language.
+            value = _parse(part, None, settings)
+        if value is None:
+            continue
+        if i + 1 < len(parts) and _TIME_ONLY.match(parts[i + 1]) and not relative:
+            value = _parse(f"{part} {parts[i + 1]}", languages, settings) or value
+        return _found(line, value, relative, base)
+    if _RELATIVE.search(line) and base is None:
         return None
-    if relative and base is not None and base.tzinfo is not None and value.tzinfo is None:
-        value = value.replace(tzinfo=base.tzinfo)  # relative to an aware fetch time
-    has_time = bool(re.search(r"\d{1,2}[:.h]\d{2}(?!\.\d)", line)) or relative
-    return FoundDate(0, value, has_time, relative, bool(DATE_CUE.search(line)))
+    if not _YEAR.search(line) and base is None:
+        return None
+    value = _search(line, languages, _settings(line, lang, base, order))
+    return _found(line, value, bool(_RELATIVE.search(line)), base) if value else None
 
 
-def _settings(line: str, lang: str | None, base: datetime | None) -> dict[str, Any]:
+def _on_fetch_day(text: str, base: datetime) -> datetime:
+    """Return a dateline's bare clock time ("16:30") on the fetch day, or the day before
+    when that time is still ahead of the fetch time."""
+    hour, minute = (int(n) for n in re.findall(r"\d+", text)[:2])
+    if re.search(r"pm\b", text, re.IGNORECASE) and hour < 12:
+        hour += 12
+    value = _naive(base).replace(hour=hour % 24, minute=minute % 60, second=0, microsecond=0)
+    return value - timedelta(days=1) if value > _naive(base) else value
+
+
+def _found(line: str, value: datetime, relative: bool, base: datetime | None) -> FoundDate | None:
+    clock = bool(_CLOCK.search(line))
+    aware_base = base is not None and base.utcoffset() is not None
+    if relative and not clock and aware_base and base is not None and value.tzinfo is None:
+        # "vor 2 Std." is an interval before an aware fetch time; "Heute, 12:37" is a clock
+        # time in the page's own zone, which the fetch time does not tell.
+        value = value.replace(tzinfo=base.tzinfo)
+    if base is not None and _naive(value) > _naive(base) + MAX_AHEAD:
+        return None  # later than the page was fetched: another date (an event, a deadline)
+    return FoundDate(0, value, clock or relative, relative, bool(DATE_CUE.search(line)))
+
+
+def _naive(value: datetime) -> datetime:
+    return value.replace(tzinfo=None)
+
+
+def _settings(
+    part: str, lang: str | None, base: datetime | None, order: str | None
+) -> dict[str, Any]:
     # RETURN_AS_TIMEZONE_AWARE is left unset on purpose: then dateparser returns an aware
     # datetime exactly when the text names a zone ("EST", "+02:00", "Z") and a naive one
     # otherwise, which the normaliser records as "zone unknown".  True would stamp the
     # machine's local zone on naive dates; False would drop zones the page states.
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
-    if not _RELATIVE.search(line):
+    if not _RELATIVE.search(part):
         # "mandag 5. august kl. 14:47": no year on this year's pages; the fetch time gives it.
-        has_year = bool(_YEAR.search(line))
+        has_year = bool(_YEAR.search(part))
         settings["REQUIRE_PARTS"] = _REQUIRE if has_year or base is None else ["day", "month"]
     if base is not None:
-        settings["RELATIVE_BASE"] = base.replace(tzinfo=None)
+        settings["RELATIVE_BASE"] = _naive(base)
+    if order is not None:
+        settings["DATE_ORDER"] = order
     # Dotted numeric dates are day-first everywhere; slashes are month-first only in English.
-    if _DOTTED.search(line) or (lang is not None and lang != "en"):
+    elif _DOTTED.search(part) or (lang is not None and lang != "en"):
         settings["DATE_ORDER"] = "DMY"
     return settings
+
+
+def page_order(texts: list[str]) -> str | None:
+    """Return the page's numeric day/month order when one of its dates shows it, else None.
+
+    "13/01/2026" can only be day-first, "01/13/2026" only month-first; a page writes all its
+    dates one way, so one such date settles "06/01/2026" elsewhere on it.
+    """
+    for text in texts:
+        for m in _NUMERIC.finditer(text):
+            first, second = int(m["a"]), int(m["b"])
+            if first > 12 >= second:
+                return "DMY"
+            if second > 12 >= first:
+                return "MDY"
+    return None
 
 
 def _clean(part: str) -> str:
@@ -90,24 +165,10 @@ def _clean(part: str) -> str:
     return " ".join(_FILLER.sub(" ", part).split()).strip(" ,:")
 
 
-def _parse_parts(
-    line: str, languages: list[str] | None, settings: dict[str, Any]
-) -> datetime | None:
+def _parts(line: str) -> list[str]:
     # "Published 18 Nov 2024 9:26pm Updated 19 Nov...": each cue word starts a new part.
     marked = DATE_CUE.sub(lambda m: " | " + m.group(0), line)
-    parts = [_clean(p) for p in DATE_SEPARATORS.split(marked)]
-    parts = [p for p in parts if p]
-    for i, part in enumerate(parts):
-        if _TIME_ONLY.match(part) or not DATE_HINT.search(part):
-            continue
-        value = _parse(part, languages, settings)
-        if value is None:
-            continue
-        if i + 1 < len(parts) and _TIME_ONLY.match(parts[i + 1]):
-            joined = _parse(f"{part} {parts[i + 1]}", languages, settings)
-            value = joined or value
-        return value
-    return None
+    return [p for p in (_clean(p) for p in DATE_SEPARATORS.split(marked)) if p]
 
 
 def _parse(text: str, languages: list[str] | None, settings: dict[str, Any]) -> datetime | None:

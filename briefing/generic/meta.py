@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from briefing.generic.bylines import is_byline
 from briefing.generic.lines import Line
 from briefing.generic.patterns import (
-    BYLINE,
     CAPTION_CUE,
     CATEGORY_LABEL,
     COMMENTS_OPEN,
@@ -108,6 +108,6 @@ def find_standfirst(lines: list[Line], title: int, body: tuple[int, ...]) -> int
     if not low <= below.words <= high or below.furniture or below.learned:
         return None
     text = below.text
-    if CAPTION_CUE.search(text) or DATE_HINT.search(text) or BYLINE.match(text):
+    if CAPTION_CUE.search(text) or DATE_HINT.search(text) or is_byline(text):
         return None
     return below.index

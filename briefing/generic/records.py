@@ -7,10 +7,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from briefing.generic import dates
+from briefing.generic.bylines import names as byline_names
 from briefing.generic.clean import clean_text
 from briefing.generic.html import extract_html
 from briefing.generic.lang import detect_language
 from briefing.generic.meta import split_tags
+from briefing.generic.structured import names as schema_names
 from briefing.model import Extracted
 
 if TYPE_CHECKING:
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
 # Field names scrapers use, in order of preference (first non-empty wins).
 TITLE_FIELDS = ("title", "headline", "name")
 URL_FIELDS = ("url", "link", "source_url", "canonical_url")
+AUTHOR_FIELDS = ("authors", "author", "byline", "creator")
+MODIFIED_FIELDS = ("modified", "dateModified", "updated", "updated_at", "date_modified")
 DATE_FIELDS = ("date", "published", "datePublished", "published_at", "pubDate", "publish_date")
 TEXT_FIELDS = ("text", "content", "body", "articleBody", "maintext")
 HTML_FIELDS = ("html", "content_html", "body_html")
@@ -82,9 +86,12 @@ def _record(item: object, where: str, ctx: ExtractContext) -> Extracted | Record
     return Extracted(
         title=clean_text(title) if title else None,
         date=date or (from_html.date if from_html else None),
+        modified=dates.from_metadata(_first(item, MODIFIED_FIELDS)),
         category=_first(item, CATEGORY_FIELDS),
         tags=_tags(_value(item, TAG_FIELDS)),
+        authors=_authors(_value(item, AUTHOR_FIELDS)) or (from_html.authors if from_html else ()),
         paragraphs=paragraphs,
+        blocks=from_html.blocks if from_html and not body else (),
         source=ctx.source_hint,
         source_url=_first(item, URL_FIELDS) or ctx.source_url,
         lang=_first(item, LANG_FIELDS) or detect_language(" ".join(paragraphs)),
@@ -115,6 +122,13 @@ def _first(item: Mapping[str, Any], fields: tuple[str, ...]) -> str | None:
 
 def _paragraphs(body: str) -> tuple[str, ...]:
     return tuple(p for p in (clean_text(x) for x in body.split("\n")) if p)
+
+
+def _authors(value: object) -> tuple[str, ...]:
+    """Return the names of an author field: "A, B and C", a list of names or of Persons."""
+    if isinstance(value, str):
+        return byline_names(value.removeprefix("By ").removeprefix("by "))
+    return schema_names(value)
 
 
 def _tags(value: object) -> tuple[str, ...]:

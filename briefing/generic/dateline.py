@@ -1,0 +1,96 @@
+"""The dateline of a text dump: the most dateline-like date near the headline or body start.
+
+Candidates are the short lines around the anchor (dateline-like, not a photo caption, a media
+label or an embedded post), parsed by ``briefing.generic.dates`` with the page's own day/month
+order; the best by cue, clock time, shortness and distance wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from briefing.generic import dates
+from briefing.generic.lines import Line
+from briefing.generic.patterns import CAPTION_LINE, DATE_CUE, DATE_HINT, NOT_ARTICLE_DATE
+
+DATE_WINDOW_BEFORE = 12  # lines above the title/body start searched for the dateline
+DATE_WINDOW_AFTER = 15  # lines after it
+MAX_DATE_PARSES = 6  # dates parsed near the title before the best is chosen (~1 ms each)
+DATELINE_WORDS = 14  # longer lines with a date are prose mentioning one, unless cued
+# A dateline with a clock time or a cue word ("Published", "Stand") beats a bare date a few
+# lines closer (dev-fundus: bare dates near the headline are often teaser or edition dates).
+# Publisher halves (bench/cv_extract.py --sweep) pick the same DATE_TIME_BONUS (0 to 2) and
+# DATE_DISTANCE_COST (0.05 to 0.4) on either half of dev-fundus.
+DATE_TIME_BONUS = 1.0
+DATE_CUE_BONUS = 1.0
+DATE_DISTANCE_COST = 0.1
+DATE_SHORT_BONUS = 1.0  # a line that is nothing but the date is a dateline, not a sentence
+DATE_SHORT_WORDS = 6
+CLOCK_NEXT_TO_DATE = 2  # lines between a dateline's day and its bare clock time
+
+
+def find_date(
+    lines: list[Line], anchor: int, start: int, lang: str | None, base: datetime | None
+) -> dates.FoundDate | None:
+    """Return the most dateline-like date between/around two lines (the title, the body).
+
+    Called first with the title and the body start, then (no date there) with the body's
+    start and end: some pages put the dateline below the lead or at the article's end.
+    """
+    low = max(0, min(anchor, start) - DATE_WINDOW_BEFORE)
+    high = min(len(lines), max(anchor, start) + DATE_WINDOW_AFTER)
+    nearby = sorted(range(low, high), key=lambda i: _distance(i, anchor))
+    order = dates.page_order([line.text for line in lines if line.text])
+    found: list[dates.FoundDate] = []
+    for i in nearby:
+        if len(found) >= MAX_DATE_PARSES:
+            break
+        line = lines[i]
+        if not line.text or not _dateline_like(line):
+            continue
+        hit = dates.parse_line(line.text, lang, base, order)
+        if hit is not None:
+            found.append(replace(hit, line=i, words=line.words))
+    dated = [f for f in found if not f.clock_only]
+    if not dated:
+        return max(found, key=lambda f: _date_score(f, anchor)) if found else None
+    best = max(dated, key=lambda f: _date_score(f, anchor))
+    return _with_clock(best, [f for f in found if f.clock_only])
+
+
+def _with_clock(found: dates.FoundDate, clocks: list[dates.FoundDate]) -> dates.FoundDate:
+    """Give a date without a time the bare clock time on a line right next to it.
+
+    "28 November 2025" above "03:26 pm" are two parts of one dateline; a bare time alone
+    dates the article only when no line near the headline names a day.
+    """
+    if found.has_time:
+        return found
+    for clock in clocks:
+        if abs(clock.line - found.line) <= CLOCK_NEXT_TO_DATE:
+            value = found.value.replace(hour=clock.value.hour, minute=clock.value.minute)
+            return replace(found, value=value, has_time=True)
+    return found
+
+
+def _dateline_like(line: Line) -> bool:
+    text = line.text
+    if not DATE_HINT.search(text) or NOT_ARTICLE_DATE.search(text) or CAPTION_LINE.search(text):
+        return False  # a caption's, an embedded post's or a player's date is not the article's
+    if line.words <= DATELINE_WORDS:
+        return True
+    # A byline with section and date runs longer but ends without a full stop.
+    cued = bool(DATE_CUE.search(line.text))
+    return (cued or not line.prose) and line.words <= dates.MAX_DATELINE_WORDS
+
+
+def _distance(i: int, anchor: int) -> int:
+    # Datelines sit below the headline far more often than above it: lines above cost double.
+    return i - anchor if i >= anchor else 2 * (anchor - i)
+
+
+def _date_score(found: dates.FoundDate, anchor: int) -> float:
+    score = DATE_TIME_BONUS * found.has_time + DATE_CUE_BONUS * found.cue
+    score += DATE_SHORT_BONUS * (found.words <= DATE_SHORT_WORDS)
+    return score - DATE_DISTANCE_COST * _distance(found.line, anchor)

@@ -1,0 +1,83 @@
+"""Bylines in dumps: the authors' names, and a byline never taken for the headline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.extract import ExtractContext
+from briefing.generic import extract_dump
+from briefing.generic.bylines import is_byline, names
+from tests.generic_page import BODY, HEADLINE, page
+
+FIXTURES = Path(__file__).parent / "fixtures" / "generic"
+
+NAMES = [
+    ("three-with-and", "Ann Lee, Bo Chen and Cy Diaz", ("Ann Lee", "Bo Chen", "Cy Diaz")),
+    ("german-und", "Anna Muster und Jan Michael Marchart", ("Anna Muster", "Jan Michael Marchart")),
+    ("particle", "María de la Cruz", ("María de la Cruz",)),
+    ("stops-at-the-section", "TPN, in News , Portugal", ("TPN",)),
+    ("stops-at-the-date", "Stefan Trunzik , 26.04.2024 10:00 Uhr", ("Stefan Trunzik",)),
+    ("comment-count-trailer", "Rachel Brazil 0", ("Rachel Brazil",)),
+    ("sentence-is-no-name", "the council said on Tuesday", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in NAMES], ids=[c[0] for c in NAMES])
+def test_names(text: str, expected: tuple[str, ...]) -> None:
+    assert names(text) == expected
+
+
+BYLINES = [
+    (
+        "labelled-many",
+        page("By Ann Lee, Bo Chen and Cy Diaz", "3 June 2026"),
+        ("Ann Lee", "Bo Chen", "Cy Diaz"),
+    ),
+    ("german-label", page("Von Anna Muster", "03.06.2026, 09:10 Uhr"), ("Anna Muster",)),
+    ("label-alone-name-below", page("By", "Rachel Brazil", "3 June 2026"), ("Rachel Brazil",)),
+    (
+        "dateline-first-part",
+        page("Yasmine Hassan · City News · Posted: Jun 03, 2026"),
+        ("Yasmine Hassan",),
+    ),
+    ("name-line-next-to-headline", page("Tania Broughton", "3 June 2026"), ("Tania Broughton",)),
+    ("no-byline", page("3 June 2026"), ()),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in BYLINES], ids=[c[0] for c in BYLINES]
+)
+def test_dump_authors(text: str, expected: tuple[str, ...]) -> None:
+    found = extract_dump(text, ExtractContext(rel_path="x.txt"))
+    assert found.title == HEADLINE
+    assert found.authors == expected
+    assert not any(name in "\n".join(found.paragraphs) for name in expected)
+
+
+def test_fixture_byline_gives_the_author() -> None:
+    text = (FIXTURES / "headline-byline.txt").read_text(encoding="utf-8")
+    assert extract_dump(text, ExtractContext(rel_path="x.txt")).authors == ("Lena Hart",)
+
+
+IS_BYLINE = [
+    ("many-authors", "By Ann Lee, Bo Chen and Cy Diaz", True),
+    ("with-dateline", "Von Anna Muster | 03.06.2026", True),
+    ("headline-starting-with-by", "By the river, a new school opens its doors", False),
+    ("plain-headline", HEADLINE, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in IS_BYLINE], ids=[c[0] for c in IS_BYLINE]
+)
+def test_is_byline(text: str, expected: bool) -> None:
+    assert is_byline(text) is expected
+
+
+def test_many_authors_byline_is_not_the_headline() -> None:
+    text = "\n".join(["Home", "News", "By Ann Lee, Bo Chen and Cy Diaz", HEADLINE, *BODY])
+    found = extract_dump(text, ExtractContext(rel_path="x.txt"))
+    assert found.title == HEADLINE
