@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import unquote, urlencode, urlsplit
 
 import pytest
 
@@ -137,6 +137,7 @@ class Listing:
 
     count: int
     slugs: list[str]
+    links: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
 
@@ -174,8 +175,20 @@ def read_all(browser: Any, page_url: str, params: dict[str, str]) -> Listing:
         listing.count = int(match.group(1))
     hrefs = page.locator(".search-result-title a").evaluate_all("as => as.map(a => a.href)")
     listing.slugs = [m.group(1) for href in hrefs if (m := _SLUG.search(href))]
+    listing.links = hrefs
     page.close()
     return listing
+
+
+def _opens(browser: Any, href: str) -> bool:
+    """Say whether a result link leads to its article page (a file on disk, offline)."""
+    if href.startswith("file:"):
+        return Path(unquote(urlsplit(href).path)).is_file()
+    page = browser.new_page()
+    response = page.goto(href)
+    ok = response is not None and response.ok and page.locator("article h1").count() == 1
+    page.close()
+    return bool(ok)
 
 
 @pytest.fixture(params=["hosted", "offline"])
@@ -208,6 +221,8 @@ def test_count_and_paging_reach_every_match(browser: Any, search_page: str, name
     assert listing.errors == []
     assert listing.outside == []
     assert listing.count == len(expected)
+    for href in listing.links[:3]:
+        assert _opens(browser, href), href
     if case.order:
         assert listing.slugs == expected
     else:

@@ -46,9 +46,10 @@
   }
 
   class PagefindEngine {
-    constructor(base) {
+    constructor(base, root) {
       this.name = "pagefind";
       this.bundle = new URL("pagefind/", base);
+      this.root = root; // result URLs are relative to the site's root
       this.pagefind = null;
       this.filtersLoaded = null;
       this.words = [];
@@ -56,7 +57,12 @@
 
     async load() {
       this.pagefind = await import(new URL("pagefind.js", this.bundle).href);
-      await this.pagefind.options({ basePath: this.bundle.pathname, noWorker: true, ranking: RANKING });
+      await this.pagefind.options({
+        basePath: this.bundle.pathname,
+        baseUrl: this.root.pathname,
+        noWorker: true,
+        ranking: RANKING,
+      });
       await this.pagefind.init();
     }
 
@@ -110,7 +116,8 @@
       return;
     }
     if (!root || !window.BriefingSearchPage) return;
-    const engine = new PagefindEngine(new URL(root.dataset.searchBase || "/search/", location.href));
+    const base = new URL(root.dataset.searchBase || "/search/", location.href);
+    const engine = new PagefindEngine(base, new URL(root.dataset.siteRoot || "/", location.href));
     try {
       await engine.load();
     } catch (err) {
