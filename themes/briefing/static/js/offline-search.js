@@ -103,8 +103,10 @@
           words.push(word);
           var exact = word === term;
           var parts = shard[word].split("|");
+          // Headline, body, translation titles: the hosted index's weights 10, 1 and 5.
           add(scores, decodeIds(parts[0]), exact ? 12 : 8);
           add(scores, decodeIds(parts[1]), exact ? 3 : 2);
+          if (parts.length > 2) add(scores, decodeIds(parts[2]), exact ? 6 : 4);
         });
       });
       return { scores: scores, words: words };
