@@ -183,7 +183,7 @@ def index_years(site: Path, out: Path, records_file: Path) -> dict[str, Any]:
     started = time.perf_counter()
     for year, members in sorted(years.items()):
         glob = page_glob(members)
-        process = runner.start(site, glob, out / str(year), (), "en")
+        process = runner.start(site, glob, out / str(year), (), PagefindSettings().language)
         runner.finish(process, glob, out / str(year))
     meta = sum(p.stat().st_size for p in out.glob("*/*.pf_meta"))
     meta += sum(p.stat().st_size for p in out.glob("*/pagefind-entry.json"))

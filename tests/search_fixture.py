@@ -12,7 +12,7 @@ import http.server
 import random
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -84,7 +84,12 @@ ARTICLES = (DAINES, CARLON, *OTHERS)
 
 def write_content(content: Path) -> None:
     """Write the fixture articles (and an About page) as the archive's Markdown files."""
-    for article in ARTICLES:
+    write_articles(content, ARTICLES)
+
+
+def write_articles(content: Path, articles: Iterable[Article]) -> None:
+    """Write articles (and the project's About page) as an archive's Markdown files."""
+    for article in articles:
         path = content / "articles" / article.date.strftime("%Y/%m") / f"{article.slug}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(frontmatter.dump(article), encoding="utf-8")
@@ -260,11 +265,5 @@ def archive_articles(n: int = ARCHIVE_SIZE, seed: int = 13) -> list[tuple[Articl
 
 
 def write_archive(content: Path, articles: list[tuple[Article, Planted]]) -> None:
-    """Write the archive's Markdown files (and an About page) under ``content``."""
-    for article, _ in articles:
-        path = content / "articles" / article.date.strftime("%Y/%m") / f"{article.slug}.md"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(frontmatter.dump(article), encoding="utf-8")
-    pages = content / "pages"
-    pages.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "content" / "pages" / "about.md", pages / "about.md")
+    """Write the planted archive's Markdown files (and an About page) under ``content``."""
+    write_articles(content, (article for article, _ in articles))

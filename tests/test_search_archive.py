@@ -58,6 +58,8 @@ CASES = {
     "common": Case({"q": "summit"}, _has("summit")),
     "common-upper-case": Case({"q": "SUMMIT"}, _has("summit")),
     "rare": Case({"q": "zephyrine"}, _has("zephyrine")),
+    "prefix": Case({"q": "zephyr"}, _has("zephyrine")),
+    "one-letter-too-many": Case({"q": "harbours"}, _has("harbour")),
     "two-words": Case({"q": "harbour ferry"}, _has("harbour", "ferry")),
     "three-words": Case({"q": "summit harbour ferry"}, _has("summit", "harbour", "ferry")),
     "phrase": Case({"q": '"grain corridor"'}, lambda p: "grain corridor" in p.phrases),

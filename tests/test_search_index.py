@@ -40,7 +40,7 @@ def _pages(bundle: Path) -> dict[str, int]:
 def test_one_bundle_holds_every_article(site: Path) -> None:
     """Every article is in one index, in one language, with only what the browser reads."""
     bundle = site / BUNDLE
-    assert _pages(bundle) == {"en": len(ARTICLES)}
+    assert _pages(bundle) == {"unknown": len(ARTICLES)}
     names = {p.name for p in bundle.iterdir()}
     assert {"pagefind.js", "pagefind-highlight.js", "index", "filter", "fragment"} <= names
     assert not {n for n in names if n.startswith(("pagefind-ui", "pagefind-modular"))}
@@ -84,7 +84,7 @@ def test_rebuild_reuses_the_bundle_until_an_article_changes(tmp_path: Path) -> N
     build(tmp_path)
     after = {p.name for p in cache.iterdir()}
     assert len(after) == 1 and after != first  # the old entry collected
-    assert _pages(tmp_path / "output" / BUNDLE) == {"en": len(ARTICLES) + 1}
+    assert _pages(tmp_path / "output" / BUNDLE) == {"unknown": len(ARTICLES) + 1}
 
 
 def test_failing_pagefind_fails_the_build_with_its_message(
@@ -135,13 +135,13 @@ def test_page_glob_rejects_pages_it_cannot_select(paths: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "default_lang", "language"),
-    [({}, "en", "en"), ({}, "en-GB", "en"), ({"language": "RU"}, "en", "ru")],
-    ids=["default", "region-dropped", "explicit"],
+    ("raw", "language"),
+    [({}, "unknown"), ({"language": "en-GB"}, "en"), ({"language": "RU"}, "ru")],
+    ids=["default-no-stemming", "region-dropped", "explicit"],
 )
-def test_settings_language(raw: dict[str, str], default_lang: str, language: str) -> None:
-    """The index language comes from PAGEFIND['language'], else DEFAULT_LANG."""
-    assert load_settings(raw, default_lang).language == language
+def test_settings_language(raw: dict[str, str], language: str) -> None:
+    """The index language: none (no stemming, as offline) unless PAGEFIND['language'] says."""
+    assert load_settings(raw).language == language
 
 
 def test_settings_reject_unknown_keys_and_bad_languages() -> None:

@@ -35,9 +35,7 @@ class _Build:
 
     def finalize(self, pelican: Any) -> None:
         """Index the written site with Pagefind; raise (failing the build) when Pagefind fails."""
-        settings = load_settings(
-            pelican.settings.get("PAGEFIND"), str(pelican.settings.get("DEFAULT_LANG", "en"))
-        )
+        settings = load_settings(pelican.settings.get("PAGEFIND"))
         pages, self.pages = self.pages, []
         if not settings.enabled:
             return

@@ -24,9 +24,11 @@ class PagefindSettings:
     # hash; None means "<content folder>/../.pagefind-cache".
     cache_path: str | None = None
     exclude_selectors: tuple[str, ...] = ()
-    # Every page is indexed as this language (stemming, and one index for all languages so
-    # counts and ranks cover the whole archive); load_settings defaults it to DEFAULT_LANG.
-    language: str = "en"
+    # Every page is indexed as this one language, so one index holds every language and its
+    # counts and ranks cover the whole archive.  "unknown" (Pagefind's own name for "no
+    # stemming") matches as the offline engine does: a query word finds the words it begins,
+    # so both copies count alike.  An ISO 639-1 code (e.g. "en") stems in that language.
+    language: str = "unknown"
 
     def cache_dir(self, content_path: Path) -> Path:
         """Return the folder holding the cached bundle."""
@@ -35,7 +37,7 @@ class PagefindSettings:
         return content_path.resolve().parent / ".pagefind-cache"
 
 
-def load_settings(raw: Mapping[str, Any] | None, default_lang: str = "en") -> PagefindSettings:
+def load_settings(raw: Mapping[str, Any] | None) -> PagefindSettings:
     """Merge a PAGEFIND dict over the defaults, rejecting unknown keys."""
     fields = {f.name for f in dataclasses.fields(PagefindSettings)}
     values = dict(raw or {})
@@ -44,8 +46,10 @@ def load_settings(raw: Mapping[str, Any] | None, default_lang: str = "en") -> Pa
         raise PagefindSettingsError(f"PAGEFIND: unknown key(s) {', '.join(unknown)}")
     if "exclude_selectors" in values:
         values["exclude_selectors"] = tuple(values["exclude_selectors"])
-    language = str(values.get("language") or default_lang).split("-")[0]
+    language = str(values.get("language", PagefindSettings.language)).split("-")[0]
     if not language.isascii() or not language.isalpha():
-        raise PagefindSettingsError("PAGEFIND['language'] must be an ISO 639-1 code such as 'en'")
+        raise PagefindSettingsError(
+            "PAGEFIND['language'] must be 'unknown' or an ISO 639-1 code such as 'en'"
+        )
     values["language"] = language.lower()
     return PagefindSettings(**values)

@@ -86,8 +86,16 @@
     return found;
   }
 
-  /* Score per doc for one typed term: exact beats prefix, title beats body. */
+  /* Score per doc for one typed term: exact beats prefix, title beats body.  A term no word
+   * begins with is tried once more without its last letter, as Pagefind does (search.js). */
   function matchTerm(manifest, term) {
+    return matchPrefix(manifest, term).then(function (found) {
+      if (found.words.length || term.length < 3) return found;
+      return matchPrefix(manifest, term.slice(0, -1));
+    });
+  }
+
+  function matchPrefix(manifest, term) {
     var first = shardFor(manifest.terms, term);
     var keys = ["t/" + first];
     for (var j = first + 1; j < manifest.terms.length && keys.length < MAX_SHARDS_PER_TERM; j++) {
@@ -208,12 +216,7 @@
   /* Keep the ids whose title, translation titles or text hold every phrase word after word.
    * The term index has no positions: the candidates' text shards are read to check. */
   function keepPhrases(manifest, ids, phrases) {
-    var keys = new Set();
-    ids.forEach(function (id) {
-      keys.add("m/" + Math.floor(id / manifest.metaDocs));
-      keys.add("x/" + Math.floor(id / manifest.textDocs));
-    });
-    return Promise.all(Array.from(keys).map(load)).then(function () {
+    return loadDocs(manifest, ids).then(function () {
       return ids.filter(function (id) {
         var row = metaRow(manifest, id);
         var fields = [row[1], textOf(manifest, id)].concat(row[7] || []);
@@ -226,6 +229,16 @@
     });
   }
 
+  /* Load the metadata and text shards of some docs. */
+  function loadDocs(manifest, ids) {
+    var keys = new Set();
+    ids.forEach(function (id) {
+      keys.add("m/" + Math.floor(id / manifest.metaDocs));
+      keys.add("x/" + Math.floor(id / manifest.textDocs));
+    });
+    return Promise.all(Array.from(keys).map(load));
+  }
+
   function metaRow(manifest, id) {
     return store["m/" + Math.floor(id / manifest.metaDocs)][id % manifest.metaDocs];
   }
@@ -235,12 +248,7 @@
 
   /* Load metadata and excerpt text for some result ids; resolves to display records. */
   api.details = function (manifest, ids, words) {
-    var keys = new Set();
-    ids.forEach(function (id) {
-      keys.add("m/" + Math.floor(id / manifest.metaDocs));
-      keys.add("x/" + Math.floor(id / manifest.textDocs));
-    });
-    return Promise.all(Array.from(keys).map(load)).then(function () {
+    return loadDocs(manifest, ids).then(function () {
       return ids.map(function (id) {
         var row = metaRow(manifest, id);
         var text = textOf(manifest, id);
