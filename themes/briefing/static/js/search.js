@@ -22,6 +22,11 @@
   // (headline 10, translation titles 5, body 1); pageLength 0: long pages are not penalised.
   const RANKING = { termFrequency: 0, pageLength: 0 };
   const SCORE_EPSILON = 1e-6;
+  // Pagefind extends a word only with the longer words of the index chunks it loads for it
+  // ("after" misses "afternoon" when that word sits in the next chunk).  Loading the chunk
+  // where the words beginning with it end as well (a key above every letter of the scripts
+  // we index) matches every such word, as the offline engine does.
+  const PREFIX_END = "\u9fff\u9fff";
   // Pagefind's own normalisation of a query (pagefind.js), so highlight words match it.
   const PF_STRIP = /[.`~!@#$%^&*(){}[\]\\|:;'",<>/?-]/g;
 
@@ -68,6 +73,7 @@
 
     async search(query, filters, sort) {
       this.words = queryWords(query);
+      await Promise.all(this.words.map((word) => this.pagefind.preload(word + PREFIX_END)));
       const options = { filters: pagefindFilters(filters) };
       if (sort) {
         const found = await this.pagefind.search(query, { ...options, sort: { date: sort === "oldest" ? "asc" : "desc" } });
