@@ -1,24 +1,29 @@
-"""Search at archive scale: Pagefind month parts over a synthetic archive (issue #6).
+"""Search at archive scale: one Pagefind index over a news archive (issues #6, #13).
 
-usage: python -m bench.bench_search [--sizes 10000 100000] [--keep DIR]
+usage: python -m bench.bench_search [--sizes 10000 100000] [--keep DIR] [--json FILE]
 
-For each size: render the synthetic corpus (bench/synth.py, seed 1) as article pages, index
-them with plugins/pagefind_index in a child process (time, peak memory of the process tree),
-measure the index (bytes, files), load the search page in headless Chromium (bytes the browser
-downloads for a first and a second query, raw and gzip-estimated, time to results), then add a
-day's articles (synth.extend) and time the incremental re-index.
+For each size: the synthetic archive (bench/synth.py, seed 1: dates, categories, sources,
+tags, translation titles) with every title and body rewritten from real news text
+(bench/news_text.py: the Lee corpus of ABC news articles that gensim ships), rendered as
+article pages; indexed with plugins/pagefind_index in a child process (wall time, peak
+memory of the process tree); the index measured (bytes, files); the search page loaded in
+headless Chromium for each kind of query (a very common word, a rare word, two words, a
+phrase, a Cyrillic word, a word plus a filter): bytes over the wire for a first query (page,
+UI, runtime and index, raw and gzip-estimated) and time to the first results, then a second
+query typed into the box; then a day's articles added (synth.extend) and the re-index timed.
+``--cut year`` also indexes each year as its own bundle (the alternative layout) and reports
+its time, peak memory and the metadata a complete query would have to load from every part.
 
 The pages are rendered without a Pelican build, to keep 100k within minutes: a stand-in of the
 theme's article page (same data-pagefind-body structure) that includes the theme's real
 ``_pagefind_meta.html``, so filters, sort, meta and hidden translation titles are the real ones.
-The incremental time is the plugin's whole step over the new output folder: hash the parts,
-index the changed month, link every cached bundle, rebuild the route table and manifest.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import json
 import os
 import shutil
@@ -29,19 +34,21 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from bench import synth
+from bench import news_text, synth
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from briefing.model import Article
 from plugins.briefing_reader.markdown import render
 from plugins.news_meta.filters import FILTERS
-from plugins.pagefind_index.indexer import index_site
-from plugins.pagefind_index.parts import PageSource, digest, make_parts
+from plugins.offline_search.index import tokens
+from plugins.pagefind_index import runner
+from plugins.pagefind_index.indexer import PageSource, digest, index_site, page_glob
 from plugins.pagefind_index.plugin import templates_digest
 from plugins.pagefind_index.settings import PagefindSettings
 from tests.search_fixture import serving
@@ -50,18 +57,21 @@ ROOT = Path(__file__).resolve().parent.parent
 THEME = ROOT / "themes" / "briefing"
 SEED = 1
 DAILY = 20  # articles added by the daily update
+DEBOUNCE_MS = 250  # search.js's, subtracted from the second query's time
 PAGE = jinja2.Template(
     """<!doctype html>
 <html lang="{{ record.lang or 'en' }}">
 <head><meta charset="utf-8"><title>{{ article.title }}</title></head>
 <body><header><nav>Latest Archive Tags Sources</nav></header><main id="main">
 <article class="article" lang="{{ record.lang or 'en' }}" data-pagefind-body>
-<header><p class="kicker">{{ record.category }}</p>
+<header><p class="kicker" data-pagefind-ignore>{{ record.category }}</p>
 <h1 data-pagefind-weight="10">{{ record.title }}</h1>
 {% if record.summary %}<p class="standfirst">{{ record.summary }}</p>{% endif %}
-<p class="dateline"><time>{{ record.date.strftime("%d %B %Y, %H:%M") }}</time>
+<p class="dateline" data-pagefind-ignore><time>{{ record.date.strftime("%d %B %Y, %H:%M") }}</time>
 {{ record.source or "" }} {{ record.category }}</p>
-<ul class="tags">{% for tag in record.tags %}<li>{{ tag }}</li>{% endfor %}</ul></header>
+<ul class="tags" data-pagefind-ignore>
+{% for tag in record.tags %}<li>{{ tag }}</li>{% endfor %}</ul>
+</header>
 <div class="body">{{ body }}</div>
 {{ meta }}
 <aside data-pagefind-ignore>{% for item in record.read_next %}
@@ -70,6 +80,14 @@ PAGE = jinja2.Template(
 """,
     autoescape=True,
 )
+
+
+def news_records(n: int, daily: int = 0) -> list[Article]:
+    """Return the benchmark's ``n`` articles (plus ``daily`` newer ones), in real news text."""
+    corpus = synth.generate(n, seed=SEED)
+    if daily:
+        corpus = synth.extend(corpus, daily)
+    return news_text.rewrite(corpus.articles, SEED)
 
 
 class _Stand:
@@ -141,22 +159,37 @@ def _fingerprint() -> str:
     return digest("bench", templates_digest(THEME / "templates"))
 
 
+def page_sources(rows: Sequence[dict[str, str]]) -> list[PageSource]:
+    """Return the plugin's page records from the JSON rows :func:`_measured_index` writes."""
+    return [
+        PageSource(save_as=r["save_as"], date=datetime.fromisoformat(r["date"]), digest=r["digest"])
+        for r in rows
+    ]
+
+
 def index_once(site: Path, cache: Path, records_file: Path) -> dict[str, Any]:
     """Index ``site`` as the plugin does (the child process of :func:`_measured_index`)."""
-    records = json.loads(records_file.read_text(encoding="utf-8"))
-    from datetime import datetime
-
-    pages = [
-        PageSource(save_as=r["save_as"], date=datetime.fromisoformat(r["date"]), digest=r["digest"])
-        for r in records
-    ]
-    settings = PagefindSettings()
-    # A build writes a fresh output folder: only the search page is there before indexing
-    # (_measured_index moved the last run's search data aside).
+    pages = page_sources(json.loads(records_file.read_text(encoding="utf-8")))
+    # A build writes a fresh output folder: only the search page is there before indexing.
     render_search_page(site)
-    parts = make_parts(pages, settings.month_format, settings.part_days, _fingerprint())
-    report = index_site(site, parts, settings, cache)
-    return {"parts": report.parts, "indexed": len(report.indexed), "seconds": report.seconds}
+    report = index_site(site, pages, PagefindSettings(), cache, _fingerprint())
+    return {"pages": report.pages, "indexed": report.indexed, "seconds": report.seconds}
+
+
+def index_years(site: Path, out: Path, records_file: Path) -> dict[str, Any]:
+    """Index each year's pages as a bundle of its own (the layout one index replaced)."""
+    pages = page_sources(json.loads(records_file.read_text(encoding="utf-8")))
+    years: dict[int, list[PageSource]] = {}
+    for page in pages:
+        years.setdefault(page.date.year, []).append(page)
+    started = time.perf_counter()
+    for year, members in sorted(years.items()):
+        glob = page_glob(members)
+        process = runner.start(site, glob, out / str(year), (), PagefindSettings().language)
+        runner.finish(process, glob, out / str(year))
+    meta = sum(p.stat().st_size for p in out.glob("*/*.pf_meta"))
+    meta += sum(p.stat().st_size for p in out.glob("*/pagefind-entry.json"))
+    return {"parts": len(years), "seconds": time.perf_counter() - started, "meta_bytes": meta}
 
 
 def _tree_rss(root_pid: int) -> int:
@@ -184,8 +217,11 @@ def _tree_rss(root_pid: int) -> int:
     return total
 
 
-def _measured_index(site: Path, cache: Path, records: Sequence[Article]) -> dict[str, Any]:
-    """Run the indexing in a child process; return its report, wall time and peak tree RSS."""
+def _measured_index(
+    site: Path, target: Path, records: Sequence[Article], mode: str = "--index"
+) -> dict[str, Any]:
+    """Run the indexing (``--index``, or ``--years`` into ``target``) in a child process;
+    return its report, wall time and peak memory of the process tree (Python and Pagefind)."""
     records_file = site.parent / "records.json"
     rows = [
         {"save_as": save_as(r), "date": r.date.isoformat(), "digest": digest(repr(r))}
@@ -193,9 +229,9 @@ def _measured_index(site: Path, cache: Path, records: Sequence[Article]) -> dict
     ]
     records_file.write_text(json.dumps(rows), encoding="utf-8")
     old = site / f"search.old-{os.getpid()}"
-    if (site / "search").exists():
+    if mode == "--index" and (site / "search").exists():
         (site / "search").rename(old)  # as a fresh Pelican output: removed after timing
-    command = [sys.executable, "-m", "bench.bench_search", "--index", str(site), str(cache)]
+    command = [sys.executable, "-m", "bench.bench_search", mode, str(site), str(target)]
     command.append(str(records_file))
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
@@ -222,19 +258,32 @@ def _measured_index(site: Path, cache: Path, records: Sequence[Article]) -> dict
 
 
 def index_size(folder: Path) -> dict[str, Any]:
-    """Return the bytes and file count of the search data."""
+    """Return the bytes and file count of the search data, and of its metadata alone."""
     files = [p for p in folder.rglob("*") if p.is_file()]
-    return {"bytes": sum(p.stat().st_size for p in files), "files": len(files)}
+    meta = [p for p in files if p.name.endswith(".pf_meta") or p.name == "pagefind-entry.json"]
+    return {
+        "bytes": sum(p.stat().st_size for p in files),
+        "files": len(files),
+        "meta_bytes": sum(p.stat().st_size for p in meta),
+    }
 
 
-def query_words(records: Sequence[Article]) -> dict[str, str]:
-    """Pick the queries: a very common word, a rare name, a Cyrillic translation word."""
-    counts: Counter[str] = Counter()
-    for record in records[-3000:]:
-        counts.update(w.lower() for w in record.body.split() if w.isalpha() and len(w) > 4)
-    common = counts.most_common(1)[0][0]
-    old = records[len(records) // 7]
-    rare = max(old.title.split(), key=len).strip(".,:;")
+def query_words(records: Sequence[Article]) -> dict[str, dict[str, str]]:
+    """Pick one query of each kind (URL parameters) from the archive's own text."""
+    df: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    for record in records[:: max(1, len(records) // 3000)]:
+        words = tokens(f"{record.title} {record.body}")
+        df.update(set(words))
+        pairs.update({f"{a} {b}" for a, b in itertools.pairwise(words)})
+    long = [w for w in df if w.isalpha() and w.isascii() and len(w) >= 5]
+    common = max(long, key=lambda w: (df[w], w))
+    rare = min(long, key=lambda w: (abs(df[w] - 3), -len(w), w))
+    medium = min(long, key=lambda w: (abs(df[w] - df[common] // 10), w))
+    phrase = max(
+        (p for p in pairs if all(len(w) >= 4 and w.isalpha() for w in p.split())),
+        key=lambda p: (pairs[p], p),
+    )
     cyrillic = next(
         w
         for r in records[len(records) // 3 :]
@@ -243,7 +292,15 @@ def query_words(records: Sequence[Article]) -> dict[str, str]:
         for w in t.title.split()
         if len(w) > 5 and w.isalpha()
     )
-    return {"common": common, "rare": rare, "cyrillic": cyrillic, "two-words": f"{common} {rare}"}
+    category = Counter(r.category for r in records).most_common(1)[0][0]
+    return {
+        "common": {"q": common},
+        "rare": {"q": rare},
+        "two-words": {"q": f"{common} {medium}"},
+        "phrase": {"q": f'"{phrase}"'},
+        "cyrillic": {"q": cyrillic},
+        "word+filter": {"q": common, "category": category},
+    }
 
 
 def _gz(body: bytes) -> int:
@@ -279,86 +336,77 @@ class _Traffic:
         return counts
 
 
-_DONE = "() => /result/i.test(document.querySelector('#search-status')?.textContent || '')"
+_DONE = "() => document.querySelector('[data-search-page]')?.dataset.state === 'done'"
+_COUNT = "() => document.querySelector('#search-status').textContent"
 
 
-def browse(site: Path, words: dict[str, str]) -> dict[str, Any]:
-    """Measure a first query (page load included) and a second query, per kind of query."""
+def browse(site: Path, queries: dict[str, dict[str, str]]) -> dict[str, Any]:
+    """Measure a first query (page load included, cold cache) and a second typed query."""
+    from urllib.parse import urlencode
+
     from playwright.sync_api import sync_playwright
 
     results: dict[str, Any] = {}
     with serving(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        for kind, word in words.items():
-            page = browser.new_page()
+        for kind, params in queries.items():
+            context = browser.new_context()
+            page = context.new_page()
             traffic = _Traffic(page)
             started = time.perf_counter()
-            page.goto(f"{base}/search/?q={word}")
+            page.goto(f"{base}/search/?{urlencode(params)}")
             page.wait_for_function(_DONE, timeout=120_000)
             first_ms = (time.perf_counter() - started) * 1000
-            page.wait_for_timeout(300)  # let trailing fetches (highlight, excerpts) land
+            status = page.evaluate(_COUNT)
+            page.wait_for_timeout(300)  # let trailing fetches land
             first = traffic.take()
-            second_word = words["rare"] if kind != "rare" else words["common"]
-            page.evaluate("document.querySelector('#search-status').textContent = ''")
+            second_word = queries["rare" if kind != "rare" else "common"]["q"]
+            page.evaluate("document.querySelector('[data-search-page]').dataset.state = ''")
             started = time.perf_counter()
             page.get_by_label("Search words").fill(second_word)
             page.wait_for_function(_DONE, timeout=120_000)
-            second_ms = (time.perf_counter() - started) * 1000 - 250  # minus the debounce
+            second_ms = (time.perf_counter() - started) * 1000 - DEBOUNCE_MS
             page.wait_for_timeout(300)
-            status = page.locator("#search-status").inner_text()
             results[kind] = {
-                "query": word,
+                "params": params,
+                "status": status,
                 "first": {**first, "ms": first_ms},
                 "second": {**traffic.take(), "ms": second_ms, "query": second_word},
-                "status": status,
             }
-            page.close()
+            context.close()
         browser.close()
     return results
 
 
-def run_size(n: int, workdir: Path) -> dict[str, Any]:
-    """Measure one archive size (reusing ``workdir``'s pages and cache when a run left them)."""
-    corpus = synth.generate(n, seed=SEED)
-    newer = synth.extend(corpus, DAILY)
+def run_size(n: int, workdir: Path, cuts: Sequence[str] = ()) -> dict[str, Any]:
+    """Measure one archive size."""
+    articles = news_records(n, DAILY)
+    base, newer = articles[:n], articles[n:]
     site, cache = workdir / "site", workdir / "cache"
-    reused = (site / "search" / "parts.json").exists()
-    if reused:
-        # A kept run: drop the daily update's pages, re-index back to the base archive.
-        for record in newer.articles[len(corpus.articles) :]:
-            shutil.rmtree((site / save_as(record)).parent, ignore_errors=True)
-        render_s = None
-    else:
-        started = time.perf_counter()
-        render_pages(site, corpus.articles)
-        render_s = time.perf_counter() - started
-    full = _measured_index(site, cache, corpus.articles)
-    size = index_size(site / "search")
-    browser = browse(site, query_words(corpus.articles))
-    render_pages(site, newer.articles[len(corpus.articles) :])
-    update = _measured_index(site, cache, newer.articles)
-    return {
-        "articles": n,
-        "reused": reused,
-        "render_s": render_s,
-        "index": full,
-        "size": size,
-        "browser": browser,
-        "update": update,
-    }
+    started = time.perf_counter()
+    render_pages(site, base)
+    render_s = time.perf_counter() - started
+    full = _measured_index(site, cache, base)
+    size = index_size(site / "search" / "pagefind")
+    browser = browse(site, query_words(base))
+    out: dict[str, Any] = {"articles": n, "render_s": render_s, "index": full, "size": size}
+    out["browser"] = browser
+    render_pages(site, newer)
+    out["update"] = _measured_index(site, cache, articles)
+    if "year" in cuts:
+        out["year_parts"] = _measured_index(site, workdir / "years", base, "--years")
+    return out
 
 
 def run(
-    sizes: tuple[int, ...] = (10_000, 100_000), keep: Path | None = None, reuse: bool = False
+    sizes: tuple[int, ...] = (10_000, 100_000), keep: Path | None = None, cuts: Sequence[str] = ()
 ) -> dict[str, Any]:
     """Run the search benchmark at each size; return the measurements."""
-    out: dict[str, Any] = {"sizes": {}}
+    out: dict[str, Any] = {"sizes": {}, "text": "Lee corpus (gensim test data), real news English"}
     for n in sizes:
-        workdir = keep / f"bench-search-{n}" if keep and reuse else None
-        if workdir is None:
-            workdir = Path(tempfile.mkdtemp(prefix=f"bench-search-{n}-", dir=keep))
+        workdir = Path(tempfile.mkdtemp(prefix=f"bench-search-{n}-", dir=keep))
         try:
-            out["sizes"][str(n)] = run_size(n, workdir)
+            out["sizes"][str(n)] = run_size(n, workdir, cuts)
         finally:
             if keep is None:
                 shutil.rmtree(workdir, ignore_errors=True)
@@ -366,23 +414,40 @@ def run(
 
 
 def table(result: dict[str, Any]) -> str:
-    """Return the measurements as a Markdown table."""
+    """Return the measurements as Markdown tables."""
     lines = [
-        "| articles | index s | peak MB | parts | index MB | files | query | first KB (gzip) "
-        "| first ms | second KB (gzip) | second ms | update s (step / process) | update peak MB |",
-        "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|",
+        "| articles | index s | peak MB | index MB | files | query | shown | first KB (gzip) "
+        "| first ms | second KB (gzip) | second ms | update s | update peak MB |",
+        "|---:|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for n, r in result["sizes"].items():
         for kind, b in r["browser"].items():
             f, s = b["first"], b["second"]
+            query = " ".join(f"{k}={v}" for k, v in b["params"].items())
             lines.append(
                 f"| {int(n):,} | {r['index']['wall_s']:.1f} | {r['index']['peak_rss_mb']:.0f} "
-                f"| {r['index']['parts']} | {r['size']['bytes'] / 2**20:.0f} "
-                f"| {r['size']['files']:,} "
-                f"| {kind} `{b['query']}` | {f['kb']:.0f} ({f['gzip_kb']:.0f}) | {f['ms']:.0f} "
-                f"| {s['kb']:.0f} ({s['gzip_kb']:.0f}) | {s['ms']:.0f} "
-                f"| {r['update']['seconds']:.1f} / {r['update']['wall_s']:.1f} "
-                f"| {r['update']['peak_rss_mb']:.0f} |"
+                f"| {r['size']['bytes'] / 2**20:.0f} | {r['size']['files']:,} "
+                f"| {kind} `{query}` | {b['status']} | {f['kb']:.0f} ({f['gzip_kb']:.0f}) "
+                f"| {f['ms']:.0f} | {s['kb']:.0f} ({s['gzip_kb']:.0f}) | {s['ms']:.0f} "
+                f"| {r['update']['wall_s']:.1f} | {r['update']['peak_rss_mb']:.0f} |"
+            )
+    parts = {n: r["year_parts"] for n, r in result["sizes"].items() if "year_parts" in r}
+    if parts:
+        lines += [
+            "",
+            "| articles | layout | parts | index s | peak MB | metadata KB for a complete query |",
+        ]
+        lines.append("|---:|---|---:|---:|---:|---:|")
+        for n, p in parts.items():
+            one = result["sizes"][n]
+            meta = one["size"]["meta_bytes"] / 1024
+            lines.append(
+                f"| {int(n):,} | one index | 1 | {one['index']['wall_s']:.1f} "
+                f"| {one['index']['peak_rss_mb']:.0f} | {meta:.0f} |"
+            )
+            lines.append(
+                f"| {int(n):,} | a bundle per year | {p['parts']} | {p['wall_s']:.1f} "
+                f"| {p['peak_rss_mb']:.0f} | {p['meta_bytes'] / 1024:.0f} |"
             )
     return "\n".join(lines)
 
@@ -392,19 +457,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--keep", type=Path, help="leave the work folders under DIR")
-    parser.add_argument(
-        "--reuse",
-        action="store_true",
-        help="with --keep: use DIR/bench-search-N left by a run (its pages and part cache); "
-        "the index columns then time a rebuild with every part cached",
-    )
+    parser.add_argument("--cut", nargs="*", default=[], choices=["year"], help="layouts to compare")
     parser.add_argument("--json", type=Path, help="also write the measurements here")
     parser.add_argument("--index", nargs=3, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--years", nargs=3, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.index:
         print(json.dumps(index_once(*args.index)))
         return 0
-    result = run(tuple(args.sizes), args.keep, args.reuse)
+    if args.years:
+        print(json.dumps(index_years(*args.years)))
+        return 0
+    result = run(tuple(args.sizes), args.keep, args.cut)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
     print(table(result))

@@ -7,7 +7,8 @@ folder, under ``<content>/../.briefing-cache/`` unless told otherwise) with two 
 - ``inputs``: what :func:`briefing.ingest.parse_input` returned for an input, keyed on a hash of
   the extractor's version (every source file of the ``briefing`` package), the input's path
   and kind, its bytes, its sidecar's bytes, the ``--date`` and ``--fetched-at`` options and
-  the boilerplate learned for its folder.  Any change to any of them is a miss, so a hit is what extraction would give.
+  the boilerplate learned for its folder.  Any change to any of them is a miss, so a hit is
+  what extraction would give.
 - ``files``: the parsed article of each content file, keyed on its path, size, modification
   time and inode, so the archive scan re-reads only files that changed since.
 

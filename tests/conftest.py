@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import Phase, settings
+from hypothesis import HealthCheck, Phase, settings
 
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from briefing.site import build_site
@@ -29,7 +29,11 @@ PUBLISH_SETTINGS = ROOT / "publishconf.py"
 
 # Hypothesis: timing is for make bench, never a test's verdict.  Properties that write files or
 # run on a loaded 2-core machine took over the 200 ms default deadline, so there is none.
-settings.register_profile("default", deadline=None, max_examples=300)
+# A loaded machine makes data generation slow too: that health check measures the machine, not
+# the code, so it is off (as the deadline is).
+settings.register_profile(
+    "default", deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow]
+)
 # make mutate (setup.cfg): the same draws every run, and no shrinking, since any failing
 # example kills a mutant; fewer examples, as each mutant runs the properties again.
 settings.register_profile(

@@ -9,9 +9,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import random
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -82,7 +84,12 @@ ARTICLES = (DAINES, CARLON, *OTHERS)
 
 def write_content(content: Path) -> None:
     """Write the fixture articles (and an About page) as the archive's Markdown files."""
-    for article in ARTICLES:
+    write_articles(content, ARTICLES)
+
+
+def write_articles(content: Path, articles: Iterable[Article]) -> None:
+    """Write articles (and the project's About page) as an archive's Markdown files."""
+    for article in articles:
         path = content / "articles" / article.date.strftime("%Y/%m") / f"{article.slug}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(frontmatter.dump(article), encoding="utf-8")
@@ -116,3 +123,147 @@ def serving(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --- The ~1,000-article archive with a known word-to-article table (issue #13) -------------
+
+ARCHIVE_SIZE = 1_000
+ARCHIVE_START = datetime(2025, 1, 3, 8, 0, tzinfo=BAKU)
+ARCHIVE_STEP = timedelta(hours=17, minutes=11)  # every article at its own minute: exact sorts
+ARCHIVE_CATEGORIES = ("Politics", "Economy", "Energy", "Society", "Sport")
+ARCHIVE_SOURCES = ("report.az", "caspian.example", "wire.example")
+_LATIN = ("ka", "lo", "mi", "ren", "sa", "tu", "vel", "do", "ni", "ra", "bu", "xe", "qo")
+_CYRILLIC = ("ка", "ло", "ми", "рен", "са", "ту", "вел", "до", "ни", "ра", "бу", "ше", "жо")
+
+
+@dataclass(frozen=True)
+class Planted:
+    """Where the planted words of one archive article are: the test's ground truth."""
+
+    slug: str
+    date: datetime
+    category: str
+    source: str
+    lang: str
+    title_words: frozenset[str]
+    body_words: frozenset[str]
+    translation_words: frozenset[str]
+    phrases: frozenset[str]  # "grain corridor" where the two words stand side by side
+
+    def holds(self, word: str) -> bool:
+        """Say whether the word is anywhere searchable on the article (case and accents aside)."""
+        return word in self.title_words | self.body_words | self.translation_words
+
+
+# Planted word -> (share of articles with it in the body, share with it in the headline).
+# Every word is unlike every background word (see _background), so the table is the truth.
+PLANTED_SHARES = {
+    "summit": (0.15, 0.02),
+    "harbour": (0.07, 0.01),
+    "ferry": (0.06, 0.01),
+    "lighthouse": (0.03, 0.006),
+    "zephyrine": (0.003, 0.0),
+    "zürich": (0.01, 0.0),
+    "nato": (0.0, 0.012),
+    "переговоры": (0.012, 0.0),
+}
+TRANSLATION_WORD = "перемирие"  # only ever in a translation's title
+PHRASE = ("grain", "corridor")
+
+
+def _background(rng: random.Random, alphabet: tuple[str, ...], count: int) -> list[str]:
+    """Invented words none of which starts like a planted word (no prefix or stem overlap)."""
+    stems = {w[:3] for w in [*PLANTED_SHARES, TRANSLATION_WORD, *PHRASE]}
+    words: list[str] = []
+    while len(words) < count:
+        word = "".join(rng.choice(alphabet) for _ in range(rng.randint(2, 4)))
+        if word[:3] not in stems and word not in words:
+            words.append(word)
+    return words
+
+
+def _sentence(rng: random.Random, vocabulary: list[str], planted: list[str]) -> str:
+    words = [rng.choice(vocabulary) for _ in range(rng.randint(8, 16))]
+    for word in planted:
+        words.insert(rng.randint(1, len(words)), word)
+    return " ".join(words).capitalize() + "."
+
+
+def _body(rng: random.Random, vocabulary: list[str], planted: list[str]) -> str:
+    """Nine sentences in three paragraphs, each planted word in a sentence of its own."""
+    slots: list[list[str]] = [[] for _ in range(9)]
+    for word, at in zip(planted, rng.sample(range(9), min(9, len(planted))), strict=False):
+        slots[at].append(word)
+    for word in planted[9:]:
+        slots[rng.randrange(9)].append(word)
+    sentences = [_sentence(rng, vocabulary, words) for words in slots]
+    return "\n\n".join(" ".join(sentences[i : i + 3]) for i in range(0, 9, 3))
+
+
+def _plant(rng: random.Random, index: int, russian: bool) -> tuple[set[str], set[str], set[str]]:
+    """Choose the planted words of the article at ``index``: title, body, phrase."""
+    title: set[str] = set()
+    body: set[str] = set()
+    for word, (in_body, in_title) in PLANTED_SHARES.items():
+        if word == "переговоры" and not russian:
+            continue
+        if rng.random() < in_title:
+            title.add(word)
+        elif rng.random() < in_body * (8 if word == "переговоры" else 1):
+            body.add(word)
+    phrase: set[str] = set()
+    if rng.random() < 0.02:
+        phrase.add(" ".join(PHRASE))
+    elif rng.random() < 0.015:
+        body.update(PHRASE)  # both words, never side by side
+    return title, body, phrase
+
+
+def archive_articles(n: int = ARCHIVE_SIZE, seed: int = 13) -> list[tuple[Article, Planted]]:
+    """Return ``n`` articles (about a tenth in Russian) and where their planted words are."""
+    rng = random.Random(seed)
+    latin, cyrillic = _background(rng, _LATIN, 600), _background(rng, _CYRILLIC, 300)
+    out: list[tuple[Article, Planted]] = []
+    for index in range(n):
+        russian = index % 10 == 7
+        vocabulary = cyrillic if russian else latin
+        title_words, body_words, phrases = _plant(rng, index, russian)
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(4, 7))]
+        for word in sorted(title_words):
+            words.insert(rng.randint(0, len(words)), word.capitalize())
+        body_planted = sorted(body_words) + sorted(phrases)
+        translations: tuple[Translation, ...] = ()
+        translation_words: frozenset[str] = frozenset()
+        if not russian and index % 97 == 5:
+            words_ru = [rng.choice(cyrillic) for _ in range(4)] + [TRANSLATION_WORD]
+            translations = (Translation(lang="ru", title=" ".join(words_ru).capitalize()),)
+            translation_words = frozenset({TRANSLATION_WORD})
+        slug = f"archive-{index:04d}"
+        article = Article(
+            title=" ".join(words).capitalize() + f" {index}",
+            slug=slug,
+            date=ARCHIVE_START + index * ARCHIVE_STEP,
+            category=ARCHIVE_CATEGORIES[rng.randrange(len(ARCHIVE_CATEGORIES))],
+            source=ARCHIVE_SOURCES[index % len(ARCHIVE_SOURCES)],
+            lang="ru" if russian else "en",
+            translations=translations,
+            body=_body(rng, vocabulary, body_planted),
+        )
+        planted = Planted(
+            slug=slug,
+            date=article.date,
+            category=article.category,
+            source=article.source or "",
+            lang=article.lang or "en",
+            title_words=frozenset(title_words),
+            body_words=frozenset(body_words | {w for p in phrases for w in p.split()}),
+            translation_words=translation_words,
+            phrases=frozenset(phrases),
+        )
+        out.append((article, planted))
+    return out
+
+
+def write_archive(content: Path, articles: list[tuple[Article, Planted]]) -> None:
+    """Write the planted archive's Markdown files (and an About page) under ``content``."""
+    write_articles(content, (article for article, _ in articles))

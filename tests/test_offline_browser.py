@@ -121,13 +121,13 @@ def test_walk_home_category_article_next_day_and_back(
 
 def _search(tab: Page, query: str) -> list[str]:
     tab.wait_for_selector("[data-offline-search][data-state]")
-    tab.fill("#offline-q", query)
+    tab.fill("#search-q", query)
     tab.wait_for_function(
         "q => document.querySelector('[data-offline-search]').dataset.state === 'done'"
         " && new URLSearchParams(location.search).get('q') === q",
         arg=query,
     )
-    return tab.locator(".offline-result h2").all_inner_texts()
+    return tab.locator(".search-result h2").all_inner_texts()
 
 
 @pytest.mark.parametrize(
@@ -150,8 +150,8 @@ def test_search_from_disk(
     assert tab.url.startswith((bundle / "search" / "index.html").as_uri())
     titles = _search(tab, typed)
     assert titles[0] == title
-    assert marked in tab.locator(".offline-result mark").all_inner_texts()
-    link = tab.locator(".offline-result h2 a").first.get_attribute("href")
+    assert marked in tab.locator(".search-result mark").all_inner_texts()
+    link = tab.locator(".search-result h2 a").first.get_attribute("href")
     assert link is not None
     assert _file_of(link).is_file()
 
@@ -170,29 +170,53 @@ def test_header_box_suggests_titles_as_you_type(page: tuple[Page, Watch], bundle
     assert "amy-carlon" in tab.url and tab.url.endswith("/index.html")
 
 
+def _done(tab: Page) -> None:
+    tab.wait_for_function(
+        "() => document.querySelector('[data-offline-search]').dataset.state === 'done'"
+    )
+
+
 def test_search_category_filter_sort_and_url(page: tuple[Page, Watch], bundle: Path) -> None:
+    """The one search UI from disk: count, collapsed facets with counts, sort, the URL."""
     tab, _ = page
     tab.goto((bundle / "search" / "index.html").as_uri() + "?q=baku")
-    tab.wait_for_selector("[data-offline-search][data-state=done]")
-    everything = tab.locator(".offline-result h2").all_inner_texts()
+    _done(tab)
+    assert tab.locator("[data-search-page]").get_attribute("data-engine") == "offline"
+    everything = tab.locator(".search-result h2").all_inner_texts()
     assert len(everything) == 2  # Daines (title) and the Sport derby (body)
     assert everything[0].startswith("Senator Steve Daines")  # title matches rank first
-    tab.select_option("select[name=category]", "Sport")
+    assert tab.inner_text("#search-status") == "2 results."
+    tab.click(".search-facets > summary")
+    sport = tab.get_by_role("checkbox", name="Sport (1)")
+    assert tab.get_by_role("checkbox", name="Politics (1)").count() == 1
+    sport.check()
     tab.wait_for_function("location.search.includes('category=Sport')")
-    tab.wait_for_selector("[data-offline-search][data-state=done]")
-    assert tab.locator(".offline-result h2").all_inner_texts() == [
+    _done(tab)
+    assert tab.locator(".search-result h2").all_inner_texts() == [
         "Neftchi win the derby in extra time"
     ]
-    tab.select_option("select[name=category]", "")
-    tab.select_option("select[name=sort]", "newest")
+    tab.get_by_role("checkbox", name="Sport (1)").uncheck()
+    tab.select_option("#search-sort", "newest")
     tab.wait_for_function("location.search.includes('sort=newest')")
-    tab.wait_for_selector("[data-offline-search][data-state=done]")
-    newest_first = tab.locator(".offline-result h2").all_inner_texts()
+    _done(tab)
+    newest_first = tab.locator(".search-result h2").all_inner_texts()
     assert newest_first == list(reversed(everything))
     tab.reload()
-    tab.wait_for_selector("[data-offline-search][data-state=done]")
-    assert tab.input_value("#offline-q") == "baku"
-    assert tab.locator(".offline-result h2").all_inner_texts() == newest_first
+    _done(tab)
+    assert tab.input_value("#search-q") == "baku"
+    assert tab.locator(".search-result h2").all_inner_texts() == newest_first
+    assert tab.locator(".search-result time").first.inner_text() == "15 May 2024"
+
+
+def test_phrase_from_disk(page: tuple[Page, Watch], bundle: Path) -> None:
+    """A quoted phrase matches its words side by side only; unquoted, any order."""
+    tab, _ = page
+    tab.goto((bundle / "search" / "index.html").as_uri() + '?q="steve daines"')
+    _done(tab)
+    assert tab.inner_text("#search-status") == "1 result."
+    tab.goto((bundle / "search" / "index.html").as_uri() + '?q="daines steve"')
+    _done(tab)
+    assert tab.inner_text("#search-status") == "No results."
 
 
 def test_crawl_every_page_every_link_is_a_file_in_the_bundle(

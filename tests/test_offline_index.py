@@ -47,6 +47,10 @@ def test_id_codec_round_trips(ids: list[int]) -> None:
     assert json.dumps(encoded) == f'"{encoded}"'  # no escaping needed inside JSON
 
 
+def _day(day: int) -> datetime:
+    return datetime(2024, 5, day, 12, tzinfo=UTC)
+
+
 def _doc(title: str, day: int, text: str = "", category: str = "Politics") -> IndexDoc:
     return IndexDoc(
         url=f"{day}/index.html",
@@ -124,3 +128,22 @@ def test_settings_merge_over_defaults_and_reject_unknown_keys() -> None:
     assert settings_from(None).folder == "search-offline"
     with pytest.raises(ValueError, match="textdocs"):
         settings_from({"textdocs": 8})
+
+
+def test_translation_titles_are_a_tier_of_their_own() -> None:
+    """A term of a translation's title only gets a third id list (the hosted weight 5)."""
+    docs = [
+        IndexDoc("1/index.html", "Carlon in Baku", _day(1), "talks", also=("Карлон в Баку",)),
+        IndexDoc("2/index.html", "Карлон", _day(2), "встреча"),
+    ]
+    shards = {s.key: s.data for s in build(docs, IndexOptions())}
+    terms = shards["t/0"]
+    assert isinstance(terms, dict)
+    title_ids, body_ids, also_ids = terms["карлон"].split("|")
+    assert decode_ids(title_ids) == [0]  # the Russian headline (newest: id 0)
+    assert decode_ids(also_ids) == [1]  # the English report, by its translation's title
+    assert body_ids == ""
+    assert terms["carlon"].count("|") == 1  # no translation holds it: two lists
+    meta = shards["m/0"]
+    assert isinstance(meta, list)
+    assert meta[1][-1] == ["Карлон в Баку"]

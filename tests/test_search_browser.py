@@ -15,8 +15,7 @@ from urllib.request import urlopen
 import pytest
 
 from bench.bench_search import render_pages, render_search_page, save_as
-from plugins.pagefind_index.indexer import index_site
-from plugins.pagefind_index.parts import PageSource, digest, make_parts
+from plugins.pagefind_index.indexer import PageSource, digest, index_site
 from plugins.pagefind_index.settings import PagefindSettings
 from tests.search_fixture import CARLON, build, serving
 
@@ -54,9 +53,9 @@ class Visit:
             self.outside.append(request.url)
 
     def results(self) -> list[str]:
-        """Return the result titles once the status line says the search finished."""
+        """Return the result titles once the page says the search finished."""
         self.page.wait_for_function(
-            "() => /result/i.test(document.querySelector('#search-status')?.textContent || '')"
+            "() => document.querySelector('[data-search-page]').dataset.state === 'done'"
         )
         titles: list[str] = self.page.locator(".search-result-title").all_inner_texts()
         return titles
@@ -95,48 +94,48 @@ def test_typing_a_word_lists_the_article(visit: Visit, query: str, title: str) -
     assert parse_qs(urlsplit(visit.page.url).query)["q"] == [query]
 
 
-def test_loading_a_query_url_shows_results(visit: Visit) -> None:
-    """/search/?q=Baku shows its results without typing, newest parts first, then the rest."""
+def test_loading_a_query_url_shows_every_result_ranked_over_the_archive(visit: Visit) -> None:
+    """/search/?q=Baku shows all five matches at once: headline matches first, newest first."""
     visit.page.goto(f"{visit.base}/search/?q=Baku")
-    assert len(visit.results()) == 4  # two parts searched, results found: it stops there
-    status = visit.page.locator("#search-status").inner_text()
-    assert re.match(r"4 results from January 2026 to February 2026; earlier months", status)
-    assert _more(visit, "Search earlier months") == 5
+    titles = visit.results()
     assert visit.page.locator("#search-status").inner_text() == "5 results."
-    assert visit.page.get_by_role("button", name="Search earlier months").is_hidden()
+    assert [t.split(", day ")[-1] for t in titles[:3]] == ["3", "2", "1"]
+    assert titles[3].startswith("Amy Carlon")  # body matches after, newest first
+    assert titles[4].startswith("Bayramov meets")
+    assert visit.page.locator(".search-more").is_hidden()
     first = visit.page.locator(".search-result").first
-    assert first.locator("time").count() == 1
+    assert first.locator("time").get_attribute("datetime") == "2026-01-13"
+    assert first.locator("time").inner_text() == "13 January 2026"
     assert first.locator(".search-result-excerpt mark").count() >= 1
 
 
-def _more(visit: Visit, label: str) -> int:
-    """Press the button under the results; return how many results are listed after it."""
-    before = visit.page.locator(".search-result").count()
-    visit.page.get_by_role("button", name=label).click()
-    visit.page.wait_for_function(
-        f"() => document.querySelectorAll('.search-result').length > {before}"
-    )
-    count: int = visit.page.locator(".search-result").count()
-    return count
+def test_default_view_invites_a_query(visit: Visit) -> None:
+    """Without a query the page asks for one: no partial or "not searched yet" state."""
+    visit.page.goto(f"{visit.base}/search/")
+    visit.page.wait_for_function("() => document.querySelector('[data-search-page]').dataset.state")
+    status = visit.page.locator("#search-status").inner_text()
+    assert status == "Type a word to search the archive."
+    assert visit.page.evaluate("document.activeElement.id") == "search-q"
 
 
 def test_category_filter_narrows_the_list_and_the_url(visit: Visit) -> None:
-    """Ticking a category keeps only its articles and records it in the URL."""
+    """Opening the filters shows exact counts; ticking a category keeps only its articles."""
     visit.page.goto(f"{visit.base}/search/?q=Baku")
-    assert len(visit.results()) == 4
-    visit.page.get_by_role("checkbox", name=re.compile(r"^Energy \(3\)")).check()
+    assert len(visit.results()) == 5
+    visit.page.get_by_text("Filter by category").click()
+    energy = visit.page.get_by_role("checkbox", name=re.compile(r"^Energy \(3\)"))
+    energy.check()
     visit.page.wait_for_function("() => document.querySelectorAll('.search-result').length === 3")
     titles = visit.page.locator(".search-result-title").all_inner_texts()
     assert all(t.startswith("Baku hosts energy forum") for t in titles)
     assert parse_qs(urlsplit(visit.page.url).query)["category"] == ["Energy"]
+    assert visit.page.locator("#search-status").inner_text() == "3 results."
 
 
 def test_sort_oldest_first_orders_by_date(visit: Visit) -> None:
-    """The sort control orders the results by date across month parts."""
+    """The sort control orders every match by date."""
     visit.page.goto(f"{visit.base}/search/?q=Baku&sort=oldest")
-    visit.results()
-    assert _more(visit, "Search later months") == 5
-    titles = visit.page.locator(".search-result-title").all_inner_texts()
+    titles = visit.results()
     assert titles[0].startswith("Bayramov meets")
     assert [t.split(", day ")[1] for t in titles[1:4]] == ["1", "2", "3"]
     assert titles[-1].startswith("Amy Carlon")
@@ -164,6 +163,7 @@ def test_keyboard_and_screen_reader(visit: Visit) -> None:
     assert visit.page.evaluate("document.activeElement.id") == "search-sort"
     width = visit.page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
+    assert visit.page.get_by_role("searchbox").count() == 1  # the header's box is not shown
 
 
 def test_file_protocol_leaves_search_to_the_offline_engine(browser: Any, tmp_path: Path) -> None:
@@ -210,9 +210,7 @@ def two_language_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
     render_pages(site, [CARLON, RUSSIAN])
     render_search_page(site)
     pages = [PageSource(save_as(r), r.date, digest(repr(r))) for r in (CARLON, RUSSIAN)]
-    settings = PagefindSettings()
-    parts = make_parts(pages, settings.month_format, settings.part_days, "test")
-    index_site(site, parts, settings, site.parent / "cache")
+    index_site(site, pages, PagefindSettings(), site.parent / "cache", "test")
     with serving(site) as url:
         yield url
 
@@ -220,12 +218,75 @@ def two_language_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
 def test_other_language_pages_are_searched_from_the_english_page(
     browser: Any, two_language_site: str
 ) -> None:
-    """A word only on a Russian page (its own Pagefind language index) is found from /search/."""
-    manifest = json.loads(urlopen(f"{two_language_site}/search/parts.json").read())
-    assert ["ru"] in [p["languages"] for p in manifest["parts"]]
+    """A word only on a Russian page (html lang ru) is in the one index, found from /search/."""
+    entry = json.loads(urlopen(f"{two_language_site}/search/pagefind/pagefind-entry.json").read())
+    assert {k: v["page_count"] for k, v in entry["languages"].items()} == {"unknown": 2}
     visit = Visit(browser, two_language_site)
     visit.page.goto(f"{two_language_site}/search/?q={quote('Гяндже')}")
     assert visit.results() == [RUSSIAN.title]
     visit.page.goto(f"{two_language_site}/search/?q=Carlon")
     assert visit.results() == [CARLON.title]
     visit.close()
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+# axe's serious and critical violations, each as "rule: the elements it found".
+_SERIOUS = """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
+  .filter((v) => v.impact === "serious" || v.impact === "critical")
+  .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_on_the_search_page_with_results_and_filters(
+    browser: Any, search_site: str, scheme: str
+) -> None:
+    """axe-core finds nothing serious on the search page with results and the filters open."""
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `npm ci` (make test does)")
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{search_site}/search/?q=Baku&category=Energy")
+    page.wait_for_selector(".search-filter .count")
+    assert page.locator("div[aria-labelledby]").count() == 0
+    page.add_script_tag(path=str(AXE))
+    serious = page.evaluate(_SERIOUS)
+    context.close()
+    assert serious == []
+
+
+def test_first_result_above_the_fold_on_a_phone(browser: Any, search_site: str) -> None:
+    """At 390x844 the filters are collapsed and the first result starts on the first screen."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{search_site}/search/?q=Baku")
+    page.wait_for_function(
+        "() => document.querySelector('[data-search-page]').dataset.state === 'done'"
+    )
+    assert page.locator(".search-facets").get_attribute("open") is None
+    box = page.locator(".search-result").first.bounding_box()
+    context.close()
+    assert box is not None
+    assert box["y"] + 40 < 844  # its headline is on screen, not just its top edge
+
+
+_SHIFTS = """() => new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 500);
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_results_arriving_shift_nothing(browser: Any, search_site: str, width: int) -> None:
+    """The controls are in the page's markup: results arriving move no laid-out content."""
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(f"{search_site}/search/?q=Baku")
+    page.wait_for_function(
+        "() => document.querySelector('[data-search-page]').dataset.state === 'done'"
+    )
+    shift = page.evaluate(_SHIFTS)
+    context.close()
+    assert shift < 0.05

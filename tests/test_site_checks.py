@@ -223,6 +223,5 @@ def test_nu_html_checker_finds_no_error_in_the_fixture_site(published_site: Path
     assert [e for e in _vnu_errors(published_site) if SEARCH_PAGE not in e] == []
 
 
-@pytest.mark.xfail(strict=True, reason="search page fault of #16, owned by the search engineer")
 def test_nu_html_checker_finds_no_error_on_the_search_page(sample_site: Path) -> None:
     assert [e for e in _vnu_errors(sample_site / "search") if SEARCH_PAGE in e] == []

@@ -6,9 +6,11 @@ statement is ``BriefingSearch.register(key, data)`` (JSONP-style), and the page 
 pieces a query needs:
 
 ``manifest.js``  first term of every term shard, facet names and counts, shard sizes
-``t/N.js``       term shard N: ``{term: "title-ids|body-ids"}`` for a sorted, contiguous term range,
+``t/N.js``       term shard N: ``{term: "title-ids|body-ids[|translation-title-ids]"}`` for a
+                 sorted, contiguous term range,
                  so a prefix typed so far maps to one shard (rarely the next one too)
-``m/N.js``       metadata of docs ``[N*META_DOCS, (N+1)*META_DOCS)``: url, title, date, facet codes
+``m/N.js``       metadata of docs ``[N*META_DOCS, (N+1)*META_DOCS)``: url, title, date, facet
+                 codes, and the translation titles when there are any
 ``x/N.js``       plain text of docs ``[N*TEXT_DOCS, ...)`` for excerpts
 ``f.js``         one facet code per doc and facet, loaded only when a filter is applied
 
@@ -44,6 +46,7 @@ class IndexDoc:
     category: str = ""
     source: str = ""
     lang: str = ""
+    also: tuple[str, ...] = ()  # the titles of its translations: between headline and body
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,9 @@ class IndexOptions:
     term_shard_bytes: int = 16_000  # one small read per typed word; ~300 shards for 10k docs
     meta_docs: int = 32  # a result page of 10 reads at most 10 of these (~6 kB each)
     text_docs: int = 2  # excerpt shards hold whole bodies: a result page reads 10 of them
-    excerpt_chars: int = 5_000  # most articles whole; matches past the cut show the opening
+    # Whole bodies: a "quoted phrase" is checked against this text (the term shards have no
+    # positions), so a cut would lose phrase matches past it.
+    excerpt_chars: int = 200_000
 
 
 @dataclass(frozen=True)
@@ -110,26 +115,38 @@ def order_docs(docs: Iterable[IndexDoc]) -> list[IndexDoc]:
     return sorted(docs, key=lambda d: (-d.date.timestamp(), d.url))
 
 
-def postings(docs: Sequence[IndexDoc]) -> dict[str, tuple[list[int], list[int]]]:
-    """Map each term to (docs with it in the title, docs with it only in the body)."""
-    table: dict[str, tuple[list[int], list[int]]] = {}
+Postings = tuple[list[int], list[int], list[int]]
+
+
+def postings(docs: Sequence[IndexDoc]) -> dict[str, Postings]:
+    """Map each term to (docs with it in the headline, only in a translation's title, only in
+    the body): the three weights the hosted index gives them too (10, 5, 1)."""
+    table: dict[str, Postings] = {}
     for doc_id, doc in enumerate(docs):
         in_title = set(tokens(doc.title))
+        in_also = set(tokens(" ".join(doc.also))) - in_title
         for term in in_title:
-            table.setdefault(term, ([], []))[0].append(doc_id)
-        for term in set(tokens(doc.text)) - in_title:
-            table.setdefault(term, ([], []))[1].append(doc_id)
+            table.setdefault(term, ([], [], []))[0].append(doc_id)
+        for term in in_also:
+            table.setdefault(term, ([], [], []))[1].append(doc_id)
+        for term in set(tokens(doc.text)) - in_title - in_also:
+            table.setdefault(term, ([], [], []))[2].append(doc_id)
     return table
 
 
-def term_shards(table: dict[str, tuple[list[int], list[int]]], limit: int) -> list[Shard]:
-    """Cut the sorted vocabulary into contiguous shards of about ``limit`` bytes each."""
+def term_shards(table: dict[str, Postings], limit: int) -> list[Shard]:
+    """Cut the sorted vocabulary into contiguous shards of about ``limit`` bytes each.
+
+    An entry is ``title|body`` or, when translation titles hold the term, ``title|body|also``.
+    """
     shards: list[Shard] = []
     current: dict[str, str] = {}
     size = 0
     for term in sorted(table):
-        title_ids, body_ids = table[term]
+        title_ids, also_ids, body_ids = table[term]
         entry = f"{encode_ids(title_ids)}|{encode_ids(body_ids)}"
+        if also_ids:
+            entry += f"|{encode_ids(also_ids)}"
         if current and size + len(term) + len(entry) > limit:
             shards.append(_numbered("t", len(shards), current))
             current, size = {}, 0
@@ -192,6 +209,7 @@ def _meta_shards(
     rows = [
         [doc.url, doc.title, doc.date.strftime("%Y-%m-%d")]
         + [codes[facet][value] for facet, value in _facets_of(doc).items()]
+        + ([list(doc.also)] if doc.also else [])
         for doc in docs
     ]
     step = options.meta_docs

@@ -83,6 +83,7 @@ def index_doc(article: Any, default_lang: str) -> IndexDoc:
         category=str(article.category),
         source=(record.source if record is not None else None) or "",
         lang=(record.lang if record is not None else None) or default_lang,
+        also=tuple(t.title for t in record.translations) if record is not None else (),
     )
 
 

@@ -10,14 +10,13 @@ from typing import Any
 
 from pelican import signals
 
-from .indexer import PAGEFIND_VERSION, index_site
-from .parts import PageSource, make_parts
+from .indexer import PAGEFIND_VERSION, PageSource, index_site
 from .settings import PagefindSettings, load_settings
 
 logger = logging.getLogger(__name__)
 
 # Bump when the layout of the search data or the indexed markup changes meaning.
-FORMAT = "1"
+FORMAT = "2"
 
 
 class _Build:
@@ -42,15 +41,12 @@ class _Build:
             return
         site = Path(pelican.output_path)
         fingerprint = _fingerprint(pelican.settings, settings)
-        parts = make_parts(pages, settings.month_format, settings.part_days, fingerprint)
         cache = settings.cache_dir(Path(pelican.settings["PATH"]))
-        report = index_site(site, parts, settings, cache)
+        report = index_site(site, pages, settings, cache, fingerprint)
         logger.info(
-            "Pagefind: %d pages in %d parts (%d indexed, %d from cache) in %.1f s",
+            "Pagefind: %d pages (%s) in %.1f s",
             report.pages,
-            report.parts,
-            len(report.indexed),
-            report.reused,
+            "indexed" if report.indexed else "cached bundle",
             report.seconds,
         )
 

@@ -31,9 +31,17 @@ def executable() -> Path:
 
 
 def start(
-    site: Path, glob: str, output: Path, exclude_selectors: Sequence[str] = ()
+    site: Path,
+    glob: str,
+    output: Path,
+    exclude_selectors: Sequence[str] = (),
+    language: str | None = None,
 ) -> subprocess.Popen[str]:
-    """Start indexing the pages of ``site`` matching ``glob`` into ``output``."""
+    """Start indexing the pages of ``site`` matching ``glob`` into ``output``.
+
+    ``language`` forces one index for every page whatever its ``<html lang>``: one set of
+    counts and scores over the whole archive (Pagefind otherwise splits by language).
+    """
     command = [
         str(executable()),
         "--site",
@@ -44,6 +52,8 @@ def start(
         str(output),
         "--quiet",
     ]
+    if language:
+        command += ["--force-language", language]
     for selector in exclude_selectors:
         command += ["--exclude-selectors", selector]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

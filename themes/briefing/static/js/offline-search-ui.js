@@ -1,17 +1,14 @@
-/* The search page and header box from file:// (issue #7), on top of offline-search.js.
- *
- * Mounts into [data-offline-search] (or #search) on the search page: a search box with results
- * as you type, facet filters, sort, and the query kept in the URL (?q=...&category=...).
- * Class names follow the hosted page's (css/search.css) so both look alike.
+/* The offline copy's search (issue #7, #13), on top of offline-search.js: the engine that the
+ * search page's one UI (search-ui.js, the hosted page's too) drives, and the header box's
+ * title suggestions on every other page.
  * Every value from the index is set with textContent: scraped text is never parsed as HTML.
  */
 (function () {
   "use strict";
 
-  var FACETS = ["category", "source", "lang", "year"];
-  var LABELS = { category: "Category", source: "Source", lang: "Language", year: "Year" };
-  var PAGE_SIZE = 10;
   var DEBOUNCE_MS = 60;
+  // The search page's facet names (search-ui.js) -> the offline index's.
+  var FACET_KEYS = { category: "category", source: "source", language: "lang", year: "year" };
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -26,148 +23,59 @@
     });
   }
 
-  function languageName(code) {
-    try {
-      var names = new Intl.DisplayNames([document.documentElement.lang || "en"], { type: "language" });
-      return names.of(code) || code;
-    } catch (err) {
-      return code; // an old browser without Intl.DisplayNames, or a code it does not know
-    }
+  function textOf(parts) {
+    return parts.map(function (p) { return p.text; }).join("");
   }
 
-  function readState() {
-    var params = new URLSearchParams(location.search);
-    var state = { q: params.get("q") || "", sort: params.get("sort") || "", filters: {} };
-    FACETS.forEach(function (f) { state.filters[f] = params.get(f) || ""; });
-    return state;
-  }
-
-  function writeState(state) {
-    var params = new URLSearchParams();
-    if (state.q) params.set("q", state.q);
-    FACETS.forEach(function (f) { if (state.filters[f]) params.set(f, state.filters[f]); });
-    if (state.sort) params.set("sort", state.sort);
-    var query = params.toString();
-    try {
-      history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
-    } catch (err) {
-      // Some browsers refuse history changes on file:// pages; the form's GET still works.
-    }
-  }
-
-  function buildForm(root, api, manifest, state) {
-    var form = el("form", { "class": "offline-search search-form-main", role: "search", action: api.searchPage });
-    form.appendChild(el("label", { "for": "offline-q" }, "Search the archive"));
-    var input = el("input", { id: "offline-q", type: "search", name: "q", autocomplete: "off" });
-    input.value = state.q;
-    form.appendChild(input);
-    var box = el("fieldset", { "class": "offline-filters search-filter" });
-    // One row of selects that wraps (search.css styles the hosted page's checkbox lists).
-    box.style.cssText = "display:flex;flex-wrap:wrap;gap:0.5rem 1.25rem;align-items:center";
-    box.appendChild(el("legend", {}, "Filters"));
-    var selects = {};
-    FACETS.forEach(function (facet) {
-      var facetData = manifest.facets[facet];
-      var label = el("label", {}, LABELS[facet] + " ");
-      var select = el("select", { name: facet });
-      select.appendChild(el("option", { value: "" }, "All"));
-      facetData.values.forEach(function (value, i) {
-        if (!value) return;
-        var name = facet === "lang" ? languageName(value) : value;
-        var option = el("option", { value: value }, name + " (" + facetData.counts[i] + ")");
-        select.appendChild(option);
-      });
-      select.value = state.filters[facet];
-      label.appendChild(select);
-      box.appendChild(label);
-      selects[facet] = select;
+  function offlineFilters(filters) {
+    var out = {};
+    Object.keys(FACET_KEYS).forEach(function (name) {
+      if (filters[name]) out[FACET_KEYS[name]] = filters[name];
     });
-    var sortLabel = el("label", {}, "Sort ");
-    var sort = el("select", { name: "sort" });
-    sort.appendChild(el("option", { value: "" }, "Best match"));
-    sort.appendChild(el("option", { value: "newest" }, "Newest first"));
-    sort.appendChild(el("option", { value: "oldest" }, "Oldest first"));
-    sort.value = state.sort;
-    sortLabel.appendChild(sort);
-    box.appendChild(sortLabel);
-    form.appendChild(box);
-    root.appendChild(form);
-    return { form: form, input: input, selects: selects, sort: sort };
+    return out;
   }
 
-  function renderResult(list, record) {
-    var item = el("li", { "class": "offline-result search-result" });
-    var heading = el("h2", { "class": "search-result-title" });
-    var link = el("a", { href: record.url });
-    fillParts(link, record.title);
-    heading.appendChild(link);
-    item.appendChild(heading);
-    var meta = [record.date, record.facets.category, record.facets.source].filter(Boolean);
-    item.appendChild(el("p", { "class": "offline-meta search-result-meta" }, meta.join(" · ")));
-    var text = el("p", { "class": "offline-excerpt search-result-excerpt" });
-    fillParts(text, record.excerpt);
-    item.appendChild(text);
-    list.appendChild(item);
-  }
-
-  function mount(root, api, manifest) {
-    var state = readState();
-    while (root.firstChild) root.removeChild(root.firstChild);
-    var ui = buildForm(root, api, manifest, state);
-    var status = el("p", { "class": "offline-status search-status", "aria-live": "polite" });
-    var list = el("ol", { "class": "offline-results search-results" });
-    var more = el("button", { type: "button", "class": "offline-more search-more", hidden: "" }, "More results");
-    root.appendChild(status);
-    root.appendChild(list);
-    root.appendChild(more);
-    var generation = 0;
+  /* The engine search-ui.js drives: the same three calls as the hosted one (search.js). */
+  function engine(api) {
     var current = null;
-    var shown = 0;
-    var timer = null;
-
-    function showMore() {
-      var batch = current.ids.slice(shown, shown + PAGE_SIZE);
-      var mine = generation;
-      return api.details(current.manifest, batch, current.words).then(function (records) {
-        if (mine !== generation) return;
-        records.forEach(function (r) { renderResult(list, r); });
-        shown += batch.length;
-        more.hidden = shown >= current.ids.length;
-        root.setAttribute("data-state", "done");
-      });
-    }
-
-    function run() {
-      FACETS.forEach(function (f) { state.filters[f] = ui.selects[f].value; });
-      state.q = ui.input.value;
-      state.sort = ui.sort.value;
-      writeState(state);
-      var mine = ++generation;
-      root.setAttribute("data-state", "loading");
-      return api.search(state.q, { filters: state.filters, sort: state.sort }).then(function (found) {
-        if (mine !== generation) return null;
-        current = found;
-        shown = 0;
-        list.textContent = "";
-        var n = found.ids.length;
-        status.textContent = !state.q.trim() ? "" : n === 1 ? "1 result" : n + " results";
-        return showMore();
-      }).catch(function (err) {
-        status.textContent = "Search failed: " + err.message;
-        root.setAttribute("data-state", "error");
-      });
-    }
-
-    function soon() {
-      clearTimeout(timer);
-      timer = setTimeout(run, DEBOUNCE_MS);
-    }
-    ui.input.addEventListener("input", soon);
-    ui.form.addEventListener("change", run);
-    ui.form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-    more.addEventListener("click", showMore);
-    if (state.q) run(); else root.setAttribute("data-state", "ready");
-    ui.input.focus();
+    return {
+      name: "offline",
+      search: function (query, filters, sort) {
+        return api.search(query, { filters: offlineFilters(filters), sort: sort }).then(function (found) {
+          current = found;
+          return { total: found.ids.length, hits: found.ids };
+        });
+      },
+      details: function (ids) {
+        if (!ids.length) return Promise.resolve([]);
+        return api.details(current.manifest, ids, current.words).then(function (records) {
+          return records.map(function (r) {
+            return {
+              url: r.url,
+              title: textOf(r.title),
+              date: r.date,
+              source: r.facets.source,
+              category: r.facets.category,
+              excerpt: r.excerpt,
+            };
+          });
+        });
+      },
+      facets: function (query, filters) {
+        var options = { filters: offlineFilters(filters), counts: true };
+        return api.search(query, options).then(function (found) {
+          var out = {};
+          if (!found.counts) return out;
+          Object.keys(FACET_KEYS).forEach(function (name) {
+            var key = FACET_KEYS[name];
+            var values = found.manifest.facets[key].values;
+            out[name] = {};
+            found.counts[key].forEach(function (n, i) { if (values[i]) out[name][values[i]] = n; });
+          });
+          return out;
+        });
+      },
+    };
   }
 
   var SUGGESTIONS = 5;
@@ -228,8 +136,8 @@
         form.setAttribute("method", "get");
         if (!root) suggest(form, api);
       });
-      if (!root) return;
-      api.load("manifest").then(function (manifest) { mount(root, api, manifest); });
+      if (!root || !window.BriefingSearchPage) return;
+      window.BriefingSearchPage.mount(root, engine(api), { debounce: DEBOUNCE_MS });
     },
   };
 })();

@@ -86,8 +86,16 @@
     return found;
   }
 
-  /* Score per doc for one typed term: exact beats prefix, title beats body. */
+  /* Score per doc for one typed term: exact beats prefix, title beats body.  A term no word
+   * begins with is tried once more without its last letter, as Pagefind does (search.js). */
   function matchTerm(manifest, term) {
+    return matchPrefix(manifest, term).then(function (found) {
+      if (found.words.length || term.length < 3) return found;
+      return matchPrefix(manifest, term.slice(0, -1));
+    });
+  }
+
+  function matchPrefix(manifest, term) {
     var first = shardFor(manifest.terms, term);
     var keys = ["t/" + first];
     for (var j = first + 1; j < manifest.terms.length && keys.length < MAX_SHARDS_PER_TERM; j++) {
@@ -103,8 +111,10 @@
           words.push(word);
           var exact = word === term;
           var parts = shard[word].split("|");
+          // Headline, body, translation titles: the hosted index's weights 10, 1 and 5.
           add(scores, decodeIds(parts[0]), exact ? 12 : 8);
           add(scores, decodeIds(parts[1]), exact ? 3 : 2);
+          if (parts.length > 2) add(scores, decodeIds(parts[2]), exact ? 6 : 4);
         });
       });
       return { scores: scores, words: words };
@@ -127,11 +137,24 @@
     return columns.year.length; // years are always fewer than 64: one digit per doc
   }
 
-  /* Run a query; resolves to {ids, words, counts}; counts only when the facet table is loaded. */
+  /* The query's words, and its "quoted phrases" as word lists (every word is also a term). */
+  function parseQuery(query) {
+    var phrases = [];
+    var rest = (query || "").replace(/"([^"]*)"/g, function (whole, inner) {
+      var words = tokens(inner);
+      if (words.length > 1) phrases.push(words);
+      return " " + inner + " ";
+    });
+    return { terms: Array.from(new Set(tokens(rest))), phrases: phrases };
+  }
+
+  /* Run a query; resolves to {ids, words, counts, manifest}: every match of the archive, in
+   * order; counts (among the matches) only with options.counts or a filter applied. */
   api.search = function (query, options) {
     options = options || {};
     var filters = options.filters || {};
-    var terms = Array.from(new Set(tokens(query || "")));
+    var parsed = parseQuery(query);
+    var terms = parsed.terms;
     return load("manifest").then(function (manifest) {
       if (!terms.length) return { ids: [], words: [], counts: null, manifest: manifest };
       var active = FACETS.filter(function (f) { return filters[f]; });
@@ -140,7 +163,13 @@
         Promise.all(terms.map(function (t) { return matchTerm(manifest, t); })),
         needFacets ? load("f") : Promise.resolve(null),
       ]).then(function (found) {
-        return rank(manifest, found[0], found[1], filters, active, options.sort);
+        var ranked = rank(manifest, found[0], found[1], filters, active, options.sort);
+        if (!parsed.phrases.length) return ranked;
+        return keepPhrases(manifest, ranked.ids, parsed.phrases).then(function (ids) {
+          ranked.ids = ids;
+          if (found[1]) ranked.counts = countFacets(manifest, found[1], ids);
+          return ranked;
+        });
       });
     });
   };
@@ -159,16 +188,9 @@
     active.forEach(function (facet) {
       wanted[facet] = manifest.facets[facet].values.indexOf(filters[facet]);
     });
-    var counts = null;
-    if (columns) {
-      counts = {};
-      FACETS.forEach(function (f) { counts[f] = manifest.facets[f].values.map(function () { return 0; }); });
-    }
     var ids = [];
     total.forEach(function (score, id) {
-      var keep = active.every(function (f) { return facetCode(columns, f, id) === wanted[f]; });
-      if (keep) ids.push(id);
-      if (counts) FACETS.forEach(function (f) { counts[f][facetCode(columns, f, id)] += 1; });
+      if (active.every(function (f) { return facetCode(columns, f, id) === wanted[f]; })) ids.push(id);
     });
     // Ids are newest first, so the tie-break (and "sort by date") is the id itself.
     // Sort names as on the hosted page (search.js), so a query URL means the same in both.
@@ -177,20 +199,59 @@
     else ids.sort(function (a, b) { return total.get(b) - total.get(a) || a - b; });
     var words = [];
     matches.forEach(function (m) { words = words.concat(m.words); });
+    var counts = columns ? countFacets(manifest, columns, ids) : null;
     return { ids: ids, words: words, counts: counts, manifest: manifest };
   }
 
-  /* Load metadata and excerpt text for some result ids; resolves to display records. */
-  api.details = function (manifest, ids, words) {
+  /* How many of ``ids`` carry each value of each facet (the same rule as Pagefind's counts). */
+  function countFacets(manifest, columns, ids) {
+    var counts = {};
+    FACETS.forEach(function (f) { counts[f] = manifest.facets[f].values.map(function () { return 0; }); });
+    ids.forEach(function (id) {
+      FACETS.forEach(function (f) { counts[f][facetCode(columns, f, id)] += 1; });
+    });
+    return counts;
+  }
+
+  /* Keep the ids whose title, translation titles or text hold every phrase word after word.
+   * The term index has no positions: the candidates' text shards are read to check. */
+  function keepPhrases(manifest, ids, phrases) {
+    return loadDocs(manifest, ids).then(function () {
+      return ids.filter(function (id) {
+        var row = metaRow(manifest, id);
+        var fields = [row[1], textOf(manifest, id)].concat(row[7] || []);
+        var folded = fields.map(function (f) { return " " + tokens(f).join(" ") + " "; });
+        return phrases.every(function (phrase) {
+          var needle = " " + phrase.join(" ") + " ";
+          return folded.some(function (f) { return f.indexOf(needle) >= 0; });
+        });
+      });
+    });
+  }
+
+  /* Load the metadata and text shards of some docs. */
+  function loadDocs(manifest, ids) {
     var keys = new Set();
     ids.forEach(function (id) {
       keys.add("m/" + Math.floor(id / manifest.metaDocs));
       keys.add("x/" + Math.floor(id / manifest.textDocs));
     });
-    return Promise.all(Array.from(keys).map(load)).then(function () {
+    return Promise.all(Array.from(keys).map(load));
+  }
+
+  function metaRow(manifest, id) {
+    return store["m/" + Math.floor(id / manifest.metaDocs)][id % manifest.metaDocs];
+  }
+  function textOf(manifest, id) {
+    return store["x/" + Math.floor(id / manifest.textDocs)][id % manifest.textDocs];
+  }
+
+  /* Load metadata and excerpt text for some result ids; resolves to display records. */
+  api.details = function (manifest, ids, words) {
+    return loadDocs(manifest, ids).then(function () {
       return ids.map(function (id) {
-        var row = store["m/" + Math.floor(id / manifest.metaDocs)][id % manifest.metaDocs];
-        var text = store["x/" + Math.floor(id / manifest.textDocs)][id % manifest.textDocs];
+        var row = metaRow(manifest, id);
+        var text = textOf(manifest, id);
         var facets = {};
         FACETS.forEach(function (f, i) { facets[f] = manifest.facets[f].values[row[3 + i]]; });
         return {
