@@ -32,3 +32,12 @@ def _escape_marker(marker: str) -> str:
 def paragraphs_to_markdown(paragraphs: tuple[str, ...] | list[str]) -> str:
     """Join plain-text paragraphs into a Markdown body, one blank line between them."""
     return "\n\n".join(escape_paragraph(p.strip()) for p in paragraphs if p.strip())
+
+
+# Any backslash-escaped ASCII punctuation: exactly what escape_paragraph adds (CommonMark).
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def plain_text(markdown: str) -> str:
+    """Return the text of a body written by ``paragraphs_to_markdown`` (escapes removed)."""
+    return _ESCAPED.sub(r"\1", markdown)

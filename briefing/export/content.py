@@ -1,0 +1,100 @@
+"""Read the archive's articles one file at a time, through the front-matter contract only.
+
+Files are read in path order (``articles/YYYY/MM/<slug>.md``), so the same archive always
+gives the same rows in the same order.  A file that cannot be read or does not hold a valid
+article becomes a :class:`ContentError` naming it; the others are still exported.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from briefing import frontmatter
+from briefing.model import Article
+
+logger = logging.getLogger(__name__)
+
+ARTICLES = "articles"  # Pelican's ARTICLE_PATHS: content/pages holds hand-written pages
+
+
+@dataclass(frozen=True)
+class ContentError:
+    """A content file left out of the export, and why."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which articles to export: local days (inclusive), a source and a category."""
+
+    since: date | None = None
+    until: date | None = None
+    source: str | None = None
+    category: str | None = None
+
+    def match(self, article: Article) -> bool:
+        """Return True when the article passes every filter that is set."""
+        day = article.date.date()  # the day of the source's dateline, not of UTC
+        return (
+            (self.since is None or day >= self.since)
+            and (self.until is None or day <= self.until)
+            and _same(self.source, article.source)
+            and _same(self.category, article.category)
+        )
+
+
+def _same(wanted: str | None, value: str | None) -> bool:
+    return wanted is None or (value or "").casefold() == wanted.casefold()
+
+
+def article_files(content: Path) -> list[Path]:
+    """Return every article file of the content folder, in path order."""
+    return sorted((content / ARTICLES).rglob("*.md"))
+
+
+def read_article(path: Path) -> Article:
+    """Read and validate one article file; raise ValueError or OSError saying why not."""
+    return frontmatter.load(path.read_text(encoding="utf-8"))
+
+
+def read_articles(content: Path, filters: Filters, errors: list[ContentError]) -> Iterator[Article]:
+    """Yield the articles that pass ``filters``; append each unreadable file to ``errors``."""
+    if not (content / ARTICLES).is_dir():
+        errors.append(ContentError(content / ARTICLES, "no such folder: nothing to export"))
+        return
+    seen: set[str] = set()  # slugs: the key of every table, so a second one would be lost
+    for path in article_files(content):
+        try:
+            article = read_article(path)
+        except UnicodeDecodeError as exc:
+            errors.append(ContentError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
+            continue
+        except (OSError, ValueError) as exc:  # FrontMatterError is a ValueError
+            errors.append(ContentError(path, str(exc) or type(exc).__name__))
+            continue
+        if article.slug in seen:
+            errors.append(ContentError(path, f"slug {article.slug!r} is already exported"))
+            continue
+        seen.add(article.slug)
+        if filters.match(article):
+            yield article
+
+
+def find_article(content: Path, slug: str) -> Article:
+    """Return the article of ``slug`` (``articles/YYYY/MM/<slug>.md``); LookupError if none."""
+    if not frontmatter.SLUG_RE.match(slug):
+        raise LookupError(f"{slug!r} is not a slug (lowercase ASCII words and dashes)")
+    for path in sorted((content / ARTICLES).glob(f"*/*/{slug}.md")):
+        article = read_article(path)
+        if article.slug == slug:
+            return article
+    raise LookupError(f"no article with slug {slug!r} under {content / ARTICLES}")
