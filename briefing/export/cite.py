@@ -70,9 +70,8 @@ def _sentence(text: str) -> str:
 def _and_list(names: list[str], conjunction: str) -> str:
     if len(names) <= 1:
         return "".join(names)
-    if len(names) == 2:
-        joiner = ", " if conjunction == "&" else " "
-        return f"{names[0]}{joiner}{conjunction} {names[1]}"
+    if len(names) == 2:  # "Carlon, A., & Smith, J." (APA), "Carlon, Amy, and John Smith" (Chicago)
+        return f"{names[0]}, {conjunction} {names[1]}"
     return f"{', '.join(names[:-1])}, {conjunction} {names[-1]}"
 
 
@@ -115,7 +114,7 @@ def chicago(article: Article, where: Citable) -> str:
     names = _chicago_names(article.authors)
     parts = [_sentence(names)] if names else []
     place = ", ".join(filter(None, [article.source, long_date(day) if day else "n.d."]))
-    parts += [quoted, f"{place}."]
+    parts += [quoted, _sentence(place)]
     if article.source_url:
         parts.append(f"{article.source_url}.")
     parts.append(f"Archived copy accessed {long_date(where.accessed)}, {where.archive_url}.")

@@ -100,10 +100,11 @@ def _kind(hint: Any) -> Kind:
     return "json"
 
 
-def _columns() -> tuple[Column, ...]:
-    hints = typing.get_type_hints(Article)
+def columns_of(record: type[Article] = Article) -> tuple[Column, ...]:
+    """Return the export columns of a record type: its fields, typed, and the derived ones."""
+    hints = typing.get_type_hints(record)
     out: list[Column] = []
-    for f in dataclasses.fields(Article):
+    for f in dataclasses.fields(record):
         if f.name not in REPLACED:
             text = DESCRIPTIONS.get(f.name, f"Article.{f.name}, as the front matter holds it")
             out.append(Column(f.name, _kind(hints[f.name]), text))
@@ -112,7 +113,7 @@ def _columns() -> tuple[Column, ...]:
     return tuple(out)
 
 
-COLUMNS = _columns()
+COLUMNS = columns_of()
 NAMES = tuple(c.name for c in COLUMNS)
 
 
@@ -147,7 +148,10 @@ def _derived(article: Article, context: RowContext) -> dict[str, Callable[[], An
 def article_row(article: Article, context: RowContext) -> Row:
     """Return the export row of one article, every column in :data:`NAMES` order."""
     derived = _derived(article, context)
-    return {
+    row = {
         name: derived[name]() if name in derived else plain(getattr(article, name))
         for name in NAMES
     }
+    # An empty string means "not stated", as an omitted field does: null in every format (a
+    # CSV cell could not tell the two apart).
+    return {name: None if value == "" else value for name, value in row.items()}

@@ -90,10 +90,10 @@ def read_articles(content: Path, filters: Filters, errors: list[ContentError]) -
 
 
 def find_article(content: Path, slug: str) -> Article:
-    """Return the article of ``slug`` (``articles/YYYY/MM/<slug>.md``); LookupError if none."""
+    """Return the article of ``slug`` (the file ``<slug>.md``); LookupError if none."""
     if not frontmatter.SLUG_RE.match(slug):
         raise LookupError(f"{slug!r} is not a slug (lowercase ASCII words and dashes)")
-    for path in sorted((content / ARTICLES).glob(f"*/*/{slug}.md")):
+    for path in sorted((content / ARTICLES).rglob(f"{slug}.md")):
         article = read_article(path)
         if article.slug == slug:
             return article

@@ -47,11 +47,11 @@ def _sql_type(hint: Any) -> type:
     return int if hint in (bool, int) else str
 
 
-def children() -> tuple[Child, ...]:
-    """Return the child tables, one per tuple field of Article (of strings or of records)."""
-    hints = typing.get_type_hints(Article)
+def children(record: type[Article] = Article) -> tuple[Child, ...]:
+    """Return the child tables, one per tuple field of the record (of strings or of records)."""
+    hints = typing.get_type_hints(record)
     found = []
-    for f in dataclasses.fields(Article):
+    for f in dataclasses.fields(record):
         args = typing.get_args(hints[f.name])
         if f.name in FOLDED or typing.get_origin(hints[f.name]) is not tuple or not args:
             continue
