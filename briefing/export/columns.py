@@ -10,6 +10,7 @@ URL, the word count, and a ready citation.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -117,14 +118,21 @@ COLUMNS = columns_of()
 NAMES = tuple(c.name for c in COLUMNS)
 
 
+@functools.cache
+def _field_names(record: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(record))
+
+
 def plain(value: Any) -> Any:
     """Return a field's value as JSON-ready data (dates ISO 8601, records as mappings)."""
+    if value is None or isinstance(value, str | int | float):  # bool is an int
+        return value
     if isinstance(value, datetime):
         return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, tuple | list):
         return [plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, Mapping):
         return {str(k): plain(value[k]) for k in sorted(value)}
     return value

@@ -137,9 +137,9 @@ def _finish(db: sqlite_utils.Database) -> int:
     articles = db.table("articles")
     for column in INDEXED:
         articles.create_index([column])
+    # Child tables need no index of their own on article_slug: their primary key starts with it.
     for child in (*CHILDREN, Child(LINKS, "", {"target_slug": str})):
         table = db.table(child.table)
-        table.create_index(["article_slug"])
         for column in child.columns:
             if column in ("tag", "author", "target_slug", "slug", "lang"):
                 table.create_index([column])
