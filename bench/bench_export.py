@@ -38,6 +38,23 @@ def read_only(content: Path) -> int:
     return sum(1 for path in article_files(content) if read_article(path))
 
 
+def export_args(fmt: str, content: Path, out: Path) -> list[str]:
+    """Return the ``briefing export`` arguments the bench runs (the tests run them too)."""
+    return [
+        "export",
+        "--format",
+        fmt,
+        "--content",
+        str(content),
+        "--out",
+        str(out),
+        "--settings",
+        str(ROOT / "publishconf.py"),
+        "--accessed",
+        ACCESSED,
+    ]
+
+
 def _mb(path: Path) -> float:
     return path.stat().st_size / 1e6
 
@@ -68,22 +85,7 @@ def measure_size(size: int, work: Path, runs: int) -> dict[str, Any]:
     }
     for fmt in FORMATS:
         out = work / "out" / f"archive{SUFFIXES[fmt]}"
-        command = [
-            sys.executable,
-            "-m",
-            "briefing",
-            "export",
-            "--format",
-            fmt,
-            "--content",
-            str(content),
-            "--out",
-            str(out),
-            "--settings",
-            str(ROOT / "publishconf.py"),
-            "--accessed",
-            ACCESSED,
-        ]
+        command = [sys.executable, "-m", "briefing", *export_args(fmt, content, out)]
         row = _numbers(command, runs)
         row["file_mb"] = _mb(out)
         if fmt == "sqlite":

@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bench import synth
+from bench.bench_export import export_args
 from briefing import frontmatter
 from briefing.cli import main
 from briefing.export.columns import NAMES, columns_of
@@ -238,21 +239,7 @@ def test_unreadable_files_are_named_and_the_rest_exported(
 ) -> None:
     content, bad = damaged_content
     out = tmp_path / "archive.csv"
-    status = main(
-        [
-            "export",
-            "--format",
-            "csv",
-            "--content",
-            str(content),
-            "--out",
-            str(out),
-            "--settings",
-            str(ROOT / "publishconf.py"),
-            "--accessed",
-            "2026-12-01",
-        ]
-    )
+    status = main(export_args("csv", content, out))
     captured = capsys.readouterr()
     assert status == 1
     for path in bad:

@@ -2,7 +2,7 @@
 
 Files are read in path order (``articles/YYYY/MM/<slug>.md``), so the same archive always
 gives the same rows in the same order.  A file that cannot be read or does not hold a valid
-article becomes a :class:`ContentError` naming it; the others are still exported.
+article becomes a :class:`~briefing.report.Rejection` naming it; the others are still exported.
 """
 
 from __future__ import annotations
@@ -15,21 +15,11 @@ from pathlib import Path
 
 from briefing import frontmatter
 from briefing.model import Article
+from briefing.report import Rejection
 
 logger = logging.getLogger(__name__)
 
 ARTICLES = "articles"  # Pelican's ARTICLE_PATHS: content/pages holds hand-written pages
-
-
-@dataclass(frozen=True)
-class ContentError:
-    """A content file left out of the export, and why."""
-
-    path: Path
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -66,23 +56,25 @@ def read_article(path: Path) -> Article:
     return frontmatter.load(path.read_text(encoding="utf-8"))
 
 
-def read_articles(content: Path, filters: Filters, errors: list[ContentError]) -> Iterator[Article]:
+def read_articles(content: Path, filters: Filters, errors: list[Rejection]) -> Iterator[Article]:
     """Yield the articles that pass ``filters``; append each unreadable file to ``errors``."""
     if not (content / ARTICLES).is_dir():
-        errors.append(ContentError(content / ARTICLES, "no such folder: nothing to export"))
+        errors.append(Rejection(str(content / ARTICLES), "no such folder: nothing to export"))
         return
     seen: set[str] = set()  # slugs: the key of every table, so a second one would be lost
     for path in article_files(content):
         try:
             article = read_article(path)
         except UnicodeDecodeError as exc:
-            errors.append(ContentError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
+            errors.append(
+                Rejection(str(path), f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+            )
             continue
         except (OSError, ValueError) as exc:  # FrontMatterError is a ValueError
-            errors.append(ContentError(path, str(exc) or type(exc).__name__))
+            errors.append(Rejection(str(path), str(exc) or type(exc).__name__))
             continue
         if article.slug in seen:
-            errors.append(ContentError(path, f"slug {article.slug!r} is already exported"))
+            errors.append(Rejection(str(path), f"slug {article.slug!r} is already exported"))
             continue
         seen.add(article.slug)
         if filters.match(article):

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.export.columns import Row, RowContext, article_row
-from briefing.export.content import ContentError, Filters, read_articles
+from briefing.export.content import Filters, read_articles
 from briefing.export.metadata import metadata_text
 from briefing.export.parquet import write_parquet
 from briefing.export.sqlite import write_sqlite
 from briefing.export.text_formats import write_csv, write_jsonl
 from briefing.model import Article
+from briefing.report import Rejection
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ class ExportReport:
 
     path: Path
     rows: int = 0
-    errors: list[ContentError] = field(default_factory=list)
+    errors: list[Rejection] = field(default_factory=list)
     extra: list[Path] = field(default_factory=list)
 
     @property
