@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import logging
 import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ import sqlite_utils
 from briefing.export.columns import COLUMNS, Kind, Row, RowContext, article_row, plain
 from briefing.export.text_formats import json_text
 from briefing.model import Article
+
+logger = logging.getLogger(__name__)
 
 ARTICLES_PER_BATCH = 1000
 FTS_COLUMNS = ("title", "summary", "body_text")
@@ -161,6 +164,8 @@ def write_sqlite(articles: Iterable[Article], path: Path, context: RowContext) -
         with db.conn:
             _insert(db, batch, context)
         count += len(batch)
-    _finish(db)
+    dropped = _finish(db)
+    if dropped:
+        logger.info("%s: %d read-next link(s) point outside the export", path, dropped)
     db.close()
     return count
