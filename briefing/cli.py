@@ -138,7 +138,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     filters = content.Filters(args.since, args.until, args.source, args.category)
     try:
         options = run.ExportOptions(args.format, _row_context(args, args.cite_style), filters)
-        options = replace(options, bom=args.bom)
+        options = replace(options, bom=args.bom, jobs=args.jobs or (os.cpu_count() or 1))
         report = run.export(Path(args.content), out, options)
     except (siteinfo.SiteError, ParquetUnavailableError) as exc:
         print(f"export: {exc}", file=sys.stderr)
@@ -191,6 +191,9 @@ def _add_corpus_commands(sub: Any, fmt: type[argparse.HelpFormatter]) -> None:
     p.add_argument("--category", help="only this category (case-insensitive)")
     p.add_argument("--cite-style", choices=cite.STYLES, default="apa", help="the rows' citations")
     p.add_argument("--bom", action="store_true", help="CSV: start with a UTF-8 BOM (for Excel)")
+    p.add_argument(
+        "--jobs", type=int, default=0, help="reading processes (default 0: one per core)"
+    )
     _site_arguments(p)
     p.set_defaults(handler=cmd_export)
 

@@ -21,6 +21,7 @@ from bench import synth
 from bench.bench_export import export_args
 from briefing import frontmatter
 from briefing.cli import main
+from briefing.export import content as export_content
 from briefing.export.columns import NAMES, columns_of
 from briefing.export.content import Filters, article_files
 from briefing.export.siteinfo import SiteError, SiteInfo
@@ -299,3 +300,15 @@ def test_a_new_article_field_becomes_a_column_and_a_table() -> None:
     tables = {c.table: c.columns for c in children(_WithUpdates)}
     assert tables["updates"] == {"lang": str, "title": str, "url": str}
     assert set(tables) >= {"tags", "authors", "translations", "source_items"}
+
+
+def test_worker_processes_give_the_same_bytes_and_errors(
+    damaged_content: tuple[Path, list[Path]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content, bad = damaged_content
+    monkeypatch.setattr(export_content, "CHUNK_FILES", 3)  # several chunks in flight
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    first = run_export(content, one, "jsonl", jobs=1)
+    second = run_export(content, two, "jsonl", jobs=2)
+    assert one.read_bytes() == two.read_bytes()
+    assert first.errors == second.errors and len(first.errors) == len(bad)

@@ -36,6 +36,7 @@ class ExportOptions:
     context: RowContext
     filters: Filters = field(default_factory=Filters)
     bom: bool = False  # CSV only: a UTF-8 byte-order mark, for Excel
+    jobs: int = 1  # processes parsing the front matter (the rows are written in one)
 
 
 @dataclass
@@ -92,7 +93,7 @@ def export(content: Path, out: Path, options: ExportOptions) -> ExportReport:
     """Export the articles of ``content`` into ``out``; return what was written and left out."""
     write = _writer(options)
     report = ExportReport(path=out)
-    articles = read_articles(content, options.filters, report.errors)
+    articles = read_articles(content, options.filters, report.errors, options.jobs)
     report.rows = write_atomically(out, lambda tmp: write(articles, tmp))
     if options.format == "sqlite":
         meta = metadata_path(out)
