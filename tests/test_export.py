@@ -14,7 +14,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench import synth
@@ -126,6 +126,8 @@ def test_body_text_is_the_scraped_text_without_markdown_escapes(tmp_path: Path) 
     assert row["word_count"] == sum(len(p.split()) for p in paragraphs)
 
 
+# The machine runs six engineers' jobs at once: a slow draw is load, not a slow strategy.
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.text(st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1), max_size=4))
 def test_plain_text_undoes_paragraph_escaping(paragraphs: list[str]) -> None:
     kept = [p.strip() for p in paragraphs if p.strip()]
