@@ -84,26 +84,32 @@ def _say(size: int, what: str, row: dict[str, Any]) -> None:
     print(f"[bench_export] {size:,} {what}: {json.dumps(row)}", file=sys.stderr, flush=True)
 
 
+def _measure_format(fmt: str, content: Path, work: Path, runs: int) -> dict[str, Any]:
+    out = work / "out" / f"archive{SUFFIXES[fmt]}"
+    row = _numbers([sys.executable, "-m", "briefing", *export_args(fmt, content, out)], runs)
+    row["file_mb"] = _mb(out)
+    if fmt == "sqlite":
+        row["metadata_kb"] = metadata_path(out).stat().st_size / 1e3
+    out.unlink()
+    return row
+
+
 def measure_archive(size: int, content: Path, work: Path, runs: int) -> dict[str, Any]:
-    """Measure every format on the archive in ``content``, then the read-only baseline."""
+    """Measure SQLite (the headline), the read-only baseline, then the other formats."""
     files = article_files(content)
     point: dict[str, Any] = {
         "n": size,
         "content_mb": sum(p.stat().st_size for p in files) / 1e6,
         "formats": {},
     }
-    for fmt in FORMATS:  # SQLite first: the headline format
-        out = work / "out" / f"archive{SUFFIXES[fmt]}"
-        row = _numbers([sys.executable, "-m", "briefing", *export_args(fmt, content, out)], runs)
-        row["file_mb"] = _mb(out)
-        if fmt == "sqlite":
-            row["metadata_kb"] = metadata_path(out).stat().st_size / 1e3
-        out.unlink()
-        point["formats"][fmt] = row
-        _say(size, fmt, row)
+    point["formats"]["sqlite"] = _measure_format("sqlite", content, work, runs)
+    _say(size, "sqlite", point["formats"]["sqlite"])
     read = [sys.executable, "-m", "bench.bench_export", "--read", str(content)]
     point["baseline"] = _numbers(read, runs)
     _say(size, "read-only pass", point["baseline"])
+    for fmt in FORMATS[1:]:
+        point["formats"][fmt] = _measure_format(fmt, content, work, runs)
+        _say(size, fmt, point["formats"][fmt])
     return point
 
 
