@@ -140,7 +140,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         options = run.ExportOptions(args.format, _row_context(args, args.cite_style), filters)
         options = replace(options, bom=args.bom, jobs=args.jobs or (os.cpu_count() or 1))
         report = run.export(Path(args.content), out, options)
-    except (siteinfo.SiteError, ParquetUnavailableError) as exc:
+    except (siteinfo.SiteError, ParquetUnavailableError, OSError) as exc:
         print(f"export: {exc}", file=sys.stderr)
         return 1
     for error in report.errors:
