@@ -24,8 +24,13 @@ PLUGINS = [
     "read_next",
     "site_feeds",
     "pagefind_index",
+    "corpus_export",
     "build_progress",  # last: its summary comes after the search index
 ]
+
+# The archive's export carried by the site (plugins/corpus_export): list formats ("sqlite",
+# "jsonl", "csv", "parquet") to write them under corpus/ and link them from the About page.
+CORPUS_EXPORT: dict[str, object] = {"formats": []}
 
 # "Read next" blocks (plugins/read_next; every key optional, these are the defaults): count
 # links a page; weights of word (TF-IDF), name and tag similarity, the same-category bonus and

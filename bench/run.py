@@ -4,13 +4,14 @@ usage: python -m bench.run --quick | --full [--runs N] [--skip STEP ...] [--keep
 
 ``--quick`` measures 1k articles only (under 3 minutes); ``--full`` adds the 10k headline
 (ingest, build, baselines, daily update, offline bundle) and runs the other engineers' hooks at
-their sizes (read next at 10k and 100k, search at 10k).  The corpus comes from bench/synth.py
-(seed 1) in a temporary folder.  The report is printed and written to bench/results/latest.md
-and latest.json.
+their sizes (read next at 10k and 100k, search at 10k, the export at 10k and 100k).  The corpus
+comes from bench/synth.py (seed 1) in a temporary folder.  The report is printed and written to
+bench/results/latest.md and latest.json.
 
-Hooks: a module ``bench/bench_read_next.py``, ``bench/bench_search.py`` or
-``bench/bench_offline.py`` with ``run(sizes: tuple[int, ...]) -> dict`` (and optionally
-``table(result) -> str``) is run when it exists; the report shows its table.
+Hooks: a module ``bench/bench_read_next.py``, ``bench/bench_search.py``,
+``bench/bench_offline.py`` or ``bench/bench_export.py`` with
+``run(sizes: tuple[int, ...]) -> dict`` (and optionally ``table(result) -> str``) is run when it
+exists; the report shows its table.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ PLANS = {
             "bench_read_next": (10_000, 100_000),
             "bench_search": (10_000,),
             "bench_offline": (10_000,),
+            "bench_export": (10_000, 100_000),
         },
         ingest_runs={10_000: 1},
         offline_runs={1_000: 1, 10_000: 1},
@@ -80,6 +82,7 @@ HOOK_TITLES = {
     "bench_read_next": "Read next (bench/bench_read_next.py)",
     "bench_search": "Search, hosted (bench/bench_search.py)",
     "bench_offline": "Search, offline from file:// (bench/bench_offline.py)",
+    "bench_export": "Export: SQLite, JSONL, CSV, Parquet (bench/bench_export.py)",
 }
 
 

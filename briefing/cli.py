@@ -7,11 +7,16 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from briefing import __version__, cluster, locks, manifest, offline, site, verify
 from briefing.decode import DecodeError, decode
+from briefing.export import cite, content, run, siteinfo
+from briefing.export.columns import RowContext
+from briefing.export.parquet import ParquetUnavailableError
 from briefing.extract import ExtractContext, ExtractionError, extract_text
 from briefing.ingest import IngestOptions, ingest
 from briefing.sources import InputError, RawInput, kind_of, read_bytes
@@ -155,6 +160,101 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a day (YYYY-MM-DD)") from None
+
+
+def _row_context(args: argparse.Namespace, style: str) -> RowContext:
+    """Return the rows' site, access day and citation style from the arguments."""
+    info = siteinfo.load(Path(args.settings))
+    if args.site_url is not None:
+        info = replace(info, url=args.site_url)
+    return RowContext(site=info, accessed=args.accessed or _now().date(), cite_style=style)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export the archive as SQLite, JSONL, CSV or Parquet; name every file left out."""
+    out = Path(args.out or f"corpus/archive{run.SUFFIXES[args.format]}")
+    filters = content.Filters(args.since, args.until, args.source, args.category)
+    try:
+        options = run.ExportOptions(args.format, _row_context(args, args.cite_style), filters)
+        options = replace(options, bom=args.bom, jobs=args.jobs or (os.cpu_count() or 1))
+        report = run.export(Path(args.content), out, options)
+    except (siteinfo.SiteError, ParquetUnavailableError, OSError) as exc:
+        print(f"export: {exc}", file=sys.stderr)
+        return 1
+    for error in report.errors:
+        print(f"export: left out {error}", file=sys.stderr)
+    written = ", ".join(str(p) for p in [report.path, *report.extra])
+    print(f"export: {report.rows} articles to {written}; {len(report.errors)} file(s) left out")
+    return 0 if report.ok else 1
+
+
+def cmd_cite(args: argparse.Namespace) -> int:
+    """Print the citation of one article."""
+    try:
+        context = _row_context(args, args.style)
+        article = content.find_article(Path(args.content), args.slug)
+        where = cite.Citable(context.site.article_address(article), context.accessed)
+    except (siteinfo.SiteError, LookupError, OSError, ValueError) as exc:
+        print(f"cite: {exc}", file=sys.stderr)
+        return 1
+    print(cite.cite(article, args.style, where))
+    return 0
+
+
+def _site_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--content", default="content", help="content folder (default: content)")
+    p.add_argument(
+        "--settings", default="publishconf.py", help="settings giving SITEURL and ARTICLE_URL"
+    )
+    p.add_argument("--site-url", help="the archive's address instead of the settings' SITEURL")
+    p.add_argument("--accessed", type=_day, help="access day in citations (default: today)")
+
+
+def _add_corpus_commands(sub: Any, fmt: type[argparse.HelpFormatter]) -> None:
+    """Add ``export`` and ``cite`` (the archive as a research corpus)."""
+    p = sub.add_parser(
+        "export",
+        help="export the archive as SQLite (Datasette), JSONL, CSV or Parquet",
+        formatter_class=fmt,
+        epilog=(
+            "examples:\n  briefing export --format sqlite --out corpus/archive.db\n"
+            "  briefing export --format csv --bom --since 2026-02-01 --source report.az"
+        ),
+    )
+    p.add_argument("--format", choices=run.FORMATS, required=True, help="file format")
+    p.add_argument("--out", help="file to write (default: corpus/archive.<format's suffix>)")
+    p.add_argument("--since", type=_day, help="first local day exported (YYYY-MM-DD)")
+    p.add_argument("--until", type=_day, help="last local day exported (YYYY-MM-DD)")
+    p.add_argument("--source", help="only this source (case-insensitive)")
+    p.add_argument("--category", help="only this category (case-insensitive)")
+    p.add_argument("--cite-style", choices=cite.STYLES, default="apa", help="the rows' citations")
+    p.add_argument("--bom", action="store_true", help="CSV: start with a UTF-8 BOM (for Excel)")
+    p.add_argument(
+        "--jobs", type=int, default=0, help="reading processes (default 0: one per core)"
+    )
+    _site_arguments(p)
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser(
+        "cite",
+        help="print the citation of an article",
+        formatter_class=fmt,
+        epilog=(
+            "example:\n"
+            "  briefing cite baku-metro-discusses-modernization-with-aiib-and-adb --style bibtex"
+        ),
+    )
+    p.add_argument("slug", help="the article's slug")
+    p.add_argument("--style", choices=cite.STYLES, default="apa", help="citation style")
+    _site_arguments(p)
+    p.set_defaults(handler=cmd_cite)
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of every command (each help text has an example)."""
     fmt = argparse.RawDescriptionHelpFormatter
@@ -237,6 +337,7 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("bundle", help="the bundle's zip or unpacked folder")
     p.set_defaults(handler=cmd_verify)
+    _add_corpus_commands(sub, fmt)
     return top
 
 

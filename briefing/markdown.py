@@ -63,3 +63,12 @@ _MARKERS: dict[Block, str] = {
     "ul": "- ",
     "ol": "1. ",
 }
+
+
+# Any backslash-escaped ASCII punctuation: exactly what escape_paragraph adds (CommonMark).
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def plain_text(markdown: str) -> str:
+    """Return the text of a body written by ``paragraphs_to_markdown`` (escapes removed)."""
+    return _ESCAPED.sub(r"\1", markdown)
