@@ -10,6 +10,8 @@ from typing import Any
 
 from pelican import signals
 
+from briefing import locks
+
 from .indexer import PAGEFIND_VERSION, PageSource, index_site
 from .settings import PagefindSettings, load_settings
 
@@ -42,7 +44,9 @@ class _Build:
         site = Path(pelican.output_path)
         fingerprint = _fingerprint(pelican.settings, settings)
         cache = settings.cache_dir(Path(pelican.settings["PATH"]))
-        report = index_site(site, pages, settings, cache, fingerprint)
+        # Builds of other output folders may share this cache: one indexes at a time.
+        with locks.hold(cache.with_name(cache.name + ".lock"), "search index"):
+            report = index_site(site, pages, settings, cache, fingerprint)
         logger.info(
             "Pagefind: %d pages (%s) in %.1f s",
             report.pages,
