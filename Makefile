@@ -9,7 +9,7 @@ RAW     ?= raw
 CONTENT ?= content
 OUTPUT  ?= output
 PORT    ?= 8000
-EVAL    ?= /work/shared/eval
+EVAL    ?= ../shared/eval
 
 .PHONY: html ingest build publish offline serve test lint pytest fuzz chromium java clean lock regen-golden help eval eval-cv bench bench-quick bench-search mutate coverage
 

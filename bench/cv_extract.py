@@ -22,8 +22,10 @@ from typing import Any
 
 from bench.eval_extract import PATTERNS, evaluate, line
 
-DEFAULT_FUNDUS = Path("/work/shared/eval/dev-fundus")
-DEFAULT_AEB = Path("/work/shared/eval/dev-aeb")
+# The shared eval sets sit beside the project's checkout: ../shared/eval.
+EVAL_ROOT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+DEFAULT_FUNDUS = EVAL_ROOT / "dev-fundus"
+DEFAULT_AEB = EVAL_ROOT / "dev-aeb"
 
 
 def objective(summary: dict[str, Any]) -> float:
