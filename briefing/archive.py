@@ -55,7 +55,14 @@ def _title_key(title: str) -> str:
 class Archive:
     """Index of the articles in a content folder, and the place where new ones are written."""
 
-    def __init__(self, out: Path, known: list[Known], now: datetime, taken: set[str]) -> None:
+    def __init__(
+        self,
+        out: Path,
+        known: list[Known],
+        now: datetime,
+        taken: set[str],
+        manifest: Manifest | None = None,
+    ) -> None:
         self.out = out
         self.now = now
         self.slugs: set[str] = set(taken)  # every slug and file name in use, valid or not
@@ -65,7 +72,7 @@ class Archive:
         self.written_by: dict[Path, str] = {}  # files written in this run -> the input
         self.pending: list[tuple[Known, Entry]] = []  # articles whose listing waits for finish()
         self.on_disk: dict[Path, Article] = {e.path: e.article for e in known}  # what files hold
-        self.manifest: Manifest | None = None  # told about every file written
+        self.manifest = manifest  # told about every file written
         for entry in known:
             self._remember(entry)
 
@@ -94,9 +101,7 @@ class Archive:
             known.append(Known(path, article))
         if manifest:
             manifest.forget_files(stored)
-        archive = cls(out, known, now, taken)
-        archive.manifest = manifest
-        return archive
+        return cls(out, known, now, taken, manifest)
 
     def _remember(self, entry: Known) -> None:
         article = entry.article

@@ -32,6 +32,7 @@ from briefing.normalise import Dating, fingerprint, to_article, to_briefs
 from briefing.report import Rejection, RunReport
 from briefing.slug import MAX_SLUG_CHARS
 from briefing.sources import (
+    MAX_SIDECAR_BYTES,
     InputError,
     RawInput,
     Sidecar,
@@ -300,12 +301,17 @@ def _parse_known(
 _PASSING = {"crashed the process reading it", "too large to hold in memory"}
 
 
+def _head(path: Path, size: int) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(size)
+
+
 def _key(raw: RawInput, options: IngestOptions) -> str | None:
     """The manifest key of an input (None when it cannot be read: it is parsed, and rejected)."""
     try:
         data = read_bytes(raw)
         side = sidecar_path(raw.path)
-        side_bytes = side.read_bytes()[: 64 * 1024] if side else b""
+        side_bytes = _head(side, MAX_SIDECAR_BYTES + 1) if side else b""
     except (InputError, OSError):
         return None
     learned = "\n".join(sorted(options.boilerplate.get(raw.folder, ())))

@@ -172,8 +172,9 @@ def read_bytes(raw: RawInput) -> bytes:
     """Read an input's bytes (gzip undone), refusing more than its kind's size limit."""
     limit = _limit(raw)
     try:
-        if _not_regular(raw.path, None):
-            raise InputError(_not_regular(raw.path, None) or "")
+        problem = _not_regular(raw.path, None)
+        if problem:
+            raise InputError(problem)
         with raw.path.open("rb") as handle:
             data = handle.read(limit + 1)
         if len(data) > limit:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
-from tests.inputs import BODY, GRAIN, MD_ARTICLE, jsonl, record, report_dump, snapshot
+from tests.inputs import GRAIN, MD_ARTICLE, jsonl, record, report_dump, snapshot
 from tests.inputs import write_good_batch as good_batch
 from tests.seeds import CLOCK
 
@@ -372,7 +372,7 @@ def test_hidden_files_are_reported_as_skipped_not_failed(
     assert "2 skipped" in stdout and "1 written" in stdout
 
 
-def test_md_without_body_lines_is_not_confused_with_another(tmp_path: Path) -> None:
+def test_hand_written_md_files_without_a_fingerprint_are_two_articles(tmp_path: Path) -> None:
     """Hand-written files without a fingerprint are told apart by their text."""
     raw, out = tmp_path / "raw", tmp_path / "content"
     raw.mkdir()
@@ -381,7 +381,3 @@ def test_md_without_body_lines_is_not_confused_with_another(tmp_path: Path) -> N
     (raw / "two.md").write_text(other.replace("ferry-timetable", "bus-timetable"), encoding="utf-8")
     assert main(["ingest", str(raw), "--out", str(out)]) == 0
     assert len(snapshot(out)) == 2
-
-
-def test_body_paragraphs_survive_in_order() -> None:
-    assert BODY[0].startswith("The delegation")

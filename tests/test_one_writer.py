@@ -47,7 +47,6 @@ def pages(folder: Path, first: int, count: int) -> None:
             f"Members of the council asked for more time to study proposal {n} in detail.",
         )
         html = html_page(f"Council report {n}", text, f"https://example.org/r/{n}", "")
-        (folder / "page.html").parent.mkdir(exist_ok=True)
         (folder / f"page{n - first}.html").write_text(html, encoding="utf-8")
 
 
@@ -72,7 +71,7 @@ def test_two_concurrent_builds_into_one_output_both_finish_complete(tmp_path: Pa
     assert any("waiting for another run" in err for _, err in results), results
     assert (output / "index.html").is_file()
     search = output / "search"
-    assert (search / "route.json").is_file() or any(search.rglob("pagefind-entry.json"))
+    assert any(search.rglob("pagefind-entry.json"))
     assert not list(tmp_path.glob("output.tmp-*"))
 
 
