@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
 from briefing import categories
+from briefing.extraction import Extracted
 from briefing.frontmatter import language_tag
 from briefing.generic.lang import detect_language
 from briefing.markdown import paragraphs_to_markdown
-from briefing.model import Article, Extracted
+from briefing.model import Article
 from briefing.slug import slugify
 
 DEFAULT_CATEGORY = "General"

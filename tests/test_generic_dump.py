@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.extract import ExtractContext
+from briefing.extraction import ExtractContext, Extracted
 from briefing.generic import extract_dump, learn_boilerplate
-from briefing.model import Extracted
 
 FIXTURES = Path(__file__).parent / "fixtures" / "generic"
 DUMP = (FIXTURES / "harbour-ledger.txt").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from briefing.extract import ExtractContext
+from briefing.extraction import ExtractContext
 from briefing.generic import extract_dump
 from briefing.generic.dates import page_order, parse_line
 from tests.generic_page import HEADLINE, decoy, page

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.extract import ExtractContext
+from briefing.extraction import ExtractContext, Extracted
 from briefing.generic import extract_html
 from briefing.generic.headline import PageTitles, choose_title, strip_site
-from briefing.model import Extracted
 
 FIXTURES = Path(__file__).parent / "fixtures" / "generic"
 PAGE = (FIXTURES / "harbour-ledger.html").read_text(encoding="utf-8")

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.extract import ExtractContext, RecordError
+from briefing.extraction import ExtractContext, Extracted, RecordError
 from briefing.generic import extract_records
-from briefing.model import Extracted
 
 FIXTURES = Path(__file__).parent / "fixtures" / "generic"
 CTX = ExtractContext(rel_path="harbour-ledger/feed.json", source_hint="harbour-ledger")

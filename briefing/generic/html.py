@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from copy import deepcopy
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import trafilatura
 
+from briefing.extraction import ExtractContext, Extracted
 from briefing.generic import dates
 from briefing.generic.clean import clean_blocks
 from briefing.generic.headline import choose_title, page_titles
@@ -23,10 +24,6 @@ from briefing.generic.lang import detect_language
 from briefing.generic.meta import split_tags
 from briefing.generic.structured import Stated, names, read_stated
 from briefing.generic.xmlbody import blocks
-from briefing.model import Extracted
-
-if TYPE_CHECKING:
-    from briefing.extract import ExtractContext
 
 # The default mode runs again when precision mode kept less than this share of the text in the
 # page's <p> elements.  Publisher halves (bench/cv_extract.py --sweep, 0 to 0.6): half B picks
