@@ -94,9 +94,13 @@ def lede(paragraphs: tuple[str, ...], limit: int = MAX_SUMMARY_CHARS) -> str | N
 
 
 def resolve_date(found: datetime | None, dating: Dating) -> tuple[datetime, dict[str, str]]:
-    """Return the article's aware date and the origin entries that explain it."""
+    """Return the article's aware date and the origin entries that explain it.
+
+    The one place the "time zone not stated" flag (``timezone: unknown``) is set: extractors
+    return the date naive when the source names no zone, and it is read as UTC here.
+    """
     if found is not None:
-        if found.tzinfo is None:
+        if found.utcoffset() is None:
             return found.replace(tzinfo=UTC), {"timezone": "unknown"}
         return found, {}
     for key in ("sidecar", "option", "today"):

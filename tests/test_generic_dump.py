@@ -64,7 +64,7 @@ def test_paragraphs_keep_their_order(ferry: Extracted) -> None:
 def test_metadata(ferry: Extracted) -> None:
     assert ferry.title == "Ferry timetable changes after storm damages Pier 4"
     assert ferry.date == datetime(2026, 2, 27, 19, 33)
-    assert ferry.origin["timezone"] == "unknown"  # naive: the page names no zone
+    assert ferry.date is not None and ferry.date.utcoffset() is None  # the page names no zone
     assert ferry.lang == "en"
     assert ferry.tags == ("ferries", "Gull Island", "storms")
     assert ferry.category == "Town"  # from the breadcrumb "Home Town <headline>"

@@ -39,7 +39,6 @@ def _without(selector: str) -> str:
 def test_stated_time_and_offset_are_kept(ferry: Extracted) -> None:
     assert ferry.date == datetime(2026, 2, 27, 10, 15, tzinfo=PLUS_4)
     assert ferry.date is not None and ferry.date.utcoffset() == timedelta(hours=4)
-    assert "timezone" not in ferry.origin
 
 
 def test_time_and_offset_from_the_meta_tags_without_json_ld() -> None:

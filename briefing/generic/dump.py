@@ -97,8 +97,6 @@ def _origin(found: dates.FoundDate | None, fetched_at: datetime | None) -> dict[
     if found is not None and found.relative and fetched_at is not None:
         origin["date"] = "relative"  # "vor 2 Std.": counted back from the fetch time
         origin["fetched_at"] = fetched_at.isoformat()
-    if found is not None and dates.zone_of(found.value) is None:
-        origin["timezone"] = "unknown"  # the page names no zone
     return origin
 
 

@@ -53,9 +53,6 @@ def extract_html(html: str, ctx: ExtractContext) -> Extracted:
     title = choose_title(titles, doc.title)
     texts, kinds = clean_blocks(blocks(doc.body) if doc.body is not None else [], title)
     date = choose_date(stated, dates.from_metadata(doc.date))
-    origin = {"extractor": "generic-html"}
-    if date is not None and date.utcoffset() is None:
-        origin["timezone"] = "unknown"
     return Extracted(
         title=title,
         date=date,
@@ -69,7 +66,7 @@ def extract_html(html: str, ctx: ExtractContext) -> Extracted:
         source_url=ctx.source_url or doc.url or None,
         lang=_lang(doc.language) or detect_language(" ".join(texts)),
         summary=doc.description or None,
-        origin=origin,
+        origin={"extractor": "generic-html"},
     )
 
 

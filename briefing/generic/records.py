@@ -78,9 +78,6 @@ def _record(item: object, where: str, ctx: ExtractContext) -> Extracted | Record
             where, "record has no body (" + "/".join(TEXT_FIELDS + HTML_FIELDS) + ")"
         )
     date = dates.from_metadata(_first(item, DATE_FIELDS))
-    origin = {"extractor": "generic-records"}
-    if date is not None and date.utcoffset() is None:
-        origin["timezone"] = "unknown"
     title = _first(item, TITLE_FIELDS) or (from_html.title if from_html else None)
     return Extracted(
         title=clean_text(title) if title else None,
@@ -94,7 +91,7 @@ def _record(item: object, where: str, ctx: ExtractContext) -> Extracted | Record
         source=ctx.source_hint,
         source_url=_first(item, URL_FIELDS) or ctx.source_url,
         lang=_first(item, LANG_FIELDS) or detect_language(" ".join(paragraphs)),
-        origin=origin,
+        origin={"extractor": "generic-records"},
     )
 
 
