@@ -9,11 +9,11 @@ from typing import Any
 from briefing.extraction import ExtractContext, Extracted, RecordError
 from briefing.generic import dates
 from briefing.generic.bylines import names as byline_names
-from briefing.generic.clean import clean_text
 from briefing.generic.html import extract_html
 from briefing.generic.lang import detect_language
 from briefing.generic.meta import split_tags
 from briefing.generic.structured import names as schema_names
+from briefing.text import clean_text
 
 # Field names scrapers use, in order of preference (first non-empty wins).
 TITLE_FIELDS = ("title", "headline", "name")

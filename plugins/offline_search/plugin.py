@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, fields
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
+from briefing.text import html_text
+
 from .index import IndexDoc, IndexOptions, build, write
 
 logger = logging.getLogger(__name__)
-
-_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br", "div"}
 
 
 @dataclass(frozen=True)
@@ -39,37 +38,6 @@ def settings_from(raw: dict[str, Any] | None) -> Settings:
         raise ValueError(f"OFFLINE_SEARCH: unknown keys {sorted(unknown)}")
     options = IndexOptions(**{k: int(v) for k, v in raw.items() if k in known})
     return Settings(folder=str(raw.get("folder", "search-offline")), options=options)
-
-
-class _TextExtractor(HTMLParser):
-    """Collect the text of rendered HTML, with a space where a block ends."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCKS:
-            self.parts.append(" ")
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":  # a void element: it never ends
-            self.parts.append(" ")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCKS:
-            self.parts.append(" ")
-
-
-def html_text(html: str) -> str:
-    """Return the plain text of an HTML fragment, whitespace collapsed."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    return " ".join("".join(parser.parts).split())
 
 
 def index_doc(article: Any, default_lang: str) -> IndexDoc:
