@@ -73,8 +73,9 @@ def first_sentence(text: str, limit: int = MAX_TITLE_CHARS) -> str:
     sentence = (sentences(text) or [""])[0]
     if len(sentence) <= limit:
         return sentence.rstrip(".")
-    cut = sentence[: limit - 1]
-    cut = cut[: cut.rfind(" ")] if " " in cut else cut
+    # One character past what fits before the "…": a space there means the last word is whole.
+    cut = sentence[:limit]
+    cut = cut[: cut.rfind(" ")] if " " in cut else cut[: limit - 1]
     return cut.rstrip(" ,;:-–—") + "…"
 
 
