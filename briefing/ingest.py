@@ -188,7 +188,7 @@ def _parse_all(inputs: list[RawInput], options: IngestOptions) -> Iterator[Parse
     with tqdm(total=len(inputs), **progress) as bar:
         if options.scheduler and inputs:
             results: Iterator[Parsed] = cluster.parse_on_cluster(
-                inputs, options, options.scheduler, on_start=options.on_wait
+                inputs, options, options.scheduler, parse_input, crashed_workers, options.on_wait
             )
         elif options.jobs <= 1 or len(inputs) < MIN_PARALLEL_INPUTS:
             results = (parse_input(raw, options) for raw in inputs)
@@ -214,6 +214,12 @@ def _in_workers(inputs: list[RawInput], options: IngestOptions) -> Iterator[Pars
             for raw in inputs[done : done + chunk]:  # the chunk that held the culprit, one by one
                 yield _alone(raw, options)
                 done += 1
+
+
+def crashed_workers(raw: RawInput) -> Parsed:
+    """The result of an input that kills every Dask worker that reads it (briefing.cluster)."""
+    reason = "crashed the worker processes reading it"
+    return Parsed(raw.rel, rejections=(Rejection(raw.rel, reason),))
 
 
 def _alone(raw: RawInput, options: IngestOptions) -> Parsed:
