@@ -19,7 +19,13 @@ from briefing.export.columns import RowContext
 from briefing.export.parquet import ParquetUnavailableError
 from briefing.extract import EXTRACTORS, extract
 from briefing.extraction import Extracted, ExtractionError
-from briefing.ingest import IngestOptions, ingest, learn_boilerplate_by_folder, read_input
+from briefing.ingest import (
+    IngestOptions,
+    ingest,
+    learn_boilerplate_by_folder,
+    read_input,
+    source_name,
+)
 from briefing.sources import InputError, discover
 
 Handler = Callable[[argparse.Namespace], int]
@@ -119,7 +125,7 @@ def explain(target: Path, paths: list[Path], options: IngestOptions) -> int:
         print(f"{target}: {exc}", file=sys.stderr)
         return 1
     for n, result in enumerate(results, 1):
-        where = raw.rel if len(results) == 1 else f"{raw.rel}#{n}"
+        where = source_name(raw, n, len(results))
         if not isinstance(result, Extracted):
             print(f"# {where}: rejected ({result.where}: {result.reason})")
             continue

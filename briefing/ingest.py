@@ -162,11 +162,15 @@ def _normalised(
         if isinstance(result, RecordError):
             rejections.append(Rejection(f"{raw.rel} ({result.where})", result.reason))
             continue
-        source_file = raw.rel if len(found) == 1 else f"{raw.rel}#{n}"
-        article = to_article(result, dating, source_file)
+        article = to_article(result, dating, source_name(raw, n, len(found)))
         briefs = tuple(to_briefs(result, article))
         entries.append(Entry(article, briefs, fetched_at=ctx.fetched_at))
     return Parsed(raw.rel, tuple(entries), tuple(rejections))
+
+
+def source_name(raw: RawInput, n: int, count: int) -> str:
+    """The ``source_file`` of result ``n`` of ``count`` an input gave: ``feed.jsonl#3`` of many."""
+    return raw.rel if count == 1 else f"{raw.rel}#{n}"
 
 
 def _passed_through(article: Article, raw: RawInput) -> Article:
