@@ -24,6 +24,7 @@ from briefing.generic.lang import detect_language
 from briefing.generic.meta import split_tags
 from briefing.generic.structured import Stated, names, read_stated
 from briefing.generic.xmlbody import blocks
+from briefing.text import element_text
 
 # The default mode runs again when precision mode kept less than this share of the text in the
 # page's <p> elements.  Publisher halves (bench/cv_extract.py --sweep, 0 to 0.6): half B picks
@@ -73,7 +74,7 @@ def extract_html(html: str, ctx: ExtractContext) -> Extracted:
 def _extract(tree: Any, url: str | None) -> Any:
     """Run trafilatura in precision mode; again in default mode when that kept too little."""
     doc = _run(tree, url, precision=True)
-    page = sum(len(p.text_content()) for p in tree.iter("p"))
+    page = sum(len(element_text(p)) for p in tree.iter("p"))
     if doc is not None and len(doc.text or "") >= MIN_PRECISION_SHARE * page:
         return doc
     full = _run(tree, url, precision=False)
