@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-
-class PagefindSettingsError(ValueError):
-    """A PAGEFIND setting has an unknown key or a value of the wrong type."""
+from briefing import settings as briefing_settings
+from briefing.settings import SettingsError
 
 
 @dataclass(frozen=True)
@@ -37,19 +36,12 @@ class PagefindSettings:
         return content_path.resolve().parent / ".pagefind-cache"
 
 
-def load_settings(raw: Mapping[str, Any] | None) -> PagefindSettings:
-    """Merge a PAGEFIND dict over the defaults, rejecting unknown keys."""
-    fields = {f.name for f in dataclasses.fields(PagefindSettings)}
-    values = dict(raw or {})
-    unknown = sorted(set(values) - fields)
-    if unknown:
-        raise PagefindSettingsError(f"PAGEFIND: unknown key(s) {', '.join(unknown)}")
-    if "exclude_selectors" in values:
-        values["exclude_selectors"] = tuple(values["exclude_selectors"])
-    language = str(values.get("language", PagefindSettings.language)).split("-")[0]
+def load(settings: Mapping[str, Any]) -> PagefindSettings:
+    """Return ``PAGEFIND`` over the defaults (briefing.settings); the language checked."""
+    options = briefing_settings.load("PAGEFIND", PagefindSettings, settings.get("PAGEFIND"))
+    language = options.language.split("-")[0]
     if not language.isascii() or not language.isalpha():
-        raise PagefindSettingsError(
+        raise SettingsError(
             "PAGEFIND['language'] must be 'unknown' or an ISO 639-1 code such as 'en'"
         )
-    values["language"] = language.lower()
-    return PagefindSettings(**values)
+    return dataclasses.replace(options, language=language.lower())

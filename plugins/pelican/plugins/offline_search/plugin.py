@@ -8,12 +8,14 @@ Settings (merged over :data:`DEFAULTS`)::
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, fields
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
+from briefing import settings as briefing_settings
 from briefing.text import html_text
 
 from .index import IndexDoc, IndexOptions, build, write
@@ -22,22 +24,15 @@ logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class Settings:
-    """The ``OFFLINE_SEARCH`` settings dict, merged over the defaults."""
+class Settings(IndexOptions):
+    """The ``OFFLINE_SEARCH`` settings dict: the index's shard sizes and the output folder."""
 
     folder: str = "search-offline"
-    options: IndexOptions = field(default_factory=IndexOptions)
 
 
-def settings_from(raw: dict[str, Any] | None) -> Settings:
-    """Merge the ``OFFLINE_SEARCH`` dict over the defaults; unknown keys are an error."""
-    raw = dict(raw or {})
-    known = {f.name for f in fields(IndexOptions)}
-    unknown = set(raw) - known - {"folder"}
-    if unknown:
-        raise ValueError(f"OFFLINE_SEARCH: unknown keys {sorted(unknown)}")
-    options = IndexOptions(**{k: int(v) for k, v in raw.items() if k in known})
-    return Settings(folder=str(raw.get("folder", "search-offline")), options=options)
+def load(settings: Mapping[str, Any]) -> Settings:
+    """Return ``OFFLINE_SEARCH`` over the defaults (briefing.settings)."""
+    return briefing_settings.load("OFFLINE_SEARCH", Settings, settings.get("OFFLINE_SEARCH"))
 
 
 def index_doc(article: Any, default_lang: str) -> IndexDoc:
@@ -60,11 +55,11 @@ def write_index(generators: list[Any]) -> None:
     for generator in generators:
         if not hasattr(generator, "articles"):
             continue
-        settings = settings_from(generator.settings.get("OFFLINE_SEARCH"))
+        settings = load(generator.settings)
         lang = str(generator.settings.get("DEFAULT_LANG", "en"))
         docs = [index_doc(a, lang) for a in [*generator.articles, *generator.translations]]
         folder = Path(generator.output_path) / settings.folder
-        size = write(build(docs, settings.options), folder)
+        size = write(build(docs, settings), folder)
         logger.info("offline search: %d docs, %d bytes in %s", len(docs), size, folder)
 
 

@@ -17,7 +17,6 @@ from datetime import date
 from typing import Any
 
 from briefing import dating
-from briefing.model import Article as Record
 from briefing.model import Translation
 from briefing.slug import slugify
 
@@ -156,25 +155,16 @@ class ArchiveIndex:
     months: tuple[Month, ...]
     years: tuple[Year, ...]
     sources: tuple[Source, ...]
-    _by_slug: dict[str, Any] = field(repr=False)
     _by_source_url: dict[str, Any] = field(repr=False)
     _by_lang_title: dict[tuple[str, str], Any] = field(repr=False)
     _neighbours: dict[str, Neighbours] = field(repr=False)
     _day_of: dict[date, Day] = field(repr=False)
-
-    def article_for_slug(self, slug: str | None) -> Any | None:
-        """Return the archive's article with this slug, if there is one."""
-        return self._by_slug.get(slug) if slug else None
 
     def translation_target(self, translation: Translation) -> Any | None:
         """Return the archive's article for another-language version, matched by URL or title."""
         if translation.url and translation.url in self._by_source_url:
             return self._by_source_url[translation.url]
         return self._by_lang_title.get((translation.lang, translation.title))
-
-    def item_targets(self, record: Record) -> list[Any | None]:
-        """Return the archive article each of the source's read-next items links to, or None."""
-        return [self.article_for_slug(item.slug) for item in record.read_next]
 
     def neighbours(self, article: Any) -> Neighbours:
         """Return the previous (older) and next (newer) article in the article's category."""
@@ -305,7 +295,6 @@ def build_index(articles: Sequence[Any], settings: ArchiveSettings) -> ArchiveIn
         months=months,
         years=build_years(months, settings),
         sources=build_sources(articles),
-        _by_slug={a.slug: a for a in articles},
         _by_source_url={r.source_url: a for a, r in records if r.source_url},
         _by_lang_title={(r.lang, r.title): a for a, r in records if r.lang},
         _neighbours=build_neighbours(articles),

@@ -21,7 +21,7 @@ from briefing import dating
 
 from .links import ReadNextLink
 from .scoring import Block, ReadNextError, recommend
-from .settings import ReadNextSettings, from_mapping
+from .settings import ReadNextSettings, load
 from .sources import SourceMatcher
 
 logger = logging.getLogger(__name__)
@@ -64,7 +64,8 @@ def _links(block: Block, by_slug: dict[str, Any], shown: set[str]) -> list[ReadN
 
 
 def _source_links(articles: list[Any], by_slug: dict[str, Any], threshold: float) -> None:
-    """Set ``source_links`` on every article that has a source list."""
+    """Set ``source_links`` on every article that has a source list: the one place a source's
+    item is resolved to an archive article (its slug, else its text: see sources.py)."""
     listing = [a for a in articles if a.briefing.read_next]
     if not listing:
         return  # building the matcher costs seconds on a large archive: only when needed
@@ -74,20 +75,16 @@ def _source_links(articles: list[Any], by_slug: dict[str, Any], threshold: float
         article.source_links = [by_slug[s].url if s else None for s in matched]
 
 
-def _linked(article: Any, by_slug: dict[str, Any]) -> set[str]:
+def _linked(article: Any) -> set[str]:
     """Return the URLs the article's page links elsewhere: its source's list, duplicates."""
     urls = {url for url in article.source_links if url}
-    for item in article.briefing.read_next:
-        target = by_slug.get(item.slug) if item.slug else None
-        if target is not None:
-            urls.add(target.url)
     urls.update(url for _, url, _ in article.also_reported_by)
     return urls
 
 
 def add_read_next(generator: Any) -> None:
     """Set read_next_links, also_reported_by and source_links on every article."""
-    settings = from_mapping(generator.settings.get("READ_NEXT"))
+    settings = load(generator.settings)
     shown = [*generator.articles, *generator.translations]
     articles = [a for a in shown if getattr(a, "briefing", None) is not None]
     for article in (*shown, *generator.hidden_articles, *generator.drafts):
@@ -103,7 +100,7 @@ def add_read_next(generator: Any) -> None:
             (by_slug[s].briefing.source, by_slug[s].url, by_slug[s].briefing.title)
             for s in block.duplicates
         ]
-        article.read_next_links = _links(block, by_slug, _linked(article, by_slug))
+        article.read_next_links = _links(block, by_slug, _linked(article))
     logger.info("read_next: blocks for %d articles", len(articles))
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from typing import Any
+
+from briefing import settings as briefing_settings
 
 
 @dataclass(frozen=True)
@@ -22,9 +24,5 @@ class FeedSettings:
 
 
 def load(settings: Mapping[str, Any]) -> FeedSettings:
-    """Return the plugin's settings: ``SITE_FEEDS`` over the defaults, unknown keys refused."""
-    given = dict(settings.get("SITE_FEEDS") or {})
-    unknown = sorted(set(given) - {f.name for f in fields(FeedSettings)})
-    if unknown:
-        raise ValueError(f"SITE_FEEDS: unknown key(s) {', '.join(unknown)}")
-    return replace(FeedSettings(), **given)
+    """Return the plugin's settings: ``SITE_FEEDS`` over the defaults (briefing.settings)."""
+    return briefing_settings.load("SITE_FEEDS", FeedSettings, settings.get("SITE_FEEDS"))

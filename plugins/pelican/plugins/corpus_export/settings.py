@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from typing import Any
 
+from briefing import settings as briefing_settings
 from briefing.export.cite import STYLES
 from briefing.export.run import FORMATS
+from briefing.settings import SettingsError
 
 
 @dataclass(frozen=True)
@@ -23,18 +25,11 @@ class CorpusSettings:
 
 
 def load(settings: Mapping[str, Any]) -> CorpusSettings:
-    """Return ``CORPUS_EXPORT`` over the defaults; unknown keys and values are refused."""
-    given = dict(settings.get("CORPUS_EXPORT") or {})
-    known = {f.name for f in fields(CorpusSettings)}
-    unknown = sorted(set(given) - known)
-    if unknown:
-        raise ValueError(f"CORPUS_EXPORT: unknown key(s) {', '.join(unknown)}")
-    if "formats" in given:
-        given["formats"] = tuple(given["formats"])
-    options = replace(CorpusSettings(), **given)
+    """Return ``CORPUS_EXPORT`` over the defaults (briefing.settings); unknown values refused."""
+    options = briefing_settings.load("CORPUS_EXPORT", CorpusSettings, settings.get("CORPUS_EXPORT"))
     wrong = [f for f in options.formats if f not in FORMATS]
     if wrong:
-        raise ValueError(f"CORPUS_EXPORT: unknown format(s) {wrong}: use {', '.join(FORMATS)}")
+        raise SettingsError(f"CORPUS_EXPORT: unknown format(s) {wrong}: use {', '.join(FORMATS)}")
     if options.cite_style not in STYLES:
-        raise ValueError(f"CORPUS_EXPORT: cite_style must be one of {', '.join(STYLES)}")
+        raise SettingsError(f"CORPUS_EXPORT: cite_style must be one of {', '.join(STYLES)}")
     return options

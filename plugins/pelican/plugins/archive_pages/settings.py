@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from typing import Any
+
+from briefing import settings as briefing_settings
 
 
 @dataclass(frozen=True)
@@ -20,10 +22,5 @@ class ArchiveSettings:
 
 
 def load(settings: Mapping[str, Any]) -> ArchiveSettings:
-    """Return the plugin's settings: ``ARCHIVE_PAGES`` over the defaults, unknown keys refused."""
-    given = dict(settings.get("ARCHIVE_PAGES") or {})
-    known = {f.name for f in fields(ArchiveSettings)}
-    unknown = sorted(set(given) - known)
-    if unknown:
-        raise ValueError(f"ARCHIVE_PAGES: unknown key(s) {', '.join(unknown)}")
-    return replace(ArchiveSettings(), **given)
+    """Return the plugin's settings: ``ARCHIVE_PAGES`` over the defaults (briefing.settings)."""
+    return briefing_settings.load("ARCHIVE_PAGES", ArchiveSettings, settings.get("ARCHIVE_PAGES"))

@@ -1,5 +1,5 @@
 """Pelican reader for briefing's Markdown files (the contract in briefing.frontmatter)."""
 
-from .reader import register
+from .plugin import register
 
 __all__ = ["register"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from pelican import signals
 from briefing import locks
 
 from .indexer import PAGEFIND_VERSION, PageSource, index_site
-from .settings import PagefindSettings, load_settings
+from .settings import PagefindSettings, load
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ class _Build:
 
     def finalize(self, pelican: Any) -> None:
         """Index the written site with Pagefind; raise (failing the build) when Pagefind fails."""
-        settings = load_settings(pelican.settings.get("PAGEFIND"))
+        settings = load(pelican.settings)
         pages, self.pages = self.pages, []
         if not settings.enabled:
             return
@@ -69,11 +70,20 @@ def _fingerprint(pelican_settings: dict[str, Any], settings: PagefindSettings) -
         h.update(f"|{key}={pelican_settings.get(key)!r}".encode())
     h.update(templates_digest(Path(pelican_settings["THEME"]) / "templates").encode())
     # Template filters live in the plugins (dates, links): their code shapes the text too.
-    for folder in pelican_settings.get("PLUGIN_PATHS", []):
-        for name in pelican_settings.get("PLUGINS", []):
-            for path in sorted((Path(folder) / str(name)).rglob("*.py")):
-                h.update(path.read_bytes())
+    for name in pelican_settings.get("PLUGINS", []):
+        for path in plugin_sources(name):
+            h.update(path.read_bytes())
     return h.hexdigest()[:20]
+
+
+def plugin_sources(plugin: object) -> list[Path]:
+    """Return the Python files of an enabled plugin (a package's whole folder), sorted."""
+    module = sys.modules.get(plugin if isinstance(plugin, str) else "") or plugin
+    where = getattr(module, "__file__", None)
+    if not where:
+        return []
+    path = Path(where)
+    return sorted(path.parent.rglob("*.py")) if path.name == "__init__.py" else [path]
 
 
 _TEMPLATE_REF = re.compile(r"{%-?\s*(?:include|import|from)\s+[\"']([^\"']+)[\"']")

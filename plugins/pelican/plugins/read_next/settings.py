@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from typing import Any
 
-
-class ReadNextSettingsError(ValueError):
-    """A READ_NEXT key is unknown or its value has the wrong type or range."""
+from briefing import settings as briefing_settings
+from briefing.settings import SettingsError
 
 
 @dataclass(frozen=True)
@@ -82,46 +81,11 @@ class ReadNextSettings:
     source_match_threshold: float = 88.0
 
 
-def _typed(name: str, value: Any, default: Any) -> Any:
-    """Check one value against the type of its default (ints are accepted for floats)."""
-    if isinstance(default, bool) or isinstance(value, bool):
-        ok = isinstance(value, bool) and isinstance(default, bool)
-    elif isinstance(default, float):
-        ok = isinstance(value, int | float)
-        value = float(value) if ok else value
-    else:
-        ok = isinstance(value, type(default))
-    if not ok or (isinstance(value, int | float) and value < 0):
-        raise ReadNextSettingsError(
-            f"READ_NEXT[{name!r}] must be a non-negative {type(default).__name__}, got {value!r}"
-        )
-    return value
-
-
-def _merge(default: Any, raw: Mapping[str, Any], prefix: str) -> Any:
-    known = {f.name for f in fields(default)}
-    unknown = sorted(set(raw) - known)
-    if unknown:
-        raise ReadNextSettingsError(
-            f"unknown READ_NEXT key(s): {', '.join(prefix + k for k in unknown)}"
-        )
-    changes: dict[str, Any] = {}
-    for key, value in raw.items():
-        current = getattr(default, key)
-        if isinstance(current, Weights):
-            if not isinstance(value, Mapping):
-                raise ReadNextSettingsError(f"READ_NEXT[{key!r}] must be a dict")
-            changes[key] = _merge(current, value, f"{key}.")
-        else:
-            changes[key] = _typed(prefix + key, value, current)
-    return replace(default, **changes)
-
-
-def from_mapping(raw: Mapping[str, Any] | None) -> ReadNextSettings:
-    """Merge a READ_NEXT dict over the defaults; unknown keys and bad values raise."""
-    settings: ReadNextSettings = _merge(ReadNextSettings(), raw or {}, "")
-    if settings.count < 1:
-        raise ReadNextSettingsError("READ_NEXT['count'] must be at least 1")
-    if settings.half_life_days <= 0:
-        raise ReadNextSettingsError("READ_NEXT['half_life_days'] must be positive")
-    return settings
+def load(settings: Mapping[str, Any]) -> ReadNextSettings:
+    """Return ``READ_NEXT`` over the defaults (briefing.settings); count and half-life checked."""
+    options = briefing_settings.load("READ_NEXT", ReadNextSettings, settings.get("READ_NEXT"))
+    if options.count < 1:
+        raise SettingsError("READ_NEXT['count'] must be at least 1")
+    if options.half_life_days <= 0:
+        raise SettingsError("READ_NEXT['half_life_days'] must be positive")
+    return options

@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from pelican import signals
 from pelican.writers import Writer
 
 
@@ -87,13 +86,3 @@ class UniquePathWriter(Writer):  # type: ignore[misc]
         self.claim(filename, self._writing)
         opened: IO[str] = super()._open_w(filename, encoding, override)
         return opened
-
-
-def get_writer(pelican: Any) -> type[UniquePathWriter]:
-    """Hand Pelican the path-claiming writer."""
-    return UniquePathWriter
-
-
-def register() -> None:
-    """Connect the writer to Pelican."""
-    signals.get_writer.connect(get_writer)

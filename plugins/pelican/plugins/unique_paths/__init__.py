@@ -1,5 +1,5 @@
 """Fail the build when two things write the same output path, naming both of them."""
 
-from .writer import register
+from .plugin import register
 
 __all__ = ["register"]

@@ -8,12 +8,10 @@ templates and plugins read the contract's fields from one typed record (``transl
 from __future__ import annotations
 
 import dataclasses
-import sys
 from pathlib import Path
 from typing import Any, TypeVar
 
 from markupsafe import escape
-from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 
@@ -92,30 +90,3 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
         keys = ("title", "slug", "summary", "template")
         metadata: dict[str, Any] = {k: data[k] for k in keys if k in data}
         return render(body), metadata
-
-
-def add_reader(readers: Any) -> None:
-    """Use BriefingReader for every .md file."""
-    for ext in BriefingReader.file_extensions:
-        readers.reader_classes[ext] = BriefingReader
-
-
-def report_unmapped(generator: Any) -> None:
-    """Name, on stderr, the sections the ``CATEGORIES`` mapping does not map (kept as they are).
-
-    Printed, not logged as a warning: the build runs with ``--fatal warnings`` and an unmapped
-    section is news for the editor of the mapping, not an error.
-    """
-    mapping = categories.CategoryMap.from_mapping(generator.settings.get("CATEGORIES"))
-    seen = [(a.briefing.category, a.briefing.source) for a in generator.articles]
-    missing = categories.unmapped(seen, mapping)
-    if missing:
-        listed = ", ".join(f"{name} ({count})" for name, count in missing[:20])
-        more = f" and {len(missing) - 20} more" if len(missing) > 20 else ""
-        print(f"categories: not in CATEGORIES, kept as they are: {listed}{more}", file=sys.stderr)
-
-
-def register() -> None:
-    """Connect the reader to Pelican."""
-    signals.readers_init.connect(add_reader)
-    signals.article_generator_finalized.connect(report_unmapped)

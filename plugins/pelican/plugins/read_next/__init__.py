@@ -1,5 +1,5 @@
 """Read next: each article's block of archive articles chosen from the archive's own text."""
 
-from .glue import register
+from .plugin import register
 
 __all__ = ["register"]
