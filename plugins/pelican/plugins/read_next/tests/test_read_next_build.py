@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lxml import html  # type: ignore[import-untyped]
+from lxml import html
 from pelican import Pelican
 from pelican.settings import read_settings
 
