@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from briefing import generic, profiles
 from briefing.extraction import ExtractContext, Extracted, ExtractionError, Extractor, RecordError
@@ -96,8 +97,25 @@ def _checked(
         return result
     if not has_article_text(result):
         return RecordError(f"record {n}", NO_ARTICLE_TEXT)
-    return replace(
-        result,
-        source=result.source or ctx.source_hint,
-        source_url=result.source_url or ctx.source_url,
-    )
+    url = result.source_url or ctx.source_url
+    return replace(result, source=source_name(ctx, result.source, url), source_url=url)
+
+
+def source_name(ctx: ExtractContext, stated: str | None, url: str | None) -> str | None:
+    """Name the source, first found of: the sidecar's ``source`` (whoever fetched the page
+    said so), the page's or record's own name for it, its URL's host, the raw folder."""
+    for name in (ctx.source, stated):
+        if name and name.strip():
+            return _host(name) or name.strip()  # a record's "source" may be its URL
+    return _host(url) or ctx.source_hint
+
+
+def _host(text: str | None) -> str | None:
+    """Return a URL's host without ``www.`` (None when ``text`` is no http(s) URL)."""
+    if not text or not text.strip().lower().startswith(("http://", "https://")):
+        return None
+    try:
+        host = urlsplit(text.strip()).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None

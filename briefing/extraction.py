@@ -24,7 +24,8 @@ class ExtractContext:
     """What is known about an input besides its text."""
 
     rel_path: str  # path relative to the raw root, with "/" separators
-    source_hint: str | None = None  # from raw/<source>/ or a sidecar
+    source_hint: str | None = None  # the folder: raw/<source>/
+    source: str | None = None  # from a sidecar: what whoever fetched the page calls its source
     source_url: str | None = None  # from a sidecar
     fetched_at: datetime | None = None  # from a sidecar: anchors relative dates ("2 hours ago")
     boilerplate: frozenset[str] = field(default_factory=frozenset)  # lines learned per source

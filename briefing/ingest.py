@@ -103,7 +103,8 @@ def read_input(raw: RawInput, options: IngestOptions) -> tuple[str, Sidecar, Ext
     sidecar = read_sidecar(raw.path) or Sidecar()
     ctx = ExtractContext(
         rel_path=raw.rel,
-        source_hint=sidecar.source or raw.source_hint,
+        source_hint=raw.source_hint,
+        source=sidecar.source,
         source_url=sidecar.url,
         fetched_at=sidecar.fetched_at or options.fetched_at,
         boilerplate=options.boilerplate.get(raw.folder, frozenset()),

@@ -81,7 +81,42 @@ def test_a_record_without_article_text_is_that_records_error_not_the_files() -> 
 def test_source_and_url_come_from_the_context_where_the_page_names_none() -> None:
     (found,) = extract("txt", DUMP, CTX)
     assert isinstance(found, Extracted)
-    assert (found.source, found.source_url) == ("ledger", "https://ledger.example/page")
+    # the URL's host names the source before the folder does (issue 16)
+    assert (found.source, found.source_url) == ("ledger.example", "https://ledger.example/page")
+
+
+@pytest.mark.parametrize(
+    ("fields", "ctx", "source"),
+    [
+        (
+            {"source": "Harbour Ledger", "url": "https://x.example/1"},
+            {"source": "Ledger Wire"},
+            "Ledger Wire",
+        ),
+        ({"source": "Harbour Ledger", "url": "https://x.example/1"}, {}, "Harbour Ledger"),
+        ({"publisher": "Harbour Ledger"}, {}, "Harbour Ledger"),
+        ({"source": "https://www.harbour.example/feed"}, {}, "harbour.example"),
+        ({"url": "https://www.harbour.example/1"}, {}, "harbour.example"),
+        ({}, {}, "feeds"),
+        ({}, {"source_url": "https://sidecar.example/p"}, "sidecar.example"),
+    ],
+    ids=[
+        "sidecar-first",
+        "record-field",
+        "publisher-field",
+        "field-is-a-url",
+        "url-host",
+        "folder-last",
+        "sidecar-url-host",
+    ],
+)
+def test_the_source_is_named_by_the_first_that_knows(
+    fields: dict[str, str], ctx: dict[str, str], source: str
+) -> None:
+    record = {"title": "Ferry", "text": BODY[0], **fields}
+    context = ExtractContext(rel_path="feeds/a.json", source_hint="feeds", **ctx)
+    (found,) = extract("json", json.dumps(record), context)
+    assert isinstance(found, Extracted) and found.source == source
 
 
 def test_a_url_the_record_states_wins_over_the_context() -> None:

@@ -68,7 +68,7 @@ def test_metadata(ferry: Extracted) -> None:
     assert ferry.lang == "en"
     assert ferry.tags == ("ferries", "Gull Island", "storms")
     assert ferry.category == "Town"  # from the breadcrumb "Home Town <headline>"
-    assert ferry.source == "harbour-ledger"
+    assert ferry.source is None  # a dump names no source: the dispatcher does (from the folder)
 
 
 DECISIONS = [

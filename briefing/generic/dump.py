@@ -83,7 +83,6 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
         authors=find_authors(lines, title, start, found.line if found else None),
         paragraphs=texts,
         blocks=kinds,
-        source=ctx.source_hint,
         source_url=ctx.source_url,
         lang=lang,
         summary=lines[standfirst].text if standfirst is not None else None,

@@ -45,12 +45,12 @@ def extract_html(html: str, ctx: ExtractContext) -> Extracted:
     """Extract title, dates, authors, body blocks, language, tags and section from a page."""
     tree = trafilatura.load_html(html)
     if tree is None:
-        return Extracted(source=ctx.source_hint, source_url=ctx.source_url)
+        return Extracted(source_url=ctx.source_url)
     stated = read_stated(tree)
     titles = page_titles(tree, stated.headline)
     doc = _extract(tree, ctx.source_url)
     if doc is None:
-        return Extracted(source=ctx.source_hint, source_url=ctx.source_url)
+        return Extracted(source_url=ctx.source_url)
     title = choose_title(titles, doc.title)
     texts, kinds = clean_blocks(blocks(doc.body) if doc.body is not None else [], title)
     date = choose_date(stated, dates.from_metadata(doc.date))
@@ -63,7 +63,7 @@ def extract_html(html: str, ctx: ExtractContext) -> Extracted:
         authors=stated.authors or stated.meta_authors or names((doc.author or "").split(";")),
         paragraphs=texts,
         blocks=kinds,
-        source=ctx.source_hint,
+        source=doc.sitename or None,  # the page's own name for its site (og:site_name, JSON-LD)
         source_url=ctx.source_url or doc.url or None,
         lang=_lang(doc.language) or detect_language(" ".join(texts)),
         summary=doc.description or None,

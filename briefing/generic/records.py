@@ -25,6 +25,7 @@ TEXT_FIELDS = ("text", "content", "body", "articleBody", "maintext")
 HTML_FIELDS = ("html", "content_html", "body_html")
 CATEGORY_FIELDS = ("category", "section", "articleSection")
 TAG_FIELDS = ("tags", "keywords")
+SOURCE_FIELDS = ("source", "source_name", "site_name", "sitename", "site", "publisher")
 LANG_FIELDS = ("lang", "language", "inLanguage")
 # A JSON document holding the records under one of these keys ({"articles": [...]}).
 LIST_KEYS = ("articles", "items", "records", "data", "results")
@@ -88,7 +89,7 @@ def _record(item: object, where: str, ctx: ExtractContext) -> Extracted | Record
         authors=_authors(_value(item, AUTHOR_FIELDS)) or (from_html.authors if from_html else ()),
         paragraphs=paragraphs,
         blocks=from_html.blocks if from_html and not body else (),
-        source=ctx.source_hint,
+        source=_first(item, SOURCE_FIELDS),
         source_url=_first(item, URL_FIELDS) or ctx.source_url,
         lang=_first(item, LANG_FIELDS) or detect_language(" ".join(paragraphs)),
         origin={"extractor": "generic-records"},
