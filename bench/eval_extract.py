@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -91,7 +92,8 @@ def stage(data: Path, kind: str, stems: set[str], raw: Path, sidecars: bool) -> 
         stem = page.name.split(".")[0]
         if stem not in stems:
             continue
-        (raw / page.name).symlink_to(page.resolve())
+        # A copy, not a link: ingest reads only regular files inside the raw folder.
+        shutil.copyfile(page, raw / page.name)
         crawl = truth[stem].crawl if stem in truth else None
         if sidecars and crawl is not None:
             aware = crawl if crawl.utcoffset() is not None else crawl.replace(tzinfo=UTC)
