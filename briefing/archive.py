@@ -17,7 +17,7 @@ from pathlib import Path
 from briefing import frontmatter, identity
 from briefing.manifest import Manifest
 from briefing.model import Article, SourceItem
-from briefing.normalise import fingerprint
+from briefing.normalise import fingerprint, text_fingerprint
 from briefing.report import Rejection, RunReport
 from briefing.slug import unique_slug
 from briefing.writer import atomic_write, read_text
@@ -105,8 +105,12 @@ class Archive:
 
     def _remember(self, entry: Known) -> None:
         article = entry.article
-        if not article.fingerprint:  # written by hand: known by its text all the same
-            article = replace(article, fingerprint=fingerprint(article.title, article.body))
+        own = text_fingerprint(article)
+        # Written by hand (no fingerprint), or written when the fingerprint covered a headline
+        # derived from the lede: known by its own text, as a new input of it would be.
+        stale = ("", fingerprint(article.title, article.body))
+        if article.fingerprint != own and article.fingerprint in stale:
+            article = replace(article, fingerprint=own)
             entry = replace(entry, article=article)
         self.slugs.add(article.slug)
         self.by_identity.setdefault(identity.identity(article), entry)

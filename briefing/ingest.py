@@ -28,7 +28,7 @@ from briefing.generic.boilerplate import MIN_DUMPS
 from briefing.manifest import Manifest
 from briefing.manifest import input_key as manifest_key
 from briefing.model import Article, Extracted
-from briefing.normalise import Dating, fingerprint, to_article, to_briefs
+from briefing.normalise import Dating, text_fingerprint, to_article, to_briefs
 from briefing.report import Rejection, RunReport
 from briefing.slug import MAX_SLUG_CHARS
 from briefing.sources import (
@@ -167,7 +167,7 @@ def _passed_through(article: Article, raw: RawInput) -> Article:
     return replace(
         article,
         source_file=article.source_file or raw.rel,
-        fingerprint=article.fingerprint or fingerprint(article.title, article.body),
+        fingerprint=article.fingerprint or text_fingerprint(article),
     )
 
 

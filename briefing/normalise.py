@@ -54,6 +54,13 @@ def fingerprint(title: str, body: str) -> str:
     return digest[:16]
 
 
+def text_fingerprint(article: Article) -> str:
+    """Return the fingerprint of the article's own text: a headline derived from the lede is
+    not the source's text, so a change in how headlines are derived never changes an identity."""
+    title = "" if article.origin.get("title") == "lede" else article.title
+    return fingerprint(title, article.body)
+
+
 def sentences(text: str) -> list[str]:
     """Split text into sentences, not breaking after initials and common abbreviations."""
     out: list[str] = []
@@ -158,7 +165,7 @@ def to_article(found: Extracted, dating: Dating, source_file: str) -> Article:
         summary=found.summary or lede(prose),
         translations=found.translations,
         read_next=found.read_next,
-        fingerprint=fingerprint(title, body),
+        fingerprint=fingerprint(found.title.strip() if found.title else "", body),
         origin=origin,
         modified=_modified(found.modified, date),
     )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefing import frontmatter
+import pytest
+
+from briefing import frontmatter, normalise
 from briefing.ingest import IngestOptions, ingest
 from briefing.model import Article
 from briefing.report import RunReport
@@ -236,3 +239,45 @@ def test_undated_article_keeps_its_first_ingest_day(tmp_path: Path) -> None:
     run([raw], out, now=datetime(2027, 1, 1, tzinfo=UTC))
     (again,) = articles(out).values()
     assert again.date == first.date and again.origin["date"] == "ingested"
+
+
+def untitled(tmp_path: Path) -> Path:
+    """A raw folder with one URL-less record and no headline: its title comes from the lede."""
+    raw = tmp_path / "raw" / "wire"
+    raw.mkdir(parents=True)
+    text = story(7).replace("\n", "\n\n")
+    (raw / "item.json").write_text(jsonl(record("", None, text)), encoding="utf-8")
+    return raw
+
+
+def test_a_derived_headline_is_not_part_of_the_article_identity(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw, out = untitled(tmp_path), tmp_path / "content"
+    assert run([raw], out).ok
+    (first,) = articles(out).values()
+    assert first.origin["title"] == "lede"
+    # Another way of deriving headlines from ledes: the same input is still the same article.
+    monkeypatch.setattr(normalise, "first_sentence", lambda text: text[:40] + "…")
+    paths = list(out.rglob("*.md"))
+    report = run([raw], out, LATER)
+    assert report.ok and not report.written and not report.duplicates, report
+    (again,) = articles(out).values()
+    assert list(out.rglob("*.md")) == paths
+    assert (again.slug, again.fingerprint) == (first.slug, first.fingerprint)
+    assert again.title == first.title[:40] + "…"  # the source's headline is the derivation
+
+
+def test_an_archive_fingerprinted_with_its_derived_headline_is_still_known(tmp_path: Path) -> None:
+    raw, out = untitled(tmp_path), tmp_path / "content"
+    assert run([raw], out).ok
+    (path,) = out.rglob("*.md")
+    article = frontmatter.load(path.read_text(encoding="utf-8"))
+    # As the previous release wrote it: the fingerprint covered the derived headline.
+    old = replace(article, fingerprint=normalise.fingerprint(article.title, article.body))
+    assert old.fingerprint != article.fingerprint
+    path.write_text(frontmatter.dump(old), encoding="utf-8")
+    report = run([raw], out, LATER)
+    assert report.ok and not report.duplicates, report
+    assert list(out.rglob("*.md")) == [path]
+    assert frontmatter.load(path.read_text(encoding="utf-8")).fingerprint == article.fingerprint
