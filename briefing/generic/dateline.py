@@ -14,12 +14,17 @@ from datetime import datetime
 from briefing.generic import dates
 from briefing.generic.bylines import opens_with_label
 from briefing.generic.lines import Line
-from briefing.generic.patterns import CAPTION_LINE, DATE_CUE, DATE_HINT, NOT_ARTICLE_DATE
+from briefing.generic.patterns import (
+    CAPTION_LINE,
+    DATE_CUE,
+    DATE_HINT,
+    DATELINE_WORDS,
+    NOT_ARTICLE_DATE,
+)
 
 DATE_WINDOW_BEFORE = 12  # lines above the title/body start searched for the dateline
 DATE_WINDOW_AFTER = 15  # lines after it
 MAX_DATE_PARSES = 6  # dates parsed near the title before the best is chosen (~1 ms each)
-DATELINE_WORDS = 14  # longer lines with a date are prose mentioning one, unless cued
 # A dateline with a clock time or a cue word ("Published", "Stand") beats a bare date a few
 # lines closer (dev-fundus: bare dates near the headline are often teaser or edition dates).
 # Publisher halves (bench/cv_extract.py --sweep) pick the same DATE_TIME_BONUS (0 to 2) and

@@ -68,6 +68,11 @@ NAV_SHORT = re.compile(
     re.IGNORECASE,
 )
 SHORT_LINE_WORDS = 15  # a caption credit or prompt stays under this; body sentences rarely do
+# A line with a date is a dateline up to this many words ("Published: Nov. 19, 2019, 6:18 p.m.
+# Updated: ..." is metadata, not text); longer, it is prose mentioning a date unless cued.
+# One value for the dump's dateline search and for furniture: chosen by publisher halves
+# (bench/cv_extract.py --sweep, see bench/results/eval_extract.md).
+DATELINE_WORDS = 14
 
 # Words that open a dateline or byline ("Published 3 May 2024", "Stand: 12.03.2025").
 DATE_CUE = re.compile(
