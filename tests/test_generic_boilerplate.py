@@ -40,3 +40,48 @@ def test_furniture_in_the_article_region(line: str, left_out: bool) -> None:
 @pytest.mark.parametrize(("line", "left_out"), [c[1:] for c in LINES], ids=[c[0] for c in LINES])
 def test_furniture_reason(line: str, left_out: bool) -> None:
     assert (furniture_reason(line, int(word_count(line))) is not None) is left_out
+
+
+# A teaser widget the page repeats between its paragraphs (an interstitial): headline, byline.
+WIDGET = ("Summer sandals everyone will wear this year", "By Ann Other", "Advertisement")
+TEXT = (
+    *BODY,
+    "The regional transport fund pays for two thirds of the lanes and all of the new "
+    "crossings, the council's finance officer told the meeting.",
+    "Shops on the river road asked for the works to pause in December, when the street "
+    "market brings most of their customers of the year.",
+)
+
+
+def _interrupted(times: int) -> str:
+    lines = ["Home", "News", HEADLINE, "3 June 2026"]
+    for n, paragraph in enumerate(TEXT):
+        lines.append(paragraph)
+        if n < times:
+            lines.extend(WIDGET)
+    return "\n".join([*lines, "Contact us"])
+
+
+# (id, how often the widget interrupts the text)
+WIDGET_CASES = [("widget-four-times", 4), ("widget-five-times", 5)]
+
+
+@pytest.mark.parametrize("times", [c[1] for c in WIDGET_CASES], ids=[c[0] for c in WIDGET_CASES])
+def test_a_repeated_widget_does_not_split_the_article(times: int) -> None:
+    found = extract_dump(_interrupted(times), ExtractContext(rel_path="x.txt"))
+    assert found.paragraphs == TEXT  # every paragraph, in order, and none of the widget
+
+
+def test_teasers_below_the_text_sharing_a_dateline_stay_out() -> None:
+    teasers = []
+    for n in range(5):
+        teasers += [
+            f"Teaser headline number {n} about another story",
+            "Opinion",
+            "Wednesday 3 June 2026",
+            f"The lede of teaser {n} runs on for a while about a different story that has "
+            "nothing to do with the council and its cycle lanes at all.",
+        ]
+    dump = "\n".join(["Home", HEADLINE, "3 June 2026", *TEXT, "More stories", *teasers])
+    found = extract_dump(dump, ExtractContext(rel_path="x.txt"))
+    assert found.paragraphs == TEXT
