@@ -85,3 +85,11 @@ def test_teasers_below_the_text_sharing_a_dateline_stay_out() -> None:
     dump = "\n".join(["Home", HEADLINE, "3 June 2026", *TEXT, "More stories", *teasers])
     found = extract_dump(dump, ExtractContext(rel_path="x.txt"))
     assert found.paragraphs == TEXT
+
+
+def test_a_caption_quoting_a_sentence_is_not_kept_twice() -> None:
+    # The caption repeats the first paragraph as the page's caption markup spaces it.
+    caption = BODY[0].replace("lanes along", "lanes , along")
+    dump = "\n".join(["Home", HEADLINE, "3 June 2026", BODY[0], caption, *BODY[1:], "Contact"])
+    found = extract_dump(dump, ExtractContext(rel_path="x.txt"))
+    assert found.paragraphs == BODY

@@ -8,6 +8,7 @@ Stages, each a small pure function over the analysed lines:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -53,6 +54,7 @@ MIN_LIST_ITEMS = 2  # one marked line is a quote or a dash of dialogue, two make
 # Bullets and numbers that open list items.  Not "–" or "-": in Nordic and French text a dash
 # opens a line of dialogue.
 _ITEM_MARKER = re.compile(r"^(?:[•▪►◦●■*]|\d{1,2}[.)])\s+(?=\S)")
+_WORD = re.compile(r"\w+")
 SENTENCE_STOP = re.compile(r"[.!?…。！？]['\"”’»)]*$")
 
 
@@ -196,12 +198,18 @@ def body_lines(lines: list[Line], start: int, end: int) -> tuple[int, ...]:
     items = _marked_items(lines, start, end)
     for i in range(start, end + 1):
         line = lines[i]
-        if not line.text or line.text in seen:
-            continue
+        if not line.text or _repeat_key(line.text) in seen:
+            continue  # a caption quoting a sentence of the text, a pull quote
         if line.prose or i in items or _is_subheading(lines, i, end):
             kept.append(i)
-            seen.add(line.text)
+            seen.add(_repeat_key(line.text))
     return tuple(kept)
+
+
+def _repeat_key(text: str) -> str:
+    """Return what two copies of one text share however the page punctuates them: its words,
+    casefolded (a caption quoting a sentence drops the full stop, spaces a comma)."""
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def body_blocks(
