@@ -1,7 +1,7 @@
 """Pelican settings for the offline archive (`make offline`): pelicanconf plus relative URLs.
 
 The bundle is opened from disk, so every URL is relative, nothing is fetched from a server,
-and search runs on the classic-script index written by plugins/offline_search (issue #7).
+and search runs on the classic-script index written by the offline_search plugin (issue #7).
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ globals().update({k: v for k, v in vars(pelicanconf).items() if k.isupper()})
 RELATIVE_URLS = True
 SITEURL = ""
 # Hosted-only plugins: Pagefind cannot run from file:// (the offline index replaces it).
-HOSTED_ONLY = ("pagefind_index", "site_feeds")
+HOSTED_ONLY = ("pelican.plugins.pagefind_index", "pelican.plugins.site_feeds")
 PLUGINS = [p for p in pelicanconf.PLUGINS if p not in HOSTED_ONLY]
-PLUGINS.insert(PLUGINS.index("build_progress"), "offline_search")  # the summary stays last
+# The summary stays last.
+PLUGINS.insert(PLUGINS.index("pelican.plugins.build_progress"), "pelican.plugins.offline_search")
 OFFLINE_SEARCH: dict[str, object] = {"folder": "search-offline"}
 # Feeds are for the hosted site; from disk they would only be dead files.
 FEED_ALL_ATOM = None

@@ -15,24 +15,26 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%d %B %Y"
 THEME = "themes/briefing"
 
-PLUGIN_PATHS = ["plugins"]
+# Our plugins, laid out as the pelican-plugins org does (plugins/pelican/plugins/<name>/) and
+# installed with the project (make installs it into .venv): each is pelican.plugins.<name>, and
+# a site that pip-installs briefing may list the short name ("read_next") instead.
 PLUGINS = [
-    "briefing_reader",
-    "unique_paths",
-    "news_meta",
-    "archive_pages",
-    "read_next",
-    "site_feeds",
-    "pagefind_index",
-    "corpus_export",
-    "build_progress",  # last: its summary comes after the search index
+    "pelican.plugins.briefing_reader",
+    "pelican.plugins.unique_paths",
+    "pelican.plugins.news_meta",
+    "pelican.plugins.archive_pages",
+    "pelican.plugins.read_next",
+    "pelican.plugins.site_feeds",
+    "pelican.plugins.pagefind_index",
+    "pelican.plugins.corpus_export",
+    "pelican.plugins.build_progress",  # last: its summary comes after the search index
 ]
 
-# The archive's export carried by the site (plugins/corpus_export): list formats ("sqlite",
+# The archive's export carried by the site (the corpus_export plugin): list formats ("sqlite",
 # "jsonl", "csv", "parquet") to write them under corpus/ and link them from the About page.
 CORPUS_EXPORT: dict[str, object] = {"formats": []}
 
-# "Read next" blocks (plugins/read_next; every key optional, these are the defaults): count
+# "Read next" blocks (the read_next plugin; every key optional, these are the defaults): count
 # links a page; weights of word (TF-IDF), name and tag similarity, the same-category bonus and
 # the share of the score that decays with a half-life in days; the least score shown.
 READ_NEXT = {
@@ -70,13 +72,13 @@ TAGS_URL = "tags/"
 SOURCES_SAVE_AS = "sources/index.html"
 SOURCES_URL = "sources/"
 DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "sources", "404", "search"]
-# Full-text search (plugins/pagefind_index): the page, and the index split into month parts.
+# Full-text search (the pagefind_index plugin): the page, and the index split into month parts.
 SEARCH_SAVE_AS = "search/index.html"
 SEARCH_URL = "search/"
 PAGEFIND: dict[str, object] = {}
-# The home page shows the latest days (plugins/archive_pages), so it is not paginated.
+# The home page shows the latest days (the archive_pages plugin), so it is not paginated.
 PAGINATED_TEMPLATES = {"category": None, "tag": None}
-# Day, month and year pages come from plugins/archive_pages (one page per local day).
+# Day, month and year pages come from the archive_pages plugin (one page per local day).
 ARCHIVE_PAGES = {"home_days": 7}
 DEFAULT_PAGINATION = 20
 
@@ -100,7 +102,7 @@ PAGE_TRANSLATION_ID = None
 SLUGIFY_SOURCE = "title"
 
 # Feeds are written by publishconf.py for the hosted site (they need an absolute SITEURL):
-# plugins/site_feeds writes the Atom feeds too (Pelican's own are off).
+# the site_feeds plugin writes the Atom feeds too (Pelican's own are off).
 SITE_FEEDS = {
     "json_feed": "",
     "sitemap": "",

@@ -11,7 +11,7 @@ In headless Chromium with a cold cache, for each kind of query of bench_search:
   results are on screen, time from navigation to the results (the page's data-state "done");
   and the same word typed key by key into the box: time from the last key to its results;
 * hosted: the same query on the hosted search page over http (bench_search.browse on its
-  stand-in pages of the same articles, indexed by plugins/pagefind_index): bytes over the wire.
+  stand-in pages of the same articles, indexed by the pagefind_index plugin): bytes over the wire.
 
 Budgets: offline bytes <= 2x the hosted bytes, first results <= 300 ms.
 """
@@ -27,13 +27,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlencode, urlsplit
 
+from pelican.plugins.pagefind_index.indexer import PageSource, digest, index_site
+from pelican.plugins.pagefind_index.settings import PagefindSettings
 from playwright.sync_api import Browser, sync_playwright
 
 from bench import bench_search, synth
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from briefing.offline import make_offline
-from plugins.pagefind_index.indexer import PageSource, digest, index_site
-from plugins.pagefind_index.settings import PagefindSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPING_MS = 120  # between keystrokes: a brisk typist, slower than the 60 ms debounce

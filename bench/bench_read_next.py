@@ -77,14 +77,14 @@ def make_corpus(n: int, path: Path, seed: int = SEED) -> None:
 
 def child(path: Path, runs: int) -> dict[str, Any]:
     """Load a pickled archive and time read next over it (run in a fresh process)."""
-    from plugins.read_next.scoring import recommend
-    from plugins.read_next.settings import from_mapping
+    from pelican.plugins.read_next.scoring import recommend
+    from pelican.plugins.read_next.settings import load
 
     with path.open("rb") as f:
         articles, stories = pickle.load(f)  # our own file, just written
     n = len(articles)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    settings = from_mapping({})
+    settings = load({"READ_NEXT": {}})
     wall, cpu = [], []
     blocks = {}
     for _ in range(runs):
@@ -109,16 +109,17 @@ def child(path: Path, runs: int) -> dict[str, Any]:
 
 def agreement(n: int, seed: int = SEED) -> dict[str, float]:
     """Compare the fast method with the exact one on an ``n``-article archive."""
+    from pelican.plugins.read_next.scoring import recommend
+    from pelican.plugins.read_next.settings import load
+
     from bench import synth
-    from plugins.read_next.scoring import recommend
-    from plugins.read_next.settings import from_mapping
 
     corpus = synth.generate(n, seed=seed)
     docs, stories = corpus.articles, corpus.stories
     t0 = time.perf_counter()
-    exact = recommend(docs, from_mapping({**EXACT, "min_score": 0.0}))
+    exact = recommend(docs, load({"READ_NEXT": {**EXACT, "min_score": 0.0}}))
     exact_s = time.perf_counter() - t0
-    fast = recommend(docs, from_mapping({"min_score": 0.0}))
+    fast = recommend(docs, load({"READ_NEXT": {"min_score": 0.0}}))
     kept = total = overlap = 0
     for doc in docs:
         e = [p.slug for p in exact[doc.slug].picks]
@@ -146,16 +147,17 @@ def source_matching(n: int = 5_000, seed: int = 3) -> dict[str, float]:
     from dataclasses import replace
     from random import Random
 
+    from pelican.plugins.read_next.settings import load
+    from pelican.plugins.read_next.sources import SourceMatcher
+
     from bench import synth
-    from plugins.read_next.settings import from_mapping
-    from plugins.read_next.sources import SourceMatcher
 
     articles = synth.generate(n, seed=seed).articles
     rng = Random(seed)
     held = {a.slug for a in articles if rng.random() < 0.3}
     archive = [a for a in articles if a.slug not in held]
     items = [i for a in archive for i in a.read_next][:6000]  # listed by several articles
-    matcher = SourceMatcher(archive, from_mapping({}).source_match_threshold)
+    matcher = SourceMatcher(archive, load({"READ_NEXT": {}}).source_match_threshold)
     t0 = time.perf_counter()
     got = [matcher.match(replace(item, slug=None)) for item in items]
     seconds = time.perf_counter() - t0
@@ -172,12 +174,13 @@ def source_matching(n: int = 5_000, seed: int = 3) -> dict[str, float]:
 
 def duplicates(n: int = 4_000) -> dict[str, float]:
     """Group planted re-publishes (bench/read_next_corpus.py: bench/synth.py plants none)."""
+    from pelican.plugins.read_next.scoring import recommend
+    from pelican.plugins.read_next.settings import load
+
     from bench.read_next_corpus import generate
-    from plugins.read_next.scoring import recommend
-    from plugins.read_next.settings import from_mapping
 
     docs = generate(n)
-    blocks = recommend(docs, from_mapping({}))
+    blocks = recommend(docs, load({"READ_NEXT": {}}))
     planted = {frozenset((d.slug, d.dup_of)) for d in docs if d.dup_of}
     grouped = {frozenset((slug, o)) for slug, b in blocks.items() for o in b.duplicates}
     shown = {frozenset((slug, p.slug)) for slug, b in blocks.items() for p in b.picks}

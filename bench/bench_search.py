@@ -5,7 +5,7 @@ usage: python -m bench.bench_search [--sizes 10000 100000] [--keep DIR] [--json 
 For each size: the synthetic archive (bench/synth.py, seed 1: dates, categories, sources,
 tags, translation titles) with every title and body rewritten from real news text
 (bench/news_text.py: the Lee corpus of ABC news articles that gensim ships), rendered as
-article pages; indexed with plugins/pagefind_index in a child process (wall time, peak
+article pages; indexed with the pagefind_index plugin in a child process (wall time, peak
 memory of the process tree); the index measured (bytes, files); the search page loaded in
 headless Chromium for each kind of query (a very common word, a rare word, two words, a
 phrase, a Cyrillic word, a word plus a filter): bytes over the wire for a first query (page,
@@ -40,17 +40,17 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
+from pelican.plugins.briefing_reader.markdown import render
+from pelican.plugins.news_meta.filters import FILTERS
+from pelican.plugins.offline_search.index import tokens
+from pelican.plugins.pagefind_index import runner
+from pelican.plugins.pagefind_index.indexer import PageSource, digest, index_site, page_glob
+from pelican.plugins.pagefind_index.plugin import templates_digest
+from pelican.plugins.pagefind_index.settings import PagefindSettings
 
 from bench import news_text, synth
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from briefing.model import Article
-from plugins.briefing_reader.markdown import render
-from plugins.news_meta.filters import FILTERS
-from plugins.offline_search.index import tokens
-from plugins.pagefind_index import runner
-from plugins.pagefind_index.indexer import PageSource, digest, index_site, page_glob
-from plugins.pagefind_index.plugin import templates_digest
-from plugins.pagefind_index.settings import PagefindSettings
 from tests.search_fixture import serving
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,7 +138,7 @@ def render_search_page(site: Path) -> None:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(FILTERS)  # the theme's filters, as plugins/news_meta adds them
+    env.filters.update(FILTERS)  # the theme's filters, as the news_meta plugin adds them
     context = {
         "SITENAME": "Briefing archive",
         "SITEURL": "",

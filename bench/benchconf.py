@@ -26,7 +26,7 @@ globals().update({k: v for k, v in vars(_base).items() if k.isupper()})
 
 # Pelican resolves relative paths against the settings file's folder: this file is in bench/.
 THEME = str(_BASE.parent / _base.THEME)
-PLUGIN_PATHS = [str(_BASE.parent / p) for p in _base.PLUGIN_PATHS] + [str(_ROOT)]
+PLUGIN_PATHS = [str(_ROOT)]  # bench/timing_plugin; the project's plugins are installed
 _ADDED = [p for p in os.environ.get("BENCH_ADD_PLUGINS", "").split(",") if p]
 PLUGINS = [*_base.PLUGINS, *(p for p in _ADDED if p not in _base.PLUGINS), "bench.timing_plugin"]
 BENCH_TIMING = {"path": os.environ.get("BENCH_TIMING_PATH", "")}

@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH_SETTINGS = ROOT / "bench" / "benchconf.py"
 # Stage -> the plugin that implements it (a stage exists when its package is in plugins/).
 STAGE_PLUGINS = {
-    "read next": "read_next",
-    "search index": "pagefind_index",
-    "offline bundle": "offline_search",
+    "read next": "pelican.plugins.read_next",
+    "search index": "pelican.plugins.pagefind_index",
+    "offline bundle": "pelican.plugins.offline_search",
 }
 HOSTED_STAGES = ("read next", "search index")  # part of `briefing build`
 PY = sys.executable
@@ -33,8 +33,8 @@ UPDATE_ARTICLES = 20  # a day of news
 
 
 def plugin_present(name: str) -> bool:
-    """Say whether plugins/<name>/ is in the tree."""
-    return (ROOT / "plugins" / name / "__init__.py").is_file()
+    """Say whether the plugin ``pelican.plugins.<name>`` is in the tree."""
+    return (ROOT / "plugins" / Path(*name.split(".")) / "__init__.py").is_file()
 
 
 def enabled_plugins(settings: Path) -> list[str]:

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from briefing import __version__, cluster, locks, manifest, offline, site, verify
+from briefing import __version__, cluster, dating, locks, manifest, offline, site, verify
 from briefing.decode import DecodeError, decode
 from briefing.export import cite, content, run, siteinfo
 from briefing.export.columns import RowContext
@@ -49,12 +49,9 @@ def _now() -> datetime:
 
 def _aware(value: str) -> datetime:
     try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an ISO 8601 date") from None
-    if parsed.utcoffset() is None:
-        raise argparse.ArgumentTypeError(f"{value!r} needs a UTC offset, e.g. +04:00")
-    return parsed
+        return dating.aware(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:

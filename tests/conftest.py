@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import os
 import threading
 from collections.abc import Iterator
@@ -25,6 +26,14 @@ from tests.fixtures.site import write_archive
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SETTINGS = ROOT / "pelicanconf.py"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Stop at once, with the fix, when .venv does not hold the project (and so its plugins)."""
+    if importlib.util.find_spec("pelican.plugins.briefing_reader") is None:
+        pytest.exit("pelican.plugins.* are not installed: `make test` installs the project")
+
+
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 
 # Hypothesis: timing is for make bench, never a test's verdict.  Properties that write files or

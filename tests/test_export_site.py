@@ -1,4 +1,4 @@
-"""The export carried by the site (plugins/corpus_export): written under corpus/ by a real
+"""The export carried by the site (the corpus_export plugin): written under corpus/ by a real
 Pelican build when CORPUS_EXPORT asks, listed on the About page, and part of the offline bundle."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from pelican.plugins.corpus_export.plugin import human_size
+from pelican.plugins.corpus_export.settings import load
 
 from briefing.offline import make_offline
 from briefing.verify import verify
-from plugins.corpus_export.plugin import human_size
-from plugins.corpus_export.settings import load
 from tests.conftest import build_fixture_site
 from tests.export_fixture import read_csv
 from tests.fixtures.site import ARTICLES
@@ -83,7 +83,6 @@ def test_the_offline_bundle_carries_the_export(tmp_path: Path) -> None:
         f"_base = runpy.run_path({str(ROOT / 'offlineconf.py')!r})\n"
         "globals().update({k: v for k, v in _base.items() if k.isupper()})\n"
         f"THEME = {str(ROOT / 'themes' / 'briefing')!r}\n"
-        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
         'CORPUS_EXPORT = {"formats": ["sqlite"]}\n',
         encoding="utf-8",
     )

@@ -140,7 +140,6 @@ def test_categories_setting_maps_sections_and_names_the_unmapped(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
         "from pelicanconf import *  # noqa: F403\n"
         f"THEME = {str(ROOT / 'themes' / 'briefing')!r}\n"
-        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
         "CATEGORIES = {'world': 'International', 'science & tech': 'Science',"
         " 'health': 'Health'}\n",
         encoding="utf-8",

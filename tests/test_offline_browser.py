@@ -14,10 +14,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request
+from pelican.plugins.offline_search.index import tokens
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect
 
 from briefing import cli
-from plugins.offline_search.index import tokens
 from tests.offline_fixture import ROOT, write_content
 
 pytestmark = pytest.mark.browser
@@ -188,7 +188,7 @@ def test_search_category_filter_sort_and_url(page: tuple[Page, Watch], bundle: P
     assert tab.inner_text("#search-status") == "2 results."
     tab.click(".search-facets > summary")
     sport = tab.get_by_role("checkbox", name="Sport (1)")
-    assert tab.get_by_role("checkbox", name="Politics (1)").count() == 1
+    expect(tab.get_by_role("checkbox", name="Politics (1)")).to_have_count(1)  # waits for it
     sport.check()
     tab.wait_for_function("location.search.includes('category=Sport')")
     _done(tab)

@@ -1,4 +1,4 @@
-"""The offline search index (plugins/offline_search/index.py): tokens, id codec, shards."""
+"""The offline search index (pelican.plugins.offline_search.index): tokens, id codec, shards."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
-
-from plugins.offline_search.index import (
+from pelican.plugins.offline_search.index import (
     IndexDoc,
     IndexOptions,
     build,
@@ -16,7 +15,7 @@ from plugins.offline_search.index import (
     script,
     tokens,
 )
-from plugins.offline_search.plugin import html_text, settings_from
+from pelican.plugins.offline_search.plugin import html_text, load
 
 
 @pytest.mark.parametrize(
@@ -122,12 +121,13 @@ def test_html_text(html: str, text: str) -> None:
 
 
 def test_settings_merge_over_defaults_and_reject_unknown_keys() -> None:
-    merged = settings_from({"folder": "idx", "text_docs": 8})
+    merged = load({"OFFLINE_SEARCH": {"folder": "idx", "text_docs": 8}})
     assert merged.folder == "idx"
-    assert merged.options == IndexOptions(text_docs=8)
-    assert settings_from(None).folder == "search-offline"
+    assert merged.text_docs == 8
+    assert merged.term_shard_bytes == IndexOptions().term_shard_bytes
+    assert load({"OFFLINE_SEARCH": None}).folder == "search-offline"
     with pytest.raises(ValueError, match="textdocs"):
-        settings_from({"textdocs": 8})
+        load({"OFFLINE_SEARCH": {"textdocs": 8}})
 
 
 def test_translation_titles_are_a_tier_of_their_own() -> None:

@@ -12,22 +12,22 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-
-from briefing.model import Article
-from plugins.read_next.scoring import (
+from pelican.plugins.read_next.scoring import (
     Block,
     ReadNextError,
     UnknownPinError,
     recommend,
 )
-from plugins.read_next.settings import from_mapping
+from pelican.plugins.read_next.settings import load
+
+from briefing.model import Article
 from tests.test_read_next_scoring import FILLER, OIC, SMALL_ARCHIVE, archive, art, text
 
 OIC_STORY = {"oic-opens", "oic-corridor", "oic-closes", "brief-oic"}
 
 
 def blocks(docs: list[Article] | tuple[Article, ...], **settings: Any) -> dict[str, Block]:
-    return recommend(list(docs), from_mapping(settings))
+    return recommend(list(docs), load({"READ_NEXT": settings}))
 
 
 def slugs(block: Block) -> list[str]:
@@ -74,7 +74,7 @@ def test_count_keeps_the_best_count_picks(count: int) -> None:
 
 
 def test_empty_archive_has_no_blocks() -> None:
-    assert recommend([], from_mapping({})) == {}
+    assert recommend([], load({"READ_NEXT": {}})) == {}
 
 
 def test_one_article_has_an_empty_block() -> None:
@@ -242,7 +242,7 @@ def test_leads_reading_alike_at_the_ratio_threshold_make_a_duplicate() -> None:
 
 
 def decay(days: float, half_life: float = 30.0, recency: float = 0.7) -> float:
-    """The documented recency factor of a pair ``days`` apart (plugins/read_next/settings.py)."""
+    """The documented recency factor of a pair ``days`` apart (read_next.settings)."""
     return (1.0 - recency) + recency * 0.5 ** (days / half_life)
 
 

@@ -99,16 +99,17 @@ def build(tmp_path: Path, docs: list[Article]) -> Path:
             "PATH": str(content),
             "OUTPUT_PATH": str(output),
             "THEME": str(ROOT / "themes" / "briefing"),
-            "PLUGIN_PATHS": [str(ROOT / "plugins")],
             # The theme needs the archive plugins' filters; Pagefind is not under test here.
             "PLUGINS": [
                 p
                 for p in read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
-                if p != "pagefind_index"
+                if p != "pelican.plugins.pagefind_index"
             ],
         },
     )
-    assert "read_next" in settings["PLUGINS"] and "briefing_reader" in settings["PLUGINS"]
+    assert {"pelican.plugins.read_next", "pelican.plugins.briefing_reader"} <= set(
+        settings["PLUGINS"]
+    )
     Pelican(settings).run()
     return output
 

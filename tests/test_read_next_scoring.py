@@ -8,14 +8,15 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from pelican.plugins.read_next.index import build
+from pelican.plugins.read_next.reasons import Pair, about, days_apart, story_reason
+from pelican.plugins.read_next.scoring import ReadNextError, UnknownPinError, recommend
+from pelican.plugins.read_next.settings import Weights, load
+from pelican.plugins.read_next.sources import SourceMatcher
+from pelican.plugins.read_next.text import capitalised_runs
 
 from briefing.model import Article, SourceItem
-from plugins.read_next.index import build
-from plugins.read_next.reasons import Pair, about, days_apart, story_reason
-from plugins.read_next.scoring import ReadNextError, UnknownPinError, recommend
-from plugins.read_next.settings import ReadNextSettingsError, Weights, from_mapping
-from plugins.read_next.sources import SourceMatcher
-from plugins.read_next.text import capitalised_runs
+from briefing.settings import SettingsError
 
 DAY0 = datetime(2025, 6, 20, 10, 0, tzinfo=UTC)
 # Story members share names and a few words but are worded independently (no two texts are
@@ -88,7 +89,7 @@ def archive() -> list[Article]:
 
 
 def blocks_of(docs: list[Article], **settings: object) -> dict[str, list[str]]:
-    found = recommend(docs, from_mapping(settings))
+    found = recommend(docs, load({"READ_NEXT": settings}))
     return {slug: [p.slug for p in block.picks] for slug, block in found.items()}
 
 
@@ -125,7 +126,7 @@ def test_near_duplicates_are_grouped_not_read_next() -> None:
         source="Wire B",
     )
     docs = [*archive(), copy]
-    found = recommend(docs, from_mapping({}))
+    found = recommend(docs, load({"READ_NEXT": {}}))
     assert found["oic-opens"].duplicates == ("oic-opens-copy",)
     assert found["oic-opens-copy"].duplicates == ("oic-opens",)
     assert "oic-opens-copy" not in [p.slug for p in found["oic-opens"].picks]
@@ -137,7 +138,7 @@ def test_near_duplicates_are_grouped_not_read_next() -> None:
 def test_pins_come_first_in_their_order() -> None:
     docs = archive()
     docs[0] = replace(docs[0], read_next_pins=("cotton", "senate-vote"))
-    block = recommend(docs, from_mapping({}))["oic-opens"]
+    block = recommend(docs, load({"READ_NEXT": {}}))["oic-opens"]
     assert [p.slug for p in block.picks[:2]] == ["cotton", "senate-vote"]
     assert all(p.pinned and p.reason == "Editor's pick" for p in block.picks[:2])
     assert block.picks[2].slug in {"oic-corridor", "oic-closes", "brief-oic"}
@@ -157,7 +158,7 @@ def test_bad_pins_fail_naming_the_article(
     docs = archive()
     docs[0] = replace(docs[0], read_next_pins=pins)
     with pytest.raises(error, match=message):
-        recommend(docs, from_mapping({}))
+        recommend(docs, load({"READ_NEXT": {}}))
 
 
 def test_decay_prefers_the_closer_of_two_equal_matches() -> None:
@@ -172,7 +173,7 @@ def test_decay_prefers_the_closer_of_two_equal_matches() -> None:
     # Without decay the two score the same and the tie goes to the more recent date.
     flat = blocks_of(docs, **settings, weights={"recency": 0.0})["a-now"][:2]
     assert flat == ["c-near", "b-far"]
-    far = recommend(docs, from_mapping(settings))["a-now"].picks
+    far = recommend(docs, load({"READ_NEXT": settings}))["a-now"].picks
     assert far[0].score > far[1].score
 
 
@@ -189,15 +190,15 @@ def test_ties_break_by_date_then_slug() -> None:
 
 def test_same_archive_gives_the_same_blocks_in_any_order() -> None:
     docs = archive()
-    first = recommend(docs, from_mapping({}))
+    first = recommend(docs, load({"READ_NEXT": {}}))
     shuffled = docs[:]
     random.Random(4).shuffle(shuffled)
-    second = recommend(shuffled, from_mapping({}))
+    second = recommend(shuffled, load({"READ_NEXT": {}}))
     assert repr(sorted(first.items())) == repr(sorted(second.items()))
 
 
 def test_reason_names_story_shared_names_and_time() -> None:
-    pick = recommend(archive(), from_mapping({}))["oic-corridor"].picks[0]
+    pick = recommend(archive(), load({"READ_NEXT": {}}))["oic-corridor"].picks[0]
     assert pick.kind == "story"
     assert pick.reason in {
         "Earlier on this story, 2 days before",
@@ -227,27 +228,27 @@ def test_story_reason_says_how_far_apart(offset: timedelta, expected: str) -> No
 def test_duplicate_slugs_fail() -> None:
     docs = [*archive(), art("cotton", "Another", HARVEST)]
     with pytest.raises(ReadNextError, match="cotton: two articles have this slug"):
-        recommend(docs, from_mapping({}))
+        recommend(docs, load({"READ_NEXT": {}}))
 
 
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ({"cuont": 5}, "unknown READ_NEXT key"),
-        ({"weights": {"txet": 1.0}}, "weights.txet"),
+        ({"cuont": 5}, "READ_NEXT: unknown key"),
+        ({"weights": {"txet": 1.0}}, r"READ_NEXT\['weights'\]: unknown key\(s\) txet"),
         ({"count": "five"}, "count"),
         ({"count": 0}, "at least 1"),
-        ({"min_score": -1}, "non-negative"),
+        ({"min_score": -1}, "must not be negative"),
     ],
     ids=["typo", "weights-typo", "wrong-type", "zero-count", "negative"],
 )
 def test_bad_settings_fail(raw: dict[str, object], message: str) -> None:
-    with pytest.raises(ReadNextSettingsError, match=message):
-        from_mapping(raw)
+    with pytest.raises(SettingsError, match=message):
+        load({"READ_NEXT": raw})
 
 
 def test_settings_merge_over_defaults() -> None:
-    settings = from_mapping({"count": 3, "weights": {"recency": 0.0}})
+    settings = load({"READ_NEXT": {"count": 3, "weights": {"recency": 0.0}}})
     assert settings.count == 3
     assert settings.weights == replace(Weights(), recency=0.0)
 
@@ -268,7 +269,7 @@ def test_count_limits_the_block() -> None:
     ids=["slug", "title", "lead", "stranger", "unknown-slug"],
 )
 def test_source_items_match_archive_articles(item: SourceItem, expected: str | None) -> None:
-    matcher = SourceMatcher(archive(), threshold=from_mapping({}).source_match_threshold)
+    matcher = SourceMatcher(archive(), threshold=load({"READ_NEXT": {}}).source_match_threshold)
     assert matcher.match(item) == expected
 
 
@@ -292,19 +293,19 @@ SMALL_ARCHIVE = (
 
 def test_article_with_a_shared_name_is_never_left_without_a_block() -> None:
     """Below min_score, an otherwise empty block takes candidates sharing a name or tag."""
-    blocks = recommend(SMALL_ARCHIVE, from_mapping({"min_score": 0.9}))
+    blocks = recommend(SMALL_ARCHIVE, load({"READ_NEXT": {"min_score": 0.9}}))
     assert [p.slug for p in blocks["seed-senate"].picks] == ["seed-embassy"]
     assert [p.slug for p in blocks["seed-embassy"].picks] == ["seed-senate"]
 
 
 def test_a_shared_stock_sentence_alone_gives_no_block() -> None:
-    blocks = recommend(SMALL_ARCHIVE, from_mapping({"min_score": 0.9}))
+    blocks = recommend(SMALL_ARCHIVE, load({"READ_NEXT": {"min_score": 0.9}}))
     assert blocks["stock-only"].picks == ()
 
 
 def test_sentence_openers_are_not_names() -> None:
     """'Officials' opens a sentence in every article: never shown as a shared name."""
-    blocks = recommend(SMALL_ARCHIVE, from_mapping({"min_score": 0.0}))
+    blocks = recommend(SMALL_ARCHIVE, load({"READ_NEXT": {"min_score": 0.0}}))
     shared = {label for b in blocks.values() for p in b.picks for label in p.shared}
     assert "Officials" not in shared and "The" not in shared
     assert {"Baku", "Washington"} <= shared
@@ -314,7 +315,7 @@ def test_derived_date_neither_decays_nor_claims_a_distance() -> None:
     """An undated article (date of ingest) is not 'months later' than anything."""
     undated, dated = SMALL_ARCHIVE[0], SMALL_ARCHIVE[1]
     assert days_apart(undated, dated) is None
-    (pick,) = recommend(SMALL_ARCHIVE, from_mapping({"min_score": 0.9}))["seed-senate"].picks
+    (pick,) = recommend(SMALL_ARCHIVE, load({"READ_NEXT": {"min_score": 0.9}}))["seed-senate"].picks
     assert "before" not in pick.reason and "after" not in pick.reason
 
 
@@ -353,7 +354,7 @@ def test_names_are_whole_entities_never_calendar_words_or_credits() -> None:
         art("cut-2", "Power returns to San Francisco", body.replace("ends", "ended"), 1),
         art("filler", "Cotton", HARVEST + FILLER, 3),
     ]
-    features = build(docs, from_mapping({}))
+    features = build(docs, load({"READ_NEXT": {}}))
     assert "San Francisco" in features.name_labels and "White House" in features.name_labels
     for word in ("San", "Francisco", "Tuesday", "AP", "The White House"):
         assert word not in features.name_labels

@@ -13,10 +13,10 @@ from urllib.parse import parse_qs, quote, urlsplit
 from urllib.request import urlopen
 
 import pytest
+from pelican.plugins.pagefind_index.indexer import PageSource, digest, index_site
+from pelican.plugins.pagefind_index.settings import PagefindSettings
 
 from bench.bench_search import render_pages, render_search_page, save_as
-from plugins.pagefind_index.indexer import PageSource, digest, index_site
-from plugins.pagefind_index.settings import PagefindSettings
 from tests.search_fixture import CARLON, build, serving
 
 pytestmark = pytest.mark.browser

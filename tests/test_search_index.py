@@ -9,11 +9,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from pelican.plugins.pagefind_index.indexer import IndexLayoutError, PageSource, page_glob
+from pelican.plugins.pagefind_index.settings import load
 
 from briefing import frontmatter
+from briefing.settings import SettingsError
 from briefing.site import BuildError
-from plugins.pagefind_index.indexer import IndexLayoutError, PageSource, page_glob
-from plugins.pagefind_index.settings import PagefindSettingsError, load_settings
 from tests.search_fixture import ARTICLES, CARLON, build
 
 BUNDLE = Path("search") / "pagefind"
@@ -141,12 +142,12 @@ def test_page_glob_rejects_pages_it_cannot_select(paths: list[str]) -> None:
 )
 def test_settings_language(raw: dict[str, str], language: str) -> None:
     """The index language: none (no stemming, as offline) unless PAGEFIND['language'] says."""
-    assert load_settings(raw).language == language
+    assert load({"PAGEFIND": raw}).language == language
 
 
 def test_settings_reject_unknown_keys_and_bad_languages() -> None:
     """A misspelt PAGEFIND key, or a removed one, is an error, not a silent default."""
-    with pytest.raises(PagefindSettingsError, match="part_days"):
-        load_settings({"part_days": [5, 20]})
-    with pytest.raises(PagefindSettingsError, match="language"):
-        load_settings({"language": "en_US 1"})
+    with pytest.raises(SettingsError, match="part_days"):
+        load({"PAGEFIND": {"part_days": [5, 20]}})
+    with pytest.raises(SettingsError, match="language"):
+        load({"PAGEFIND": {"language": "en_US 1"}})

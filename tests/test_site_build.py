@@ -8,10 +8,10 @@ from pathlib import Path
 
 import lxml.html  # type: ignore[import-untyped]
 import pytest
+from pelican.plugins.unique_paths.writer import DuplicateOutputError, UniquePathWriter
 
 from briefing import frontmatter
 from briefing.site import BuildError, build_site
-from plugins.unique_paths.writer import DuplicateOutputError, UniquePathWriter
 from tests.conftest import DEV_SETTINGS, build_fixture_site
 from tests.fixtures.site import ARTICLES
 

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import lxml.html  # type: ignore[import-untyped]
 import pytest
-
-from plugins.news_meta.filters import jsonld
+from pelican.plugins.news_meta.filters import jsonld
 
 SITEURL = "https://briefing.example.org"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -10,12 +10,10 @@ from typing import Any
 import jinja2
 import lxml.html  # type: ignore[import-untyped]
 import pytest
-
-from briefing.model import Article
-from plugins.archive_pages import settings as archive_settings
-from plugins.archive_pages.index import build_days
-from plugins.news_meta.dates import when
-from plugins.news_meta.filters import (
+from pelican.plugins.archive_pages import settings as archive_settings
+from pelican.plugins.archive_pages.index import build_days
+from pelican.plugins.news_meta.dates import when
+from pelican.plugins.news_meta.filters import (
     FILTERS,
     derived_notes,
     og_locale,
@@ -23,8 +21,10 @@ from plugins.news_meta.filters import (
     text_dir,
     web_url,
 )
-from plugins.read_next.links import ReadNextLink
-from plugins.site_feeds import settings as feed_settings
+from pelican.plugins.read_next.links import ReadNextLink
+from pelican.plugins.site_feeds import settings as feed_settings
+
+from briefing.model import Article
 from tests.conftest import ROOT
 
 

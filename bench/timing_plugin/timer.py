@@ -56,11 +56,10 @@ class Timings:
 
 
 def plugin_of(receiver: Receiver) -> str:
-    """Name a receiver's plugin: the top-level package of its module ("read_next")."""
+    """Name a receiver's plugin as PLUGINS does: its package ("pelican.plugins.read_next")."""
     module = getattr(receiver, "__module__", None) or type(receiver).__module__
-    for prefix in ("pelican.plugins.", "plugins."):
-        module = module.removeprefix(prefix)
-    return module.split(".")[0]
+    parts = module.split(".")
+    return ".".join(parts[:3] if parts[:2] == ["pelican", "plugins"] else parts[:1])
 
 
 def _receivers(signal: NamedSignal) -> list[Receiver]:

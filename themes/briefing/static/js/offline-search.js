@@ -1,7 +1,7 @@
 /* Offline search for the archive opened from disk (file://), issue #7.
  *
  * Browsers block fetch, ES modules, WebAssembly and workers on file:// pages, so the index is
- * split into classic scripts (written by plugins/offline_search) that each call
+ * split into classic scripts (written by the offline_search plugin) that each call
  * BriefingSearch.register(key, data); this file loads only the shards a query needs.
  * Only offlineconf.py builds include it; the hosted site searches with Pagefind instead.
  * Untrusted text (titles, bodies) only ever goes into the page through textContent.
@@ -52,7 +52,7 @@
     return pending[key];
   }
 
-  /* The same rule as plugins/offline_search/index.py:tokens(). */
+  /* The same rule as the offline_search plugin/index.py:tokens(). */
   function fold(text) {
     return text.normalize("NFKD").toLowerCase().replace(/\p{M}/gu, "");
   }

@@ -1,5 +1,5 @@
 /* The hosted search engine (issue #13): Pagefind over one index of the whole archive,
- * written by plugins/pagefind_index under <base>/pagefind/ (base = data-search-base).
+ * written by the pagefind_index plugin under <base>/pagefind/ (base = data-search-base).
  * The page and its controls are theme/js/search-ui.js's; this file answers its three calls.
  *
  * - search: Pagefind returns every match with a score (cheap: no fragment is loaded yet), so

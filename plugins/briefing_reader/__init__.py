@@ -1,5 +1,0 @@
-"""Pelican reader for briefing's Markdown files (the contract in briefing.frontmatter)."""
-
-from .reader import register
-
-__all__ = ["register"]

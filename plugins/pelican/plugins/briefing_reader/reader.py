@@ -1,0 +1,92 @@
+"""Read ``content/**/*.md`` through briefing.frontmatter and hand Pelican the article's metadata.
+
+Every Pelican article gets ``article.briefing``, the full :class:`briefing.model.Article`, so
+templates and plugins read the contract's fields from one typed record (``translations`` and
+``read_next`` are not copied onto Pelican's own attributes, where they would clash).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any, TypeVar
+
+from markupsafe import escape
+from pelican.readers import BaseReader
+from pelican.urlwrappers import Category, Tag
+
+from briefing import categories, frontmatter
+from briefing.model import Article as Record
+from briefing.slug import taxonomy_slug
+
+from .markdown import render
+
+Wrapper = TypeVar("Wrapper", Category, Tag)
+
+
+def taxonomy(cls: type[Wrapper], name: str, settings: dict[str, Any]) -> Wrapper:
+    """Return Pelican's Category or Tag for a name, its slug from briefing.slug.taxonomy_slug.
+
+    Pelican's own slugify gives an empty slug for "!!!" and a slug longer than a file name for
+    a keyword list; ours always fits, so no scraped value can fail the build.
+    """
+    wrapper = cls(name, settings)
+    wrapper.slug = taxonomy_slug(name)
+    return wrapper
+
+
+class BriefingReader(BaseReader):  # type: ignore[misc]
+    """Pelican reader for the briefing front-matter contract."""
+
+    enabled = True
+    file_extensions = ("md",)
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        super().__init__(settings)
+        self.category_map = categories.CategoryMap.from_mapping(settings.get("CATEGORIES"))
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """Return the rendered body and Pelican metadata of one Markdown file."""
+        text = Path(source_path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+        if self._is_page(source_path):
+            return self._read_page(text)
+        try:
+            article = frontmatter.load(text)
+        except frontmatter.FrontMatterError as exc:
+            raise ValueError(f"{source_path}: {exc}") from None
+        article = self._mapped(article)
+        metadata: dict[str, Any] = {
+            "title": article.title,
+            "slug": article.slug,
+            "date": article.date,
+            "category": taxonomy(Category, article.category, self.settings),
+            "tags": [taxonomy(Tag, tag, self.settings) for tag in article.tags],
+            # Pelican treats a summary as HTML (the Atom feed sends it as type="html"): escape it.
+            "summary": str(escape(article.summary or article.title)),
+            "kind": article.kind,
+            "briefing": article,
+        }
+        if article.modified is not None:
+            metadata["modified"] = article.modified
+        if article.lang:
+            metadata["lang"] = article.lang
+        return render(article.body), metadata
+
+    def _mapped(self, article: Record) -> Record:
+        """Return the record with its category mapped through the ``CATEGORIES`` setting."""
+        category = categories.apply(article.category, article.source, self.category_map)
+        if category == article.category:
+            return article
+        return dataclasses.replace(article, category=category)
+
+    def _is_page(self, source_path: str) -> bool:
+        content = Path(self.settings["PATH"])
+        path = Path(source_path)
+        return any(path.is_relative_to(content / p) for p in self.settings["PAGE_PATHS"])
+
+    def _read_page(self, text: str) -> tuple[str, dict[str, Any]]:
+        """Hand-written pages (About...) carry only title, slug and an optional summary."""
+        data, body = frontmatter.split(text)
+        keys = ("title", "slug", "summary", "template")
+        metadata: dict[str, Any] = {k: data[k] for k in keys if k in data}
+        return render(body), metadata

@@ -1,0 +1,121 @@
+"""Pelican glue: collect the articles as they are generated, index the written site at the end."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pelican.plugins.signals as signals  # Pelican ships no types: Any
+
+from briefing import locks
+
+from .indexer import PAGEFIND_VERSION, PageSource, index_site
+from .settings import PagefindSettings, load
+
+logger = logging.getLogger(__name__)
+
+# Bump when the layout of the search data or the indexed markup changes meaning.
+FORMAT = "2"
+
+
+class _Build:
+    """The articles of the current build, between article generation and ``finalized``."""
+
+    def __init__(self) -> None:
+        self.pages: list[PageSource] = []
+
+    def collect(self, generator: Any) -> None:
+        """Record every article and translation the generator produced."""
+        self.pages = [
+            _page_source(article)
+            for article in [*generator.articles, *generator.translations]
+            if article.save_as
+        ]
+
+    def finalize(self, pelican: Any) -> None:
+        """Index the written site with Pagefind; raise (failing the build) when Pagefind fails."""
+        settings = load(pelican.settings)
+        pages, self.pages = self.pages, []
+        if not settings.enabled:
+            return
+        site = Path(pelican.output_path)
+        fingerprint = _fingerprint(pelican.settings, settings)
+        cache = settings.cache_dir(Path(pelican.settings["PATH"]))
+        # Builds of other output folders may share this cache: one indexes at a time.
+        with locks.hold(cache.with_name(cache.name + ".lock"), "search index"):
+            report = index_site(site, pages, settings, cache, fingerprint)
+        logger.info(
+            "Pagefind: %d pages (%s) in %.1f s",
+            report.pages,
+            "indexed" if report.indexed else "cached bundle",
+            report.seconds,
+        )
+
+
+def _page_source(article: Any) -> PageSource:
+    """Digest what the article template renders into the indexed body."""
+    record = getattr(article, "briefing", None)
+    text = repr(record) if record is not None else f"{article.title}\n{article.content}"
+    return PageSource(save_as=article.save_as, date=article.date, digest=_sha(text))
+
+
+def _fingerprint(pelican_settings: dict[str, Any], settings: PagefindSettings) -> str:
+    """Hash everything besides the articles that shapes the indexed pages: templates, settings."""
+    h = hashlib.sha256(f"{FORMAT}|{PAGEFIND_VERSION}|{settings!r}".encode())
+    for key in ("SITEURL", "DEFAULT_LANG", "ARTICLE_URL", "ARTICLE_SAVE_AS", "DEFAULT_DATE_FORMAT"):
+        h.update(f"|{key}={pelican_settings.get(key)!r}".encode())
+    h.update(templates_digest(Path(pelican_settings["THEME"]) / "templates").encode())
+    # Template filters live in the plugins (dates, links): their code shapes the text too.
+    for name in pelican_settings.get("PLUGINS", []):
+        for path in plugin_sources(name):
+            h.update(path.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def plugin_sources(plugin: object) -> list[Path]:
+    """Return the Python files of an enabled plugin (a package's whole folder), sorted."""
+    module = sys.modules.get(plugin if isinstance(plugin, str) else "") or plugin
+    where = getattr(module, "__file__", None)
+    if not where:
+        return []
+    path = Path(where)
+    return sorted(path.parent.rglob("*.py")) if path.name == "__init__.py" else [path]
+
+
+_TEMPLATE_REF = re.compile(r"{%-?\s*(?:include|import|from)\s+[\"']([^\"']+)[\"']")
+
+
+def templates_digest(templates: Path, root: str = "article.html") -> str:
+    """Hash the article template and every template it includes or imports, recursively.
+
+    Only these render the indexed body (data-pagefind-body sits inside article.html's content
+    block), so a change to base.html or to a listing page keeps every cached part.
+    """
+    h = hashlib.sha256()
+    seen: set[str] = set()
+    todo = [root]
+    while todo:
+        name = todo.pop()
+        if name in seen or not (templates / name).is_file():
+            continue
+        seen.add(name)
+        text = (templates / name).read_text(encoding="utf-8")
+        h.update(f"{name}\0{text}\0".encode())
+        todo.extend(_TEMPLATE_REF.findall(text))
+    return h.hexdigest()[:20]
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def register() -> None:
+    """Connect the indexer to Pelican's article generation and ``finalized`` signals."""
+    build = _Build()
+    # weak=False: the receivers are bound methods of ``build``, which nothing else keeps alive.
+    signals.article_generator_finalized.connect(build.collect, weak=False)
+    signals.finalized.connect(build.finalize, weak=False)

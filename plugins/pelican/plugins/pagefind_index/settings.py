@@ -1,0 +1,47 @@
+"""The ``PAGEFIND = {...}`` settings dict, merged over defaults into a frozen dataclass."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing import settings as briefing_settings
+from briefing.settings import SettingsError
+
+
+@dataclass(frozen=True)
+class PagefindSettings:
+    """Where the one Pagefind bundle goes and how the article pages are indexed."""
+
+    enabled: bool = True
+    # Folder under OUTPUT_PATH for the search data: <output_dir>/pagefind/ (the bundle).
+    output_dir: str = "search"
+    # Bundles survive between builds here (outside output/), keyed by the archive's content
+    # hash; None means "<content folder>/../.pagefind-cache".
+    cache_path: str | None = None
+    exclude_selectors: tuple[str, ...] = ()
+    # Every page is indexed as this one language, so one index holds every language and its
+    # counts and ranks cover the whole archive.  "unknown" (Pagefind's own name for "no
+    # stemming") matches as the offline engine does: a query word finds the words it begins,
+    # so both copies count alike.  An ISO 639-1 code (e.g. "en") stems in that language.
+    language: str = "unknown"
+
+    def cache_dir(self, content_path: Path) -> Path:
+        """Return the folder holding the cached bundle."""
+        if self.cache_path is not None:
+            return Path(self.cache_path)
+        return content_path.resolve().parent / ".pagefind-cache"
+
+
+def load(settings: Mapping[str, Any]) -> PagefindSettings:
+    """Return ``PAGEFIND`` over the defaults (briefing.settings); the language checked."""
+    options = briefing_settings.load("PAGEFIND", PagefindSettings, settings.get("PAGEFIND"))
+    language = options.language.split("-")[0]
+    if not language.isascii() or not language.isalpha():
+        raise SettingsError(
+            "PAGEFIND['language'] must be 'unknown' or an ISO 639-1 code such as 'en'"
+        )
+    return dataclasses.replace(options, language=language.lower())

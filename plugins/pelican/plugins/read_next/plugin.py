@@ -1,0 +1,114 @@
+"""Pelican glue: on ``article_generator_finalized`` give every article its read-next block.
+
+Sets on each article (the theme reads these):
+
+- ``read_next_links``: list of :class:`~.links.ReadNextLink`, at most ``count``;
+- ``also_reported_by``: list of ``(source, url, title)`` for near-duplicates;
+- ``source_links``: one URL or None per item of ``article.briefing.read_next``.
+
+Articles without ``article.briefing`` (not read by the briefing reader) are left out of the
+archive and get empty lists.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import pelican.plugins.signals as signals  # Pelican ships no types: Any
+
+from briefing import dating
+
+from .links import ReadNextLink
+from .scoring import Block, ReadNextError, recommend
+from .settings import ReadNextSettings, load
+from .sources import SourceMatcher
+
+if TYPE_CHECKING:
+    from pelican.plugins.briefing_reader.types import ArticlesGenerator, PelicanArticle
+
+logger = logging.getLogger(__name__)
+
+
+class ReadNextBuildError(ValueError):
+    """The archive cannot get read-next blocks; the message names the article's file."""
+
+
+def _blocks(articles: list[PelicanArticle], settings: ReadNextSettings) -> dict[str, Block]:
+    try:
+        return recommend([a.briefing for a in articles], settings)
+    except ReadNextError as err:
+        paths = [a.source_path for a in articles if a.briefing.slug == err.slug]
+        raise ReadNextBuildError(f"{', '.join(paths) or err.slug}: {err}") from err
+
+
+def _links(block: Block, by_slug: dict[str, PelicanArticle], shown: set[str]) -> list[ReadNextLink]:
+    """Return the block's links, leaving out articles the page already links (``shown``)."""
+    links = []
+    for pick in block.picks:
+        target = by_slug[pick.slug]
+        if target.url in shown:
+            continue  # one article is offered once a page: the source's list comes first
+        links.append(
+            ReadNextLink(
+                target.url,
+                target.briefing.title,
+                # a date the source did not state (the day of ingest) is not shown as one
+                dating.published(target.briefing),
+                target.briefing.source,
+                pick.reason,
+                pick.score,
+                pick.shared,
+                pick.kind,
+                target.briefing,
+            )
+        )
+    return links
+
+
+def _source_links(
+    articles: list[PelicanArticle], by_slug: dict[str, PelicanArticle], threshold: float
+) -> None:
+    """Set ``source_links`` on every article that has a source list: the one place a source's
+    item is resolved to an archive article (its slug, else its text: see sources.py)."""
+    listing = [a for a in articles if a.briefing.read_next]
+    if not listing:
+        return  # building the matcher costs seconds on a large archive: only when needed
+    matcher = SourceMatcher([a.briefing for a in articles], threshold)
+    for article in listing:
+        matched = matcher.match_all(article.briefing.read_next)
+        article.source_links = [by_slug[s].url if s else None for s in matched]
+
+
+def _linked(article: PelicanArticle) -> set[str]:
+    """Return the URLs the article's page links elsewhere: its source's list, duplicates."""
+    urls = {url for url in article.source_links if url}
+    urls.update(url for _, url, _ in article.also_reported_by)
+    return urls
+
+
+def add_read_next(generator: ArticlesGenerator) -> None:
+    """Set read_next_links, also_reported_by and source_links on every article."""
+    settings = load(generator.settings)
+    shown = [*generator.articles, *generator.translations]
+    articles = [a for a in shown if getattr(a, "briefing", None) is not None]
+    for article in (*shown, *generator.hidden_articles, *generator.drafts):
+        article.read_next_links = []
+        article.also_reported_by = []
+        article.source_links = []
+    by_slug = {a.briefing.slug: a for a in articles}
+    blocks = _blocks(articles, settings)
+    _source_links(articles, by_slug, settings.source_match_threshold)
+    for article in articles:
+        block = blocks[article.briefing.slug]
+        article.also_reported_by = [
+            (by_slug[s].briefing.source, by_slug[s].url, by_slug[s].briefing.title)
+            for s in block.duplicates
+        ]
+        article.read_next_links = _links(block, by_slug, _linked(article))
+    logger.info("read_next: blocks for %d articles", len(articles))
+
+
+def register() -> None:
+    """Connect the plugin to Pelican."""
+    signals.article_generator_finalized.connect(add_read_next)

@@ -1,5 +1,0 @@
-"""Fail the build when two things write the same output path, naming both of them."""
-
-from .writer import register
-
-__all__ = ["register"]
