@@ -4,7 +4,7 @@ usage: python -m bench.eval_extract DATA [--kind txt|html] [--half A|B] [--sidec
                                          [--score PATH/score.py] [--keep DIR] [--per-file]
 (the scorer defaults to score.py in DATA's parent folder, as laid out in shared/eval/)
 
-Each input kind is linked into a raw folder of its own and run through
+Each input kind is copied into a raw folder of its own and run through
 ``briefing.ingest.ingest`` exactly as ``briefing ingest`` runs it (profiles, generic
 extraction, normalise, defaults, the archive's slugs and files); the scorer then reads the
 written Markdown.  No fetch time is passed: the dev pages come without sidecars, as a user's
@@ -86,7 +86,7 @@ def _iso(value: Any) -> datetime | None:
 
 
 def stage(data: Path, kind: str, stems: set[str], raw: Path, sidecars: bool) -> None:
-    """Link the chosen pages of one kind into ``raw`` (with sidecars when asked)."""
+    """Copy the chosen pages of one kind into ``raw`` (with sidecars when asked)."""
     truth = load_truth(data)
     for page in sorted(data.glob(PATTERNS[kind])):
         stem = page.name.split(".")[0]
