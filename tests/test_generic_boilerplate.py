@@ -93,3 +93,14 @@ def test_a_caption_quoting_a_sentence_is_not_kept_twice() -> None:
     dump = "\n".join(["Home", HEADLINE, "3 June 2026", BODY[0], caption, *BODY[1:], "Contact"])
     found = extract_dump(dump, ExtractContext(rel_path="x.txt"))
     assert found.paragraphs == BODY
+
+
+def test_a_sub_heading_between_widget_lines_is_kept() -> None:
+    # "Article content" between every block: the sub-heading's neighbours are the paragraphs.
+    blocks = [BODY[0], "What changes for residents", *BODY[1:], *TEXT[len(BODY) :]]
+    lines = ["Home", HEADLINE, "3 June 2026"]
+    for block in blocks:
+        lines += [block, "Article content"]
+    found = extract_dump("\n".join([*lines, "Contact us"]), ExtractContext(rel_path="x.txt"))
+    assert found.paragraphs == tuple(blocks)
+    assert found.blocks[1] == "h2"

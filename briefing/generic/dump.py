@@ -161,7 +161,7 @@ def _line_score(line: Line, items: frozenset[int], penalty: float) -> float:
         return min(line.words, PROSE_CAP)
     if line.index in items:
         return 0.0
-    if line.repeats >= WIDGET_REPEATS and not is_dateline(line):
+    if _widget(line):
         return -min(penalty, REPEAT_PENALTY)
     return -penalty
 
@@ -181,7 +181,7 @@ def _bridge(lines: list[Line], i: int, step: int, cut: int) -> int | None:
     j, seen = i + step, 0
     while 0 <= j < cut and seen <= EXTEND_GAP:
         line = lines[j]
-        if line.text:
+        if line.text and not _widget(line):  # a widget between the paragraphs is no gap
             if line.prose:
                 return j
             if line.furniture or line.learned or line.repeats > 1:
@@ -270,10 +270,16 @@ def _is_subheading(lines: list[Line], i: int, end: int) -> bool:
 
 
 def _neighbour(lines: list[Line], i: int, step: int) -> Line | None:
+    """Return the next line with text, over a widget repeated through the page ("Article
+    content" between every paragraph): a sub-heading's neighbours are the paragraphs."""
     j = i + step
-    while 0 <= j < len(lines) and not lines[j].text:
+    while 0 <= j < len(lines) and (not lines[j].text or _widget(lines[j])):
         j += step
     return lines[j] if 0 <= j < len(lines) else None
+
+
+def _widget(line: Line) -> bool:
+    return line.repeats >= WIDGET_REPEATS and not line.prose and not is_dateline(line)
 
 
 def decisions(
