@@ -27,11 +27,9 @@ def report_unmapped(generator: ArticlesGenerator) -> None:
     """
     mapping = categories.CategoryMap.from_mapping(generator.settings.get("CATEGORIES"))
     seen = [(a.briefing.category, a.briefing.source) for a in generator.articles]
-    missing = categories.unmapped(seen, mapping)
-    if missing:
-        listed = ", ".join(f"{name} ({count})" for name, count in missing[:20])
-        more = f" and {len(missing) - 20} more" if len(missing) > 20 else ""
-        print(f"categories: not in CATEGORIES, kept as they are: {listed}{more}", file=sys.stderr)
+    line = categories.unmapped_line(seen, mapping)
+    if line:
+        print(line, file=sys.stderr)
 
 
 def register() -> None:
