@@ -55,16 +55,24 @@ def sweep(fundus: Path, spec: str, kinds: tuple[str, ...]) -> None:
     original = getattr(module, name)
     kind_of_value = type(original)
     results: dict[tuple[str, str], dict[str, Any]] = {}
+    # The constant as every module that imported it sees it ("from patterns import NAME").
+    users = [module] + [
+        m
+        for key, m in list(sys.modules.items())
+        if key.startswith("briefing.") and m is not module and getattr(m, name, None) is original
+    ]
     try:
         for value in values.split(","):
-            setattr(module, name, kind_of_value(value))
+            for user in users:
+                setattr(user, name, kind_of_value(value))
             for kind in kinds:
                 for half in ("A", "B"):
                     summary = evaluate(fundus, kind, half)
                     results[(value, kind + half)] = summary
                     print(f"{name}={value} {kind} half {half}: {line(summary)}")
     finally:
-        setattr(module, name, original)
+        for user in users:
+            setattr(user, name, original)
     for tuned, held in (("A", "B"), ("B", "A")):
         # Ties keep the shipped value: no evidence on this half to change it.
         best = max(

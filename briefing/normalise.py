@@ -17,6 +17,7 @@ from datetime import UTC, datetime, time
 from briefing import categories
 from briefing.extraction import Extracted
 from briefing.frontmatter import language_tag
+from briefing.generic.headline import derived_headline
 from briefing.generic.lang import detect_language
 from briefing.markdown import paragraphs_to_markdown
 from briefing.model import Article
@@ -76,14 +77,8 @@ def sentences(text: str) -> list[str]:
 
 
 def first_sentence(text: str, limit: int = MAX_TITLE_CHARS) -> str:
-    """Return the first sentence of ``text``, cut at a word boundary to at most ``limit`` chars."""
-    sentence = (sentences(text) or [""])[0]
-    if len(sentence) <= limit:
-        return sentence.rstrip(".")
-    # One character past what fits before the "…": a space there means the last word is whole.
-    cut = sentence[:limit]
-    cut = cut[: cut.rfind(" ")] if " " in cut else cut[: limit - 1]
-    return cut.rstrip(" ,;:-–—") + "…"
+    """Return the first sentence of ``text`` as a complete phrase of about ``limit`` chars."""
+    return derived_headline((sentences(text) or [""])[0], limit)
 
 
 def lede(paragraphs: tuple[str, ...], limit: int = MAX_SUMMARY_CHARS) -> str | None:

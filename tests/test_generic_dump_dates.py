@@ -14,7 +14,7 @@ import pytest
 from briefing.extraction import ExtractContext
 from briefing.generic import extract_dump
 from briefing.generic.dates import page_order, parse_line
-from tests.generic_page import HEADLINE, decoy, page
+from tests.generic_page import BODY, HEADLINE, decoy, page
 
 FETCHED = datetime(2026, 6, 5, 14, 0, tzinfo=UTC)
 
@@ -48,6 +48,23 @@ CASES = [
         datetime(2026, 5, 28, 15, 26),
     ),
     ("clock-time-alone-is-no-date", page("kl 10.23"), None, None),
+    # A blog footer's byline, date and filing in one paragraph below the text: its opening
+    # byline sentence is a dateline.
+    (
+        "byline-sentence-opening-a-footer-paragraph",
+        "\n".join(
+            [
+                "Home",
+                HEADLINE,
+                *BODY,
+                "Von Redaktion Nord am 21/02/2021. Abgelegt unter Politik. Sie können alle "
+                "Antworten zu diesem Eintrag über den Feed verfolgen, Kommentare sind geschlossen.",
+                "Contact us",
+            ]
+        ),
+        None,
+        datetime(2021, 2, 21),
+    ),
 ]
 
 

@@ -8,6 +8,7 @@ from briefing.generic.patterns import (
     CAPTION_LINE,
     DATE_CUE,
     DATE_HINT,
+    DATELINE_WORDS,
     NAV_ANYWHERE,
     NAV_LINE,
     NAV_SHORT,
@@ -22,7 +23,6 @@ MIN_DUMPS = 3  # with fewer dumps a repeat says nothing about the site
 MIN_REPEATS = 2
 NOTICE_LONG_WORDS = 25  # a line this long is a paragraph (lines.LONG_WORDS)
 NOTICE_PHRASES_LONG = 2
-DATELINE_WORDS = 15  # "Published: Nov. 19, 2019, 6:18 p.m. Updated: ..." is metadata, not text
 
 
 def learn_boilerplate(texts: list[str], min_share: float = MIN_SHARE) -> frozenset[str]:

@@ -85,6 +85,11 @@ def is_byline(text: str) -> bool:
     return labelled is not None and bool(names(labelled["rest"]))
 
 
+def opens_with_label(text: str) -> bool:
+    """Return whether a text opens with a byline label ("By ...", "Von ...", "Autor: ...")."""
+    return _LABEL.match(text) is not None
+
+
 def names(text: str) -> tuple[str, ...]:
     """Return the names in a byline's text, up to the first chunk that is not a name."""
     out: list[str] = []

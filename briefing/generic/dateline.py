@@ -7,17 +7,24 @@ order; the best by cue, clock time, shortness and distance wins.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 
 from briefing.generic import dates
+from briefing.generic.bylines import opens_with_label
 from briefing.generic.lines import Line
-from briefing.generic.patterns import CAPTION_LINE, DATE_CUE, DATE_HINT, NOT_ARTICLE_DATE
+from briefing.generic.patterns import (
+    CAPTION_LINE,
+    DATE_CUE,
+    DATE_HINT,
+    DATELINE_WORDS,
+    NOT_ARTICLE_DATE,
+)
 
 DATE_WINDOW_BEFORE = 12  # lines above the title/body start searched for the dateline
 DATE_WINDOW_AFTER = 15  # lines after it
 MAX_DATE_PARSES = 6  # dates parsed near the title before the best is chosen (~1 ms each)
-DATELINE_WORDS = 14  # longer lines with a date are prose mentioning one, unless cued
 # A dateline with a clock time or a cue word ("Published", "Stand") beats a bare date a few
 # lines closer (dev-fundus: bare dates near the headline are often teaser or edition dates).
 # Publisher halves (bench/cv_extract.py --sweep) pick the same DATE_TIME_BONUS (0 to 2) and
@@ -28,6 +35,7 @@ DATE_DISTANCE_COST = 0.1
 DATE_SHORT_BONUS = 1.0  # a line that is nothing but the date is a dateline, not a sentence
 DATE_SHORT_WORDS = 6
 CLOCK_NEXT_TO_DATE = 2  # lines between a dateline's day and its bare clock time
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def find_date(
@@ -47,9 +55,10 @@ def find_date(
         if len(found) >= MAX_DATE_PARSES:
             break
         line = lines[i]
-        if not line.text or not _dateline_like(line):
+        text = _dateline_text(line)
+        if text is None:
             continue
-        hit = dates.parse_line(line.text, lang, base, order)
+        hit = dates.parse_line(text, lang, base, order)
         if hit is not None:
             found.append(replace(hit, line=i, words=line.words))
     dated = [f for f in found if not f.clock_only]
@@ -72,6 +81,20 @@ def _with_clock(found: dates.FoundDate, clocks: list[dates.FoundDate]) -> dates.
             value = found.value.replace(hour=clock.value.hour, minute=clock.value.minute)
             return replace(found, value=value, has_time=True)
     return found
+
+
+def _dateline_text(line: Line) -> str | None:
+    """Return the part of a line that may be a dateline: the short line itself, or the
+    byline sentence opening a long one ("Von X am 21/02/2021. Abgelegt unter ...": a blog
+    footer's byline, date and filing in one paragraph)."""
+    if not line.text:
+        return None
+    if _dateline_like(line):
+        return line.text
+    first = _FIRST_SENTENCE.split(line.text, maxsplit=1)[0]
+    if len(first.split()) <= DATELINE_WORDS and opens_with_label(first) and DATE_HINT.search(first):
+        return first
+    return None
 
 
 def _dateline_like(line: Line) -> bool:

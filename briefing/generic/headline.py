@@ -1,4 +1,5 @@
-"""Choose an HTML page's headline from its h1 elements, og:title and <title>."""
+"""Choose an HTML page's headline from its h1 elements, og:title and <title>; derive one from
+the lede's first sentence when a page has none."""
 
 from __future__ import annotations
 
@@ -13,6 +14,13 @@ MIN_H1_WORDS = 2  # a one-word h1 is the site logo or a section name
 # " | Site", " - Site", "：中日新聞Web": a short tail after a separator at the end of a title.
 _SUFFIX = re.compile(r"(?:\s+[|–—:-]\s*|\s*：)([^|–—:：]{1,60})$")
 _ALWAYS_SITE = ("|", "：")
+# A derived headline ends a phrase: at a clause boundary (comma, semicolon, colon, dash,
+# bracket) rather than at the word the length limit falls on ("...with U.S. Senator Steve").
+_CLAUSE_END = re.compile(r"\s*[,;:]\s+|\s+[-–—]\s+|\s+\(")
+MIN_PHRASE_WORDS = 4  # a shorter first clause ("In Baku,") is an opener, not a headline
+# A clause may run this far past the limit rather than be cut inside it: the seed's first
+# clause ends at 102 characters of a 100-character limit.
+CLAUSE_SLACK = 1.25
 _QUOTES = str.maketrans("‘’‚‛“”„«»–—", '\'\'\'\'"""""--')
 
 
@@ -94,3 +102,42 @@ def _norm(text: str) -> str:
 
 def _is_cjk(text: str) -> bool:
     return any("\u3040" <= ch <= "\u9fff" for ch in text)
+
+
+def derived_headline(sentence: str, limit: int) -> str:
+    """Return a lede's first sentence as a headline of about ``limit`` characters that ends a
+    phrase: the whole sentence, else its leading clauses, else whole words (never inside a
+    name) and an ellipsis."""
+    sentence = sentence.strip().rstrip(".")
+    if len(sentence) <= limit:
+        return sentence
+    ends = [
+        m.start()
+        for m in _CLAUSE_END.finditer(sentence)
+        if len(sentence[: m.start()].split()) >= MIN_PHRASE_WORDS
+    ]
+    within = [end for end in ends if end <= limit]
+    if within:
+        return sentence[: within[-1]]
+    if ends and ends[0] <= limit * CLAUSE_SLACK:
+        return sentence[: ends[0]]
+    return _whole_words(sentence, limit) + "…"
+
+
+def _whole_words(sentence: str, limit: int) -> str:
+    """Return the words of ``sentence`` that fit in ``limit - 1`` characters, not ending
+    inside a run of capitalised words (a name: "Senator Steve | Daines")."""
+    words = sentence.split()
+    kept: list[str] = []
+    for word in words:
+        if len(" ".join([*kept, word])) > limit - 1:
+            break
+        kept.append(word)
+    rest = words[len(kept) :]
+    while len(kept) > 1 and rest and _capitalised(rest[0]) and _capitalised(kept[-1]):
+        rest.insert(0, kept.pop())
+    return " ".join(kept or words[:1]).rstrip(" ,;:-–—")
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()

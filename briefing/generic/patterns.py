@@ -57,6 +57,10 @@ NAV_SHORT = re.compile(
     r"\b(?:min(?:ute)?s?|minuten?) (?:read|lesezeit|lesedauer)\b|lesezeit|lesedauer|reading time|"
     r"copy link|email link|share via|opens in (?:a )?new window|skip to|close alert|read in app|"
     r"^continue reading\b|signed in as|^(?:sign|log) out$|^edit profile\b|"
+    # Prompts to go elsewhere ("Visit X's homepage for more stories", "Go to Home Page »",
+    # "For more stories like this, ..."): on 8 of the 242 dev dumps, never a body line.
+    r"^(?:visit|go to|head to)\b.{0,50}\b(?:homepage|home page|website|site)\b|"
+    r"\bfor more (?:stories|news|articles|coverage|updates|videos)\b|"
     r"\brss\b|ad policy|detailansicht|to revisit this article|saved stories|tiempo de lectura|"
     r"\(\s*\d+\s*\)$|(?:\.\.\.|…)$|^(?:über|about) (?:the author|den autor|die autorin)|"
     r"save (?:this )?(?:article|story)|salva (?:questo )?articolo|artikel (?:merken|speichern)|"
@@ -68,6 +72,11 @@ NAV_SHORT = re.compile(
     re.IGNORECASE,
 )
 SHORT_LINE_WORDS = 15  # a caption credit or prompt stays under this; body sentences rarely do
+# A line with a date is a dateline up to this many words ("Published: Nov. 19, 2019, 6:18 p.m.
+# Updated: ..." is metadata, not text); longer, it is prose mentioning a date unless cued.
+# One value for the dump's dateline search and for furniture: chosen by publisher halves
+# (bench/cv_extract.py --sweep, see bench/results/eval_extract.md).
+DATELINE_WORDS = 14
 
 # Words that open a dateline or byline ("Published 3 May 2024", "Stand: 12.03.2025").
 DATE_CUE = re.compile(
