@@ -6,9 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from briefing.extract import ExtractContext
+from briefing.extraction import ExtractContext, Extracted
 from briefing.generic.headline import derived_headline
-from briefing.model import Extracted
 from briefing.normalise import MAX_TITLE_CHARS, Dating, first_sentence, to_article
 
 LEDE = (
