@@ -1,0 +1,94 @@
+"""The input edge's limits, exactly at their boundaries: the largest input read, the first refused.
+
+The command-line cases (tests/test_bad_inputs.py) show each refusal as the user reads it; these
+pin where each limit lies, since a limit one byte off passes them all.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from briefing.sources import (
+    MAX_PAGE_BYTES,
+    MAX_SIDECAR_BYTES,
+    InputError,
+    RawInput,
+    read_bytes,
+    read_sidecar,
+)
+
+
+def raw_input(path: Path, kind: str) -> RawInput:
+    return RawInput(path, path.name, kind)
+
+
+def sparse(path: Path, size: int) -> Path:
+    """A file of ``size`` zero bytes that takes no room on disk."""
+    with path.open("wb") as handle:
+        handle.truncate(size)
+    return path
+
+
+def test_a_page_of_exactly_the_limit_is_read_whole(tmp_path: Path) -> None:
+    path = sparse(tmp_path / "page.txt", MAX_PAGE_BYTES)
+    assert len(read_bytes(raw_input(path, "txt"))) == MAX_PAGE_BYTES
+
+
+def test_a_page_one_byte_over_the_limit_is_refused(tmp_path: Path) -> None:
+    path = sparse(tmp_path / "page.txt", MAX_PAGE_BYTES + 1)
+    with pytest.raises(InputError) as refused:
+        read_bytes(raw_input(path, "txt"))
+    assert str(refused.value) == "too large for a txt input (file over the 8 MB limit)"
+
+
+@pytest.mark.parametrize("kind", ["json", "jsonl"])
+def test_scraper_output_may_be_larger_than_a_page(tmp_path: Path, kind: str) -> None:
+    path = sparse(tmp_path / f"feed.{kind}", MAX_PAGE_BYTES + 1)
+    assert len(read_bytes(raw_input(path, kind))) == MAX_PAGE_BYTES + 1
+
+
+def gzipped(tmp_path: Path, size: int) -> RawInput:
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(gzip.compress(b"a" * size, mtime=0))
+    return raw_input(path, "html")
+
+
+def test_a_gzip_page_that_inflates_to_exactly_the_limit_is_read_whole(tmp_path: Path) -> None:
+    assert read_bytes(gzipped(tmp_path, MAX_PAGE_BYTES)) == b"a" * MAX_PAGE_BYTES
+
+
+@pytest.mark.parametrize("over", [1, 2, 1000], ids=["one-byte", "two-bytes", "a-kilobyte"])
+def test_a_gzip_page_that_inflates_past_the_limit_is_refused(tmp_path: Path, over: int) -> None:
+    with pytest.raises(InputError) as refused:
+        read_bytes(gzipped(tmp_path, MAX_PAGE_BYTES + over))
+    assert str(refused.value) == "too large for a html input (decompressed over the 8 MB limit)"
+
+
+def test_an_upper_case_gz_name_is_inflated_too(tmp_path: Path) -> None:
+    path = tmp_path / "PAGE.HTML.GZ"
+    path.write_bytes(gzip.compress(b"<p>Text</p>", mtime=0))
+    assert read_bytes(raw_input(path, "html")) == b"<p>Text</p>"
+
+
+def sidecar_of_size(tmp_path: Path, size: int) -> Path:
+    page = tmp_path / "page.txt"
+    page.write_text("text", encoding="utf-8")
+    line = "url: https://example.org/"
+    padding = "a" * (size - len(line) - 1)
+    (tmp_path / "page.txt.meta.yaml").write_text(f"{line}{padding}\n", encoding="utf-8")
+    return page
+
+
+def test_a_sidecar_of_exactly_its_limit_is_read(tmp_path: Path) -> None:
+    side = read_sidecar(sidecar_of_size(tmp_path, MAX_SIDECAR_BYTES))
+    assert side is not None and side.url is not None
+    assert len(side.url) == MAX_SIDECAR_BYTES - len("url: \n")
+
+
+def test_a_sidecar_one_byte_over_its_limit_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as refused:
+        read_sidecar(sidecar_of_size(tmp_path, MAX_SIDECAR_BYTES + 1))
+    assert str(refused.value) == "sidecar page.txt.meta.yaml: too large for a sidecar"
