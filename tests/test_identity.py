@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from briefing import frontmatter
+from briefing.identity import digest, normalise_url, same_story, update
 from briefing.ingest import IngestOptions, ingest
-from briefing.model import Article
+from briefing.model import Article, Revision
 from briefing.report import RunReport
 from tests.inputs import GRAIN, METRO, PORT, html_page, jsonl, record, report_dump
 from tests.seeds import CLOCK
@@ -236,3 +240,95 @@ def test_undated_article_keeps_its_first_ingest_day(tmp_path: Path) -> None:
     run([raw], out, now=datetime(2027, 1, 1, tzinfo=UTC))
     (again,) = articles(out).values()
     assert again.date == first.date and again.origin["date"] == "ingested"
+
+
+# ------------------------------------------------------------------ the rules, as pure functions
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        pytest.param("HTTPS://Example.ORG/News/1", "https://example.org/News/1", id="case"),
+        pytest.param("https://example.org/a/#top", "https://example.org/a", id="fragment-slash"),
+        pytest.param("https://example.org:443/a", "https://example.org/a", id="https-port"),
+        pytest.param("http://example.org:80/a", "http://example.org/a", id="http-port"),
+        pytest.param("http://example.org:443/a", "http://example.org:443/a", id="other-port"),
+        pytest.param("https://example.org:8443/a", "https://example.org:8443/a", id="own-port"),
+        pytest.param(
+            "https://example.org/a?utm_source=x&id=5&UTM_Medium=y&fbclid=1&GCLID=2&page=",
+            "https://example.org/a?id=5&page=",
+            id="tracking",
+        ),
+        pytest.param("https://example.org/a?b=2&a=1", "https://example.org/a?b=2&a=1", id="order"),
+        pytest.param("https://example.org/", "https://example.org", id="root"),
+        pytest.param("  https://example.org/a \n", "https://example.org/a", id="spaces"),
+        pytest.param(
+            " https://example.org:99999/a/ ", "https://example.org:99999/a/", id="bad-port"
+        ),
+    ],
+)
+def test_the_url_identity_ignores_what_does_not_name_another_page(url: str, key: str) -> None:
+    assert normalise_url(url) == key
+
+
+def article(title: str, body: str, **fields: object) -> Article:
+    return Article(title=title, slug="s", date=CLOCK, category="News", body=body, **fields)
+
+
+@pytest.mark.parametrize(
+    ("known", "new", "same"),
+    [
+        pytest.param(
+            article("Port  Plan approved", "one two three"),
+            article("port plan Approved ", "four five six"),
+            True,
+            id="same-headline-new-text",
+        ),
+        pytest.param(
+            article("Port plan", "a b c d"),
+            article("School budget", "a b x y z"),
+            True,
+            id="half-the-words-of-the-shorter",
+        ),
+        pytest.param(
+            article("Port plan", "a b c d"),
+            article("School budget", "a x y z"),
+            False,
+            id="under-half",
+        ),
+        pytest.param(
+            article("Port plan", "a b c d"), article("School budget", ""), False, id="no-body"
+        ),
+        pytest.param(
+            article("Port plan", ""), article("School budget", "a b"), False, id="no-known-body"
+        ),
+    ],
+)
+def test_same_story(known: Article, new: Article, same: bool) -> None:
+    assert same_story(known, new) is same
+
+
+def test_an_update_keeps_the_earlier_text_with_when_and_where_it_came_from() -> None:
+    earlier = Revision(fingerprint="f0", title="First", body="zero", until=CLOCK)
+    known = article("Port plan", "one", fingerprint="f1", source_file="day1/p.html")
+    known = replace(known, previous_versions=(earlier,), slug="port-plan")
+    new = article("Port plan approved", "one two", fingerprint="f2", source_file="day2/p.html")
+    updated = update(known, new, LATER, "fetched")
+    assert updated.previous_versions == (
+        earlier,
+        Revision("f1", "Port plan", "one", until=LATER, source_file="day1/p.html"),
+    )
+    assert (updated.slug, updated.body, updated.modified) == ("port-plan", "one two", LATER)
+    assert updated.origin["modified"] == "fetched"
+
+
+def test_an_update_that_states_its_time_keeps_it_and_its_origin() -> None:
+    stated = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+    new = article("Port plan", "one two", modified=stated, origin={"modified": "page"})
+    updated = update(article("Port plan", "one"), new, LATER, "ingested")
+    assert updated.modified == stated and updated.origin == {"modified": "page"}
+
+
+def test_digest_is_the_same_for_a_tuple_and_its_list() -> None:
+    assert digest(("a", "b")) == digest(["a", "b"]) != digest(["b", "a"])
+    assert len(digest("Bakı")) == 12 and digest("Bakı") != digest("Baki")

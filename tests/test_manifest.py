@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,8 +11,9 @@ import pytest
 from bench import dumps, synth
 from briefing import frontmatter
 from briefing.ingest import IngestOptions, ingest
+from briefing.manifest import Manifest, default_path
 from briefing.report import RunReport
-from tests.inputs import snapshot
+from tests.inputs import BODY, report_dump, snapshot
 from tests.seeds import CLOCK, RAW
 
 LATER = datetime(2026, 4, 1, tzinfo=UTC)
@@ -88,3 +90,46 @@ def test_a_lost_manifest_costs_time_only(raw: Path, tmp_path: Path) -> None:
     report = run(raw, out, cache, now=LATER)
     assert report.reused == 0 and not report.written and not report.updated
     assert snapshot(out) == before
+
+
+def test_each_content_folder_has_its_own_manifest_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, two = tmp_path / "a" / "content", tmp_path / "b" / "content"
+    one.mkdir(parents=True)
+    path = default_path(one)
+    assert path.parent == tmp_path / "a" / ".briefing-cache"
+    assert re.fullmatch(r"ingest-content-[0-9a-f]{12}\.sqlite", path.name), path.name
+    assert default_path(two).name != path.name  # same folder name, another archive
+    monkeypatch.chdir(tmp_path / "a")
+    assert default_path(Path("content")) == path  # relative or absolute: one manifest
+
+
+def test_an_unchanged_content_file_is_not_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    manifest = Manifest(tmp_path / "m.sqlite")
+    manifest.remember_file(path, {"title": "as parsed"})
+    assert manifest.current(path, manifest.stored_files()[str(path)]) == {"title": "as parsed"}
+    path.write_text("---\ntitle: B\n---\n", encoding="utf-8")  # an editor saves the file
+    assert manifest.current(path, manifest.stored_files()[str(path)]) is None
+    assert manifest.current(path, None) is None
+    manifest.close()
+
+
+def test_an_editors_change_survives_an_update_through_the_manifest(tmp_path: Path) -> None:
+    raw, out, cache = tmp_path / "raw", tmp_path / "content", tmp_path / "m.sqlite"
+    raw.mkdir()
+    url = "url: https://example.az/en/news/1\n"
+    (raw / "p.txt").write_text(report_dump("Transport links on the agenda"), encoding="utf-8")
+    (raw / "p.txt.meta.yaml").write_text(url, encoding="utf-8")
+    run(raw, out, cache)
+    (path,) = out.rglob("*.md")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("category: Economy\n", "category: Edited\n"), "utf-8")
+    corrected = report_dump("Transport links on the agenda", (BODY[0] + " (Corrected.)",))
+    (raw / "p.txt").write_text(corrected, encoding="utf-8")
+    report = run(raw, out, cache, now=LATER)
+    assert report.ok and len(report.updated) == 1
+    article = frontmatter.load(path.read_text(encoding="utf-8"))
+    assert article.category == "Edited" and "(Corrected.)" in article.body
