@@ -332,3 +332,160 @@ def test_an_update_that_states_its_time_keeps_it_and_its_origin() -> None:
 def test_digest_is_the_same_for_a_tuple_and_its_list() -> None:
     assert digest(("a", "b")) == digest(["a", "b"]) != digest(["b", "a"])
     assert len(digest("Bakı")) == 12 and digest("Bakı") != digest("Baki")
+
+
+# ------------------------------------------------------------- placement, as the run reports it
+
+URL = "https://example.net/a/1"
+FIRST = "Grain exports rose by a third in the first quarter, the ministry said on Friday."
+SECOND = FIRST + " Neighbouring states remain the main buyers."
+
+
+def feed(raw: Path, text: str, url: str = URL, **extra: object) -> None:
+    """One scraper record of the grain story as ``raw/feed.jsonl``."""
+    raw.mkdir(parents=True, exist_ok=True)
+    grain = record("Grain exports rise by a third", url, text, category="Economy", **extra)
+    (raw / "feed.jsonl").write_text(jsonl(grain), encoding="utf-8")
+
+
+def the_article(out: Path) -> tuple[Path, Article]:
+    (path,) = out.rglob("*.md")
+    return path.relative_to(out), frontmatter.load(path.read_text(encoding="utf-8"))
+
+
+def test_a_version_older_than_the_archives_is_an_earlier_version(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    feed(raw, SECOND, modified="2026-03-03T10:00:00+00:00")
+    run([raw], out)
+    where, newer = the_article(out)
+    feed(raw, FIRST, modified="2026-03-01T10:00:00+00:00")
+    report = run([raw], out, now=LATER)
+    assert report.unchanged == [f"feed.jsonl (an earlier version of {where.as_posix()})"]
+    assert not report.updated and the_article(out) == (where, newer)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        pytest.param("2026-03-01T10:00:00+00:00", "2026-03-01T10:00:00+00:00", id="same-time"),
+        pytest.param(None, "2026-03-01T10:00:00+00:00", id="first-stated-time"),
+    ],
+)
+def test_new_text_at_a_stated_time_not_before_the_archives_is_an_update(
+    tmp_path: Path, before: str | None, after: str
+) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    feed(raw, FIRST, **({"modified": before} if before else {}))
+    run([raw], out)
+    feed(raw, SECOND, modified=after)
+    report = run([raw], out, now=LATER)
+    assert len(report.updated) == 1 and not report.unchanged
+    _, article = the_article(out)
+    assert article.body == SECOND and article.modified == datetime.fromisoformat(after)
+    assert [v.body for v in article.previous_versions] == [FIRST]
+    assert "modified" not in article.origin  # the source stated it
+
+
+def test_an_update_without_a_stated_or_fetched_time_is_dated_by_the_run(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    feed(raw, FIRST)
+    run([raw], out)
+    feed(raw, SECOND)
+    report = run([raw], out, now=LATER)
+    assert report.updated == ["feed.jsonl"]
+    _, article = the_article(out)
+    assert (article.modified, article.origin["modified"]) == (LATER, "ingested")
+    (earlier,) = article.previous_versions
+    assert (earlier.until, earlier.source_file) == (LATER, "feed.jsonl")
+
+
+def test_an_update_that_moves_the_date_moves_the_file(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    feed(raw, FIRST)
+    run([raw], out)
+    (old, _) = the_article(out)
+    feed(raw, SECOND, date="2026-04-02T08:00:00+03:00")
+    report = run([raw], out, now=LATER)
+    where, article = the_article(out)  # one file: the old one is gone
+    assert report.updated == ["feed.jsonl"] and not report.written
+    assert where == old.parent.parent / "04" / old.name and article.body == SECOND
+
+
+def test_a_copy_at_another_url_is_a_duplicate_naming_the_kept_file(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    feed(raw / "a", FIRST)
+    feed(raw / "b", FIRST, url="https://syndicated.example/grain")
+    report = run([raw], out)
+    where, _ = the_article(out)
+    assert report.duplicates == [
+        f"b/feed.jsonl: duplicate of {where.as_posix()} (same title and body)"
+    ]
+
+
+def test_one_url_from_two_inputs_in_one_run_is_written_once(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    for day in ("day1", "day2"):
+        feed(raw / day, FIRST)
+    report = run([raw], out)
+    where, _ = the_article(out)
+    assert report.written == ["day1/feed.jsonl"]
+    assert report.duplicates == [
+        f"day2/feed.jsonl: duplicate of {where.as_posix()} (same article, another input)"
+    ]
+
+
+LISTED = "Grain exports rise by a third"
+
+
+def with_listing(title: str) -> str:
+    """A dump whose "Latest News" lists another story at 09:40 after its own."""
+    own = f"Latest News\n\n10:15\n\n{title}\n\nEconomy"
+    return report_dump(title).replace(own, f"{own}\n\n09:40\n\n{LISTED}\n\nEconomy")
+
+
+def test_a_listed_story_becomes_one_brief_the_listing_links_to(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    raw.mkdir()
+    (raw / "a.txt").write_text(with_listing("Talks on transport links"), encoding="utf-8")
+    (raw / "b.txt").write_text(with_listing("Budget talks resume"), encoding="utf-8")
+    report = run([raw], out)
+    assert report.briefs == 1
+    assert report.written == ["a.txt", "b.txt", f"a.txt (brief: {LISTED})"]
+    found = [frontmatter.load(p.read_text(encoding="utf-8")) for p in sorted(out.rglob("*.md"))]
+    (brief,) = [a for a in found if a.kind == "brief"]
+    assert brief.slug == "grain-exports-rise-by-a-third"
+    for listing in (a for a in found if a.kind == "article"):
+        assert [i.slug for i in listing.read_next if i.title == LISTED] == [brief.slug]
+    again = run([raw], out, now=LATER)
+    assert again.briefs == 0 and not again.written and not again.updated
+
+
+def test_a_listed_story_the_archive_holds_links_to_the_article(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    feed(raw, FIRST)
+    (raw / "a.txt").write_text(with_listing("Talks on transport links"), encoding="utf-8")
+    report = run([raw], out)
+    assert report.briefs == 0 and report.written == ["a.txt", "feed.jsonl"]
+    listing = articles(out)["Talks on transport links"]
+    assert [i.slug for i in listing.read_next if i.title == LISTED] == [articles(out)[LISTED].slug]
+
+
+def test_a_brief_whose_slug_is_taken_gets_its_own(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    raw.mkdir()
+    (raw / "a.txt").write_text(with_listing("Talks on transport links"), encoding="utf-8")
+    taken = out / "articles" / "2026" / "01" / "grain-exports-rise-by-a-third.md"
+    taken.parent.mkdir(parents=True)
+    taken.write_text(
+        "---\ntitle: Grain harvest\nslug: grain-exports-rise-by-a-third\n"
+        "date: '2026-01-20T07:00:00+04:00'\ncategory: Notes\n---\n\nAnother text.\n",
+        encoding="utf-8",
+    )
+    report = run([raw], out)
+    assert report.written == ["a.txt", f"a.txt (brief: {LISTED})"]
+    assert [b.slug for b in articles_of_kind(out, "brief")] == ["grain-exports-rise-by-a-third-2"]
+
+
+def articles_of_kind(out: Path, kind: str) -> list[Article]:
+    found = [frontmatter.load(p.read_text(encoding="utf-8")) for p in sorted(out.rglob("*.md"))]
+    return [a for a in found if a.kind == kind]
