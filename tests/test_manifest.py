@@ -21,11 +21,11 @@ LATER = datetime(2026, 4, 1, tzinfo=UTC)
 
 @pytest.fixture(scope="module")
 def raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample seeds and 80 synthetic dumps in the seeds' layouts."""
+    """The sample seeds and 24 synthetic dumps in the seeds' layouts."""
     folder = tmp_path_factory.mktemp("raw")
     for seed in RAW.iterdir():
         (folder / seed.name).write_bytes(seed.read_bytes())
-    dumps.write_raw(synth.generate(80, seed=5).articles, folder / "synth")
+    dumps.write_raw(synth.generate(24, seed=5).articles, folder / "synth")
     return folder
 
 
