@@ -137,6 +137,9 @@ def test_editors_changes_survive_reingest(tmp_path: Path) -> None:
     )
     assert kept.slug == target.slug and kept.body == target.body
     assert kept.summary == target.summary  # untouched fields still follow the source
+    # the file still records what ingest wrote for the edited fields: they stay the editor's
+    assert kept.as_ingested["title"] == digest(target.title)
+    assert kept.as_ingested["category"] == digest(target.category)
 
 
 def corrected(text: str) -> str:
@@ -489,3 +492,29 @@ def test_a_brief_whose_slug_is_taken_gets_its_own(tmp_path: Path) -> None:
 def articles_of_kind(out: Path, kind: str) -> list[Article]:
     found = [frontmatter.load(p.read_text(encoding="utf-8")) for p in sorted(out.rglob("*.md"))]
     return [a for a in found if a.kind == kind]
+
+
+def test_the_current_text_again_keeps_the_earlier_versions(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    feed(raw, FIRST)
+    run([raw], out)
+    feed(raw, SECOND)
+    run([raw], out, now=LATER)
+    updated = the_article(out)
+    report = run([raw], out, now=datetime(2026, 6, 1, tzinfo=UTC))
+    assert report.unchanged == ["feed.jsonl"] and not report.updated
+    assert the_article(out) == updated and len(updated[1].previous_versions) == 1
+
+
+def test_the_same_article_without_its_date_keeps_the_date_the_source_gave(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    feed(raw, FIRST)
+    run([raw], out)
+    before = the_article(out)
+    grain = record("Grain exports rise by a third", URL, FIRST, category="Economy")
+    del grain["date"]  # a later scrape of the same page lost its dateline
+    (raw / "feed.jsonl").write_text(jsonl(grain), encoding="utf-8")
+    report = run([raw], out, now=LATER)
+    assert report.unchanged == ["feed.jsonl"] and not report.updated
+    where, article = the_article(out)
+    assert (where, article) == before and "date" not in article.origin
