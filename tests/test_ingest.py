@@ -14,8 +14,9 @@ import pytest
 from briefing import frontmatter
 from briefing.ingest import IngestOptions, ingest
 from briefing.model import Article
+from briefing.normalise import fingerprint
 from briefing.report import RunReport
-from tests.inputs import BODY, readnext_dump, report_dump
+from tests.inputs import BODY, MD_ARTICLE, readnext_dump, report_dump
 from tests.seeds import CLOCK, READNEXT, REPORT_AZ
 
 
@@ -253,3 +254,22 @@ def test_cli_exits_zero_when_nothing_is_rejected(tmp_path: Path) -> None:
     result = _cli(str(REPORT_AZ), "--out", str(tmp_path / "content"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "0 rejected" in result.stdout
+
+
+def test_md_inputs_pass_through_with_their_own_provenance(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    raw.mkdir()
+    (raw / "plain.md").write_text(MD_ARTICLE, encoding="utf-8")
+    moved = MD_ARTICLE.replace("category: Transport\n", "category: Transport\nsource_file: a.txt\n")
+    moved = moved.replace("ferry-timetable", "bus-timetable").replace("Ferry", "Bus")
+    (raw / "moved.md").write_text(moved.replace("---\n\n", "fingerprint: f0f0\n---\n\n"), "utf-8")
+    report = run(raw, out)
+    assert report.ok and len(report.written) == 2
+    by_slug = {a.slug: a for a in articles_in(out)}
+    plain = frontmatter.load(MD_ARTICLE)
+    written = by_slug["ferry-timetable-changes-for-the-winter"]
+    assert (written.title, written.body, written.date) == (plain.title, plain.body, plain.date)
+    assert written.source_file == "plain.md"  # none of its own: the input's name
+    assert written.fingerprint == fingerprint(plain.title, plain.body)
+    other = by_slug["bus-timetable-changes-for-the-winter"]
+    assert (other.source_file, other.fingerprint) == ("a.txt", "f0f0")
