@@ -10,8 +10,9 @@ import pytest
 
 from bench import dumps, synth
 from briefing import frontmatter
+from briefing import manifest as manifest_module
 from briefing.ingest import IngestOptions, ingest
-from briefing.manifest import Manifest, default_path
+from briefing.manifest import Manifest, default_path, input_key
 from briefing.report import RunReport
 from tests.inputs import BODY, report_dump, snapshot
 from tests.seeds import CLOCK, RAW
@@ -133,3 +134,41 @@ def test_an_editors_change_survives_an_update_through_the_manifest(tmp_path: Pat
     assert report.ok and len(report.updated) == 1
     article = frontmatter.load(path.read_text(encoding="utf-8"))
     assert article.category == "Edited" and "(Corrected.)" in article.body
+
+
+def test_a_manifest_can_live_in_a_folder_not_made_yet(tmp_path: Path) -> None:
+    manifest = Manifest(tmp_path / "cache" / "ingest" / "m.sqlite")  # --cache anywhere
+    manifest.close()
+    assert (tmp_path / "cache" / "ingest" / "m.sqlite").is_file()
+
+
+def test_every_stored_input_is_found_however_many_are_asked_for(tmp_path: Path) -> None:
+    manifest = Manifest(tmp_path / "m.sqlite")
+    keys = [f"key-{n:04d}" for n in range(1_200)]  # more than one query's worth
+    for key in keys:
+        manifest.remember_parsed(key, {"for": key})
+    found = manifest.parsed([*keys, "unknown"])
+    manifest.close()
+    assert found == {key: {"for": key} for key in keys}
+
+
+def test_a_new_version_of_the_code_misses_every_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    first = Manifest(tmp_path / "m.sqlite")
+    key = input_key([b"page.txt", b"txt", b"the bytes"])
+    first.remember_parsed(key, "as parsed")
+    first.remember_file(path, "as read")
+    first.close()
+    monkeypatch.setattr(manifest_module, "code_version", lambda: "another version")
+    second = Manifest(tmp_path / "m.sqlite")
+    assert input_key([b"page.txt", b"txt", b"the bytes"]) != key
+    assert second.current(path, second.stored_files()[str(path)]) is None
+    second.close()
+
+
+def test_an_input_key_tells_its_parts_apart() -> None:
+    assert input_key([b"ab", b"c"]) != input_key([b"a", b"bc"]) != input_key([b"abc"])
+    assert input_key([b"ab", b"c"]) == input_key([b"ab", b"c"])
