@@ -518,3 +518,19 @@ def test_the_same_article_without_its_date_keeps_the_date_the_source_gave(tmp_pa
     assert report.unchanged == ["feed.jsonl"] and not report.updated
     where, article = the_article(out)
     assert (where, article) == before and "date" not in article.origin
+
+
+def test_three_versions_in_one_run_keep_both_earlier_ones_in_order(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    third = SECOND + " Prices rose as well."
+    for day, text in (("day1", FIRST), ("day2", SECOND), ("day3", third)):
+        feed(raw / day, text)
+    report = run([raw], out)
+    assert report.written == ["day1/feed.jsonl"]
+    assert report.updated == ["day2/feed.jsonl", "day3/feed.jsonl"]
+    _, article = the_article(out)
+    assert article.body == third
+    assert [(v.body, v.source_file) for v in article.previous_versions] == [
+        (FIRST, "day1/feed.jsonl"),
+        (SECOND, "day2/feed.jsonl"),
+    ]
