@@ -217,13 +217,21 @@ def test_a_moved_date_moves_the_file_and_leaves_no_copy(tmp_path: Path) -> None:
     assert report.updated and not report.written
 
 
+def in_content(out: Path, where: str, text: str) -> Path:
+    """A file an editor put in the archive: ``out/articles/<where>``."""
+    path = out / "articles" / where
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_an_invalid_file_in_content_is_never_overwritten(tmp_path: Path) -> None:
     raw, out = tmp_path / "raw", tmp_path / "content"
     raw.mkdir()
     (raw / "p.txt").write_text(report_dump("Same slug as a broken file"), encoding="utf-8")
-    broken = out / "articles" / "2026" / "02" / "same-slug-as-a-broken-file.md"
-    broken.parent.mkdir(parents=True)
-    broken.write_text("an editor's half-finished file\n", encoding="utf-8")
+    broken = in_content(
+        out, "2026/02/same-slug-as-a-broken-file.md", "an editor's half-finished file\n"
+    )
     report = run([raw], out)
     assert broken.read_text(encoding="utf-8") == "an editor's half-finished file\n"
     assert [r.file for r in report.rejected] == [str(broken)]
@@ -477,12 +485,11 @@ def test_a_brief_whose_slug_is_taken_gets_its_own(tmp_path: Path) -> None:
     raw, out = tmp_path / "raw", tmp_path / "content"
     raw.mkdir()
     (raw / "a.txt").write_text(with_listing("Talks on transport links"), encoding="utf-8")
-    taken = out / "articles" / "2026" / "01" / "grain-exports-rise-by-a-third.md"
-    taken.parent.mkdir(parents=True)
-    taken.write_text(
+    in_content(
+        out,
+        "2026/01/grain-exports-rise-by-a-third.md",
         "---\ntitle: Grain harvest\nslug: grain-exports-rise-by-a-third\n"
         "date: '2026-01-20T07:00:00+04:00'\ncategory: Notes\n---\n\nAnother text.\n",
-        encoding="utf-8",
     )
     report = run([raw], out)
     assert report.written == ["a.txt", f"a.txt (brief: {LISTED})"]
