@@ -170,6 +170,9 @@ def test_a_corrected_source_is_an_update_that_keeps_the_earlier_version(tmp_path
     (raw / "p.txt").write_text(dump, encoding="utf-8")
     again = run([raw], out, now=LATER)
     assert again.ok and not again.written and not again.updated
+    (path,) = out.rglob("*.md")
+    where = path.relative_to(out).as_posix()
+    assert again.unchanged == [f"p.txt (an earlier version of {where})"]
     assert articles(out)[new.title] == new
 
 
