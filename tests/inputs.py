@@ -122,3 +122,11 @@ def zip_bundle(path: Path, members: dict[str, bytes]) -> Path:
         for name, data in members.items():
             archive.writestr(name, data)
     return path
+
+
+def damage_member(path: Path, member: str) -> None:
+    """Overwrite eight bytes of a zip member's compressed data (its local header left whole)."""
+    data = bytearray(path.read_bytes())
+    at = data.find(member.encode()) + len(member) + 5
+    data[at : at + 8] = b"\x00" * 8
+    path.write_bytes(bytes(data))

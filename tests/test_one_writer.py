@@ -18,7 +18,7 @@ from briefing.sources import RawInput
 from briefing.verify import verify
 from tests.conftest import DEV_SETTINGS, ROOT
 from tests.fixtures.site import write_archive
-from tests.inputs import html_page, sha256sums, zip_bundle
+from tests.inputs import damage_member, html_page, sha256sums, zip_bundle
 from tests.seeds import CLOCK
 
 PY = sys.executable
@@ -171,10 +171,7 @@ def test_verify_reports_a_corrupt_member_without_a_traceback(tmp_path: Path) -> 
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("top/SHA256SUMS", sha256sums({"a.txt": data}))
         archive.writestr("top/a.txt", data)
-    raw = bytearray(path.read_bytes())
-    at = raw.find(b"top/a.txt") + len("top/a.txt") + 5
-    raw[at : at + 8] = b"\x00" * 8  # damage the compressed bytes of a.txt
-    path.write_bytes(bytes(raw))
+    damage_member(path, "top/a.txt")
     problems = [str(p) for p in verify(path)]
     assert any(p.startswith("a.txt: ") and ("unreadable" in p or "changed" in p) for p in problems)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from briefing.verify import verify
-from tests.inputs import sha256sums, zip_bundle
+from tests.inputs import damage_member, sha256sums, zip_bundle
 
 PAGES = {"index.html": b"<p>home</p>", "a/b.css": b"p{}", "c.html": b"<p>c</p>"}
 
@@ -147,10 +147,7 @@ def test_an_unreadable_manifest_member_is_named(tmp_path: Path) -> None:
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("top/SHA256SUMS", sha256sums(PAGES) * 50)
         archive.writestr("top/index.html", b"<p>home</p>")
-    data = bytearray(path.read_bytes())
-    at = data.find(b"top/SHA256SUMS") + len("top/SHA256SUMS") + 5
-    data[at : at + 8] = b"\x00" * 8  # damage the manifest's compressed bytes
-    path.write_bytes(bytes(data))
+    damage_member(path, "top/SHA256SUMS")
     (problem,) = [str(p) for p in verify(path)]
     assert problem.startswith("SHA256SUMS: unreadable (")
 
@@ -199,3 +196,15 @@ def test_a_file_that_is_no_bundle_is_named(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("not a bundle", encoding="utf-8")
     assert [str(p) for p in verify(path)] == [f"{path}: neither a bundle folder nor a zip"]
+
+
+def test_every_listed_file_is_checked_after_an_unreadable_one(tmp_path: Path) -> None:
+    path = tmp_path / "b.zip"
+    data = b"hello world " * 100
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("top/SHA256SUMS", sha256sums({"a.txt": data, "b.txt": b"listed"}))
+        archive.writestr("top/a.txt", data)
+        archive.writestr("top/b.txt", b"changed since")
+    damage_member(path, "top/a.txt")
+    first, second = [str(p) for p in verify(path)]
+    assert first.startswith("a.txt: unreadable (") and second == "b.txt: changed"
