@@ -451,10 +451,11 @@ def test_one_url_from_two_inputs_in_one_run_is_written_once(tmp_path: Path) -> N
 LISTED = "Grain exports rise by a third"
 
 
-def with_listing(title: str) -> str:
-    """A dump whose "Latest News" lists another story at 09:40 after its own."""
+def with_listing(title: str, *listed: str) -> str:
+    """A dump whose "Latest News" lists other stories (``LISTED``) at 09:40 after its own."""
     own = f"Latest News\n\n10:15\n\n{title}\n\nEconomy"
-    return report_dump(title).replace(own, f"{own}\n\n09:40\n\n{LISTED}\n\nEconomy")
+    items = "".join(f"\n\n09:40\n\n{other}\n\nEconomy" for other in listed or (LISTED,))
+    return report_dump(title).replace(own, own + items)
 
 
 def test_a_listed_story_becomes_one_brief_the_listing_links_to(tmp_path: Path) -> None:
@@ -544,3 +545,13 @@ def test_three_versions_in_one_run_keep_both_earlier_ones_in_order(tmp_path: Pat
         (FIRST, "day1/feed.jsonl"),
         (SECOND, "day2/feed.jsonl"),
     ]
+
+
+def test_each_listed_story_is_a_brief_of_its_own(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    raw.mkdir()
+    listed = (LISTED, "New metro line opens", "Ferry timetable changes")
+    (raw / "a.txt").write_text(with_listing("Talks on transport links", *listed), "utf-8")
+    report = run([raw], out)
+    assert report.briefs == 3
+    assert sorted(a.title for a in articles_of_kind(out, "brief")) == sorted(listed)
