@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing import frontmatter
-from briefing.identity import digest, normalise_url, same_story, update
+from briefing.identity import digest, merge, normalise_url, same_story, stamp, update
 from briefing.ingest import IngestOptions, ingest
 from briefing.model import Article, Revision
 from briefing.report import RunReport
@@ -279,6 +279,8 @@ def test_undated_article_keeps_its_first_ingest_day(tmp_path: Path) -> None:
         pytest.param(
             " https://example.org:99999/a/ ", "https://example.org:99999/a/", id="bad-port"
         ),
+        pytest.param("/news/1/", "/news/1", id="no-host"),
+        pytest.param("https://example.org/TAX/", "https://example.org/TAX", id="path-ends-in-x"),
     ],
 )
 def test_the_url_identity_ignores_what_does_not_name_another_page(url: str, key: str) -> None:
@@ -555,3 +557,25 @@ def test_each_listed_story_is_a_brief_of_its_own(tmp_path: Path) -> None:
     report = run([raw], out)
     assert report.briefs == 3
     assert sorted(a.title for a in articles_of_kind(out, "brief")) == sorted(listed)
+
+
+def test_an_edited_field_keeps_its_ingest_digest_when_the_source_changes_it() -> None:
+    known = stamp(replace(article("Port plan", "one"), category="Economy"))
+    known = replace(known, category="Edited by hand")  # the editor's, after ingest wrote it
+    new = replace(article("Port plan", "one two"), category="Business")
+    merged = merge(known, new)
+    assert merged.category == "Edited by hand"
+    assert merged.as_ingested["category"] == digest("Economy")  # what ingest wrote
+    assert merged.as_ingested["body"] == digest("one two")
+
+
+def test_a_modification_time_the_source_states_replaces_the_recorded_one() -> None:
+    recorded = datetime(2026, 3, 1, tzinfo=UTC)
+    known = article("Port plan", "one", modified=recorded, origin={"modified": "ingested"})
+    stated = article("Port plan", "one", modified=LATER, origin={"modified": "page"})
+    assert (merge(known, stated).modified, merge(known, stated).origin) == (
+        LATER,
+        {"modified": "page"},
+    )
+    unstated = merge(known, article("Port plan", "one"))
+    assert (unstated.modified, unstated.origin) == (recorded, {"modified": "ingested"})
