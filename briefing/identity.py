@@ -112,7 +112,8 @@ def merge(known: Article, new: Article) -> Article:
     """Return ``new`` as the archive's next state of ``known``: its slug, and editors' values.
 
     Fields an editor changed keep the editor's value (and their ingest digest, so they stay
-    the editor's).  A date derived on ingest never replaces a date the archive already had.
+    the editor's).  A date derived on ingest never replaces a date the archive already had,
+    and an input that states no modification time keeps the one the archive recorded.
     """
     merged = stamp(replace(new, slug=known.slug, previous_versions=known.previous_versions))
     kept = edited(known)
@@ -126,6 +127,11 @@ def merge(known: Article, new: Article) -> Article:
         if "date" in known.origin:
             origin["date"] = known.origin["date"]
         merged = replace(merged, date=known.date, origin=origin)
+    if new.modified is None and known.modified is not None:  # when an update was recorded
+        origin = dict(merged.origin)
+        if "modified" in known.origin:
+            origin["modified"] = known.origin["modified"]
+        merged = replace(merged, modified=known.modified, origin=origin)
     return merged
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import zipfile
 from pathlib import Path
 
 BODY = (
@@ -106,3 +108,25 @@ def write_good_batch(raw: Path) -> None:
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every article file under ``folder`` by relative path, with its bytes."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.md"))}
+
+
+def sha256sums(files: dict[str, bytes]) -> bytes:
+    """A bundle manifest (``sha256sum`` lines) of the given names and bytes."""
+    lines = [f"{hashlib.sha256(d).hexdigest()}  {n}\n" for n, d in files.items()]
+    return "".join(lines).encode()
+
+
+def zip_bundle(path: Path, members: dict[str, bytes]) -> Path:
+    """A zip holding ``members`` (name -> bytes) as given, hostile names included."""
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def damage_member(path: Path, member: str) -> None:
+    """Overwrite eight bytes of a zip member's compressed data (its local header left whole)."""
+    data = bytearray(path.read_bytes())
+    at = data.find(member.encode()) + len(member) + 5
+    data[at : at + 8] = b"\x00" * 8
+    path.write_bytes(bytes(data))

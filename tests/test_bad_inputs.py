@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,160 +70,249 @@ def nested(depth: int) -> str:
     return "[" * depth + "]" * depth
 
 
+# The reasons as the user reads them (a rejection line is "rejected: <name>: <reason>"); where a
+# reason ends in a library's own words (a YAML or JSON parser's), the part before them.
+BINARY = "binary file (contains NUL bytes), not a text page dump"
+TOO_LARGE = "too large for a txt input (file over the 8 MB limit)"
+NAV_ONLY = "no article text found (only navigation or boilerplate lines)"
+BAD_UTF16 = "not valid utf-16-le text after its byte-order mark"
+UNSUPPORTED = (
+    "unsupported file type (expected .htm, .htm.gz, .html, .html.gz, .json, .jsonl, .md, .txt)"
+)
+NO_TARGET = "unreadable: a link to nothing (dangling or looping symlink)"
+OUTSIDE = "a link to a file outside the raw folder, not read"
+NOT_REGULAR = "not a regular file (a FIFO, device, socket or folder link), not read"
+NOT_GZIP = "not a readable gzip file ("
+NO_FRONT_MATTER = "no front matter: the file must start with a '---' line"
+SIDECAR = "sidecar dated.txt.meta.yaml"
+NEEDS_OFFSET = "needs a date, a time and a UTC offset"
+
 NAV = "Home\nNews\nSport\nWeather\nContact us\nLog in\n" * 5
 PAGE = "<html><body><p>Short.</p></body></html>"
 
-# (maker, the name the rejection line starts with, a part of its reason)
+# (maker, the name the rejection line starts with, its reason)
 CASES = [
-    pytest.param(put("empty.txt", b""), "empty.txt", "empty file", id="empty"),
-    pytest.param(put("blank.txt", " \n\t\n  \n"), "blank.txt", "empty file", id="whitespace"),
-    pytest.param(put("bin.txt", b"\x89PNG\r\n\x00\x00\rIHDR"), "bin.txt", "binary", id="binary"),
-    pytest.param(put("big.txt", b"word " * 1_700_000), "big.txt", "too large", id="too-large"),
-    pytest.param(put("nav.txt", NAV), "nav.txt", "no article text", id="navigation-only"),
+    pytest.param(put("empty.txt", b""), "empty.txt", "empty file (no text)", id="empty"),
     pytest.param(
-        put("bad16.txt", b"\xff\xfe" + b"a\x00b"), "bad16.txt", "utf-16", id="utf16-odd-bytes"
+        put("blank.txt", " \n\t\n  \n"), "blank.txt", "empty file (no text)", id="whitespace"
     ),
-    pytest.param(put("notes.pdf", b"%PDF-1.4"), "notes.pdf", "unsupported", id="unsupported"),
+    pytest.param(put("bin.txt", b"\x89PNG\r\n\x00\x00\rIHDR"), "bin.txt", BINARY, id="binary"),
+    pytest.param(put("big.txt", b"word " * 1_700_000), "big.txt", TOO_LARGE, id="too-large"),
+    pytest.param(put("nav.txt", NAV), "nav.txt", NAV_ONLY, id="navigation-only"),
     pytest.param(
-        link("gone.txt", lambda raw, out: raw / "missing"), "gone.txt", "dangling", id="dangling"
+        put("bad16.txt", b"\xff\xfe" + b"a\x00b"), "bad16.txt", BAD_UTF16, id="utf16-odd-bytes"
+    ),
+    pytest.param(put("notes.pdf", b"%PDF-1.4"), "notes.pdf", UNSUPPORTED, id="unsupported"),
+    pytest.param(
+        link("gone.txt", lambda raw, out: raw / "missing"), "gone.txt", NO_TARGET, id="dangling"
     ),
     pytest.param(
-        link("loop.txt", lambda raw, out: raw / "loop.txt"), "loop.txt", "looping", id="loop"
+        link("loop.txt", lambda raw, out: raw / "loop.txt"), "loop.txt", NO_TARGET, id="loop"
     ),
     pytest.param(
         link("zero.txt", lambda raw, out: Path("/dev/zero")),
         "zero.txt",
-        "outside the raw folder",
+        OUTSIDE,
         id="link-to-dev-zero",
     ),
-    pytest.param(fifo("pipe.txt"), "pipe.txt", "not a regular file", id="fifo"),
+    pytest.param(fifo("pipe.txt"), "pipe.txt", NOT_REGULAR, id="fifo"),
     pytest.param(
         link("to-pipe.txt", lambda raw, out: _fifo_in(out)),
         "to-pipe.txt",
-        "outside the raw folder",
+        OUTSIDE,
         id="link-to-fifo",
     ),
     pytest.param(
         link("private.txt", lambda raw, out: _private(out)),
         "private.txt",
-        "outside the raw folder",
+        OUTSIDE,
         id="link-out-of-raw",
     ),
-    pytest.param(put("c.html.gz", b"\x1f\x8bnot gzip"), "c.html.gz", "gzip", id="gzip-corrupt"),
     pytest.param(
-        put("t.html.gz", gz(PAGE.encode())[:-12]), "t.html.gz", "gzip", id="gzip-truncated"
+        put("c.html.gz", b"\x1f\x8bnot gzip"), "c.html.gz", NOT_GZIP + "Error -3", id="gzip-corrupt"
+    ),
+    pytest.param(
+        put("t.html.gz", gz(PAGE.encode())[:-12]),
+        "t.html.gz",
+        NOT_GZIP + "truncated)",
+        id="gzip-truncated",
     ),
     pytest.param(
         put("bomb.html.gz", gz(b" " * 9_000_000)),
         "bomb.html.gz",
-        "decompressed over",
+        "too large for a html input (decompressed over the 8 MB limit)",
         id="gzip-bomb",
     ),
-    pytest.param(put("e.html", b""), "e.html", "no article text", id="html-empty"),
-    pytest.param(put("x.htm", b"\x00\x01\x02\x03"), "x.htm", "binary", id="htm-binary"),
+    pytest.param(put("e.html", b""), "e.html", "no article text found", id="html-empty"),
+    pytest.param(put("x.htm", b"\x00\x01\x02\x03"), "x.htm", BINARY, id="htm-binary"),
     pytest.param(put("bad.json", "[{"), "bad.json (document)", "not valid JSON", id="json-invalid"),
-    pytest.param(put("n.json", "42"), "n.json (line 1)", "not a JSON object", id="json-number"),
     pytest.param(
-        put("deep.json", nested(100_000)), "deep.json", "nested too deeply", id="json-nested"
+        put("n.json", "42"), "n.json (line 1)", "record is not a JSON object", id="json-number"
+    ),
+    pytest.param(
+        put("deep.json", nested(100_000)),
+        "deep.json",
+        "nested too deeply to read",
+        id="json-nested",
     ),
     pytest.param(
         put("dots.json", json.dumps([record("", None, "...")])),
         "dots.json",
-        "no article text",
+        "no article text found",
         id="json-body-dots",
     ),
     pytest.param(
         put("lt.html", "<html><body><article><p>&lt;</p></article></body></html>"),
         "lt.html",
-        "no article text",
+        "no article text found",
         id="html-no-word",
     ),
     pytest.param(
         put("nobody.json", json.dumps([{"title": "Only a title"}])),
         "nobody.json (index 0)",
-        "record has no body",
+        "record has no body (text/content/body/articleBody/maintext/html/content_html/body_html)",
         id="json-no-body",
     ),
     pytest.param(
         put("list.json", json.dumps(["a string"])),
         "list.json (index 0)",
-        "not a JSON object",
+        "record is not a JSON object",
         id="json-record-not-object",
     ),
     pytest.param(
         put("mixed.jsonl", jsonl(GRAIN | {"url": "https://x.test/1"}) + "{oops\n"),
         "mixed.jsonl (line 2)",
-        "not valid JSON",
+        "not valid JSON (Expecting property name",
         id="jsonl-bad-line",
     ),
-    pytest.param(put("plain.md", "no front matter\n"), "plain.md", "no front matter", id="md-bare"),
-    pytest.param(put("y.md", md("title: [unclosed\n")), "y.md", "not valid YAML", id="md-yaml"),
+    pytest.param(put("plain.md", "no front matter\n"), "plain.md", NO_FRONT_MATTER, id="md-bare"),
+    pytest.param(
+        put("y.md", md("title: [unclosed\n")),
+        "y.md",
+        "front matter is not valid YAML: ",
+        id="md-yaml",
+    ),
     pytest.param(
         put("feb30.md", md(GOOD_MD.replace("'2026-02-20T07:00:00+04:00'", "2026-02-30"))),
         "feb30.md",
-        "impossible value",
+        "front matter holds an impossible value: day is out of range for month",
         id="md-date-feb-30",
     ),
     pytest.param(
         put("year0.md", md(GOOD_MD.replace("'2026-02-20T07:00:00+04:00'", "0000-01-01"))),
         "year0.md",
-        "impossible value",
+        "front matter holds an impossible value: year 0 is out of range",
         id="md-year-0",
     ),
     pytest.param(
         put("naive.md", md(GOOD_MD.replace("+04:00", ""))),
         "naive.md",
-        "no UTC offset",
+        "field 'date' has no UTC offset (write e.g. +04:00)",
         id="md-no-offset",
     ),
     pytest.param(
         put("nodate.md", md("title: T\nslug: t\ncategory: C\n")),
         "nodate.md",
-        "field 'date' is required",
+        "field 'date' is required: an ISO 8601 date with a UTC offset",
         id="md-no-date",
     ),
     pytest.param(
-        put("unk.md", md(GOOD_MD + "colour: red\n")), "unk.md", "unknown field", id="md-unknown"
+        put("unk.md", md(GOOD_MD + "colour: red\n")),
+        "unk.md",
+        "unknown field(s): colour",
+        id="md-unknown",
     ),
     pytest.param(
         put("long.md", md(GOOD_MD.replace("hand-written", "a" * 250))),
         "long.md",
-        "slug is longer than",
+        "slug is longer than 120 characters",
         id="md-slug-250",
     ),
     pytest.param(
         put("lang.md", md(GOOD_MD + "lang: english\n")),
         "lang.md",
-        "not a language tag",
+        "field 'lang': 'english' is not a language tag (e.g. en, pt-BR)",
         id="md-lang-name",
     ),
     pytest.param(
         put("tags.md", md(GOOD_MD + "tags: [1, 2]\n")),
         "tags.md",
-        "list of strings",
+        "field 'tags' must be a list of strings",
         id="md-tags-numbers",
     ),
     pytest.param(
         put("slug.md", md(GOOD_MD.replace("slug: hand-written", "slug: Hand Written"))),
         "slug.md",
-        "field 'slug'",
+        "field 'slug': 'Hand Written' is not lowercase ASCII words and dashes",
         id="md-bad-slug",
     ),
     pytest.param(
-        sidecar("date: [unclosed\n"), "dated.txt", "sidecar dated.txt.meta.yaml", id="side-yaml"
+        sidecar("date: [unclosed\n"),
+        "dated.txt",
+        SIDECAR + " is unreadable: while parsing",
+        id="side-yaml",
     ),
     pytest.param(
-        sidecar("date: 2026-13-01\n"), "dated.txt", "impossible value", id="side-month-13"
+        sidecar("date: 2026-13-01\n"),
+        "dated.txt",
+        SIDECAR + " holds an impossible value: month must be in 1..12",
+        id="side-month-13",
     ),
     pytest.param(
-        sidecar("date: '2026-02-01T10:00:00'\n"), "dated.txt", "UTC offset", id="side-naive"
+        sidecar("date: '2026-02-01T10:00:00'\n"),
+        "dated.txt",
+        SIDECAR + ": 'date' " + NEEDS_OFFSET,
+        id="side-naive",
     ),
-    pytest.param(sidecar("- a list\n"), "dated.txt", "YAML mapping", id="side-not-mapping"),
-    pytest.param(sidecar("url: 42\n"), "dated.txt", "'url' must be a string", id="side-url-int"),
+    pytest.param(
+        sidecar("- a list\n"),
+        "dated.txt",
+        SIDECAR + " must be a YAML mapping",
+        id="side-not-mapping",
+    ),
+    pytest.param(
+        sidecar("url: 42\n"), "dated.txt", SIDECAR + ": 'url' must be a string", id="side-url-int"
+    ),
+    pytest.param(
+        sidecar("date: yesterday\n"),
+        "dated.txt",
+        SIDECAR + ": 'date' is not an ISO 8601 date",
+        id="side-date-words",
+    ),
+    pytest.param(
+        sidecar("date: 2026-02-01\n"),
+        "dated.txt",
+        SIDECAR + ": 'date' " + NEEDS_OFFSET,
+        id="side-day",
+    ),
+    pytest.param(
+        sidecar("fetched_at: '2026-02-01T10:00:00'\n"),
+        "dated.txt",
+        SIDECAR + ": 'fetched_at' " + NEEDS_OFFSET,
+        id="side-fetched-naive",
+    ),
+    pytest.param(
+        sidecar("source: 7\n"),
+        "dated.txt",
+        SIDECAR + ": 'source' must be a string",
+        id="side-source-int",
+    ),
+    pytest.param(
+        sidecar("url: https://example.org/" + "a" * 66_000 + "\n"),
+        "dated.txt",
+        SIDECAR + ": too large for a sidecar",
+        id="side-too-large",
+    ),
+    pytest.param(
+        put("z.html.gz", zlib.compress(PAGE.encode())),
+        "z.html.gz",
+        NOT_GZIP + "Error -3 while decompressing data: incorrect header check)",
+        id="zlib-not-gzip",
+    ),
     pytest.param(
         put("orphan.meta.yaml", "url: https://example.org/x\n"),
         "orphan.meta.yaml",
-        "sidecar without an input",
+        "sidecar without an input beside it",
         id="orphan-sidecar",
     ),
 ]
@@ -277,8 +367,7 @@ def test_bad_input_is_one_reason_line_and_the_good_ones_are_written(
     assert code == 1
     lines = [line for line in stderr.splitlines() if line.startswith("rejected: ")]
     assert len(lines) == 1, stderr
-    assert lines[0].startswith(f"rejected: {name}: "), lines
-    assert reason.lower() in lines[0].lower(), lines
+    assert lines[0].startswith(f"rejected: {name}: {reason}"), lines
     assert "Traceback" not in stderr + stdout
     assert snapshot(out) == baseline
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]

@@ -7,13 +7,14 @@ this reason), so they are asserted whole.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 
 from briefing import frontmatter
-from briefing.model import Article, SourceItem, Translation
+from briefing.model import Article, Revision, SourceItem, Translation
 
 BAKU = timezone(timedelta(hours=4))
 GOOD = {"title": "T", "slug": "t", "date": "2026-02-27T19:33:00+04:00", "category": "C"}
@@ -477,3 +478,118 @@ def test_a_long_title_stays_on_one_line() -> None:
     title = " ".join(["headline"] * 400)  # 3,599 characters
     text = frontmatter.dump(Article(title=title, slug="t", date=SAMPLE.date, category="C"))
     assert f"\ntitle: {title}\n" in text
+
+
+# ------------------------------------------------------------- earlier versions and languages
+
+EARLIER = {
+    "fingerprint": "f0",
+    "title": "First headline",
+    "until": "2026-03-04T08:00:00+00:00",
+    "source_file": "day1/p.html",
+    "body": "The first text.",
+}
+
+
+def test_earlier_versions_are_read_with_every_key() -> None:
+    article = frontmatter.from_mapping(
+        good(previous_versions=[EARLIER, {"fingerprint": "f1", "title": "Second"}])
+    )
+    assert article.previous_versions == (
+        Revision(
+            fingerprint="f0",
+            title="First headline",
+            body="The first text.",
+            until=datetime(2026, 3, 4, 8, 0, tzinfo=UTC),
+            source_file="day1/p.html",
+        ),
+        Revision(fingerprint="f1", title="Second"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        pytest.param("f0", "field 'previous_versions': every entry must be a mapping", id="string"),
+        pytest.param(
+            {**EARLIER, "lang": "en"},
+            "field 'previous_versions': unknown key(s) lang",
+            id="unknown-key",
+        ),
+        pytest.param(
+            {**EARLIER, "fingerprint": None}, REQUIRED.format("fingerprint"), id="no-print"
+        ),
+        pytest.param({**EARLIER, "title": ""}, REQUIRED.format("title"), id="no-title"),
+        pytest.param({**EARLIER, "body": 7}, NOT_STRING.format("body", "int"), id="body-int"),
+        pytest.param(
+            {**EARLIER, "source_file": ["a"]}, NOT_STRING.format("source_file", "list"), id="file"
+        ),
+        pytest.param(
+            {**EARLIER, "until": "2026-03-04T08:00:00"},
+            "field 'until' has no UTC offset (write e.g. +04:00)",
+            id="until-naive",
+        ),
+        pytest.param(
+            {**EARLIER, "until": "soon"},
+            "field 'until': 'soon' is not an ISO 8601 date",
+            id="until-words",
+        ),
+    ],
+)
+def test_a_bad_earlier_version_is_refused_naming_its_key(entry: Any, message: str) -> None:
+    assert refused(good(previous_versions=[entry])) == message
+
+
+def test_earlier_versions_are_written_compact_in_contract_order() -> None:
+    first = Revision("f0", "First", "Text.", datetime(2026, 3, 4, 8, 0, tzinfo=UTC), "a.html")
+    article = replace(
+        SAMPLE,
+        title="T",
+        read_next=(),
+        origin={},
+        previous_versions=(first, Revision("f1", "Second")),
+        as_ingested={"title": "abc", "body": "def"},
+    )
+    text = frontmatter.dump(article)
+    assert text[text.index("fingerprint: f00") :] == (
+        "fingerprint: f00\n"
+        "previous_versions:\n"
+        "- fingerprint: f0\n"
+        "  title: First\n"
+        "  until: '2026-03-04T08:00:00+00:00'\n"
+        "  source_file: a.html\n"
+        "  body: Text.\n"
+        "- fingerprint: f1\n"
+        "  title: Second\n"
+        "as_ingested:\n"
+        "  body: def\n"
+        "  title: abc\n"
+        "---\n"
+        "\n"
+        "First.\n\nSecond.\n"
+    )
+    assert frontmatter.load(text) == article
+
+
+@pytest.mark.parametrize(
+    ("value", "tag"),
+    [
+        pytest.param("en", "en", id="plain"),
+        pytest.param("EN", "en", id="upper"),
+        pytest.param(" az\n", "az", id="spaces"),
+        pytest.param("pcm", "pcm", id="three-letters"),
+        pytest.param("pt_br", "pt-BR", id="underscore-region"),
+        pytest.param("zh-hant", "zh-Hant", id="script"),
+        pytest.param("ZH_HANT_tw", "zh-Hant-TW", id="script-region"),
+        pytest.param("es-419", "es-419", id="numeric-region"),
+        pytest.param("english", None, id="a-word"),
+        pytest.param("e", None, id="one-letter"),
+        pytest.param("en-", None, id="dangling-dash"),
+        pytest.param("en-GB-x", None, id="extension"),
+        pytest.param("", None, id="empty"),
+    ],
+)
+def test_language_tag(value: str, tag: str | None) -> None:
+    assert frontmatter.language_tag(value) == tag
+    if tag is not None:
+        assert frontmatter.LANG_RE.match(tag)

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from briefing import frontmatter, normalise
+from briefing.identity import digest, merge, normalise_url, same_story, stamp, update
 from briefing.ingest import IngestOptions, ingest
-from briefing.model import Article
+from briefing.model import Article, Revision
 from briefing.report import RunReport
 from tests.inputs import GRAIN, METRO, PORT, html_page, jsonl, record, report_dump
 from tests.seeds import CLOCK
@@ -136,6 +137,9 @@ def test_editors_changes_survive_reingest(tmp_path: Path) -> None:
     )
     assert kept.slug == target.slug and kept.body == target.body
     assert kept.summary == target.summary  # untouched fields still follow the source
+    # the file still records what ingest wrote for the edited fields: they stay the editor's
+    assert kept.as_ingested["title"] == digest(target.title)
+    assert kept.as_ingested["category"] == digest(target.category)
 
 
 def corrected(text: str) -> str:
@@ -166,6 +170,9 @@ def test_a_corrected_source_is_an_update_that_keeps_the_earlier_version(tmp_path
     (raw / "p.txt").write_text(dump, encoding="utf-8")
     again = run([raw], out, now=LATER)
     assert again.ok and not again.written and not again.updated
+    (path,) = out.rglob("*.md")
+    where = path.relative_to(out).as_posix()
+    assert again.unchanged == [f"p.txt (an earlier version of {where})"]
     assert articles(out)[new.title] == new
 
 
@@ -213,13 +220,21 @@ def test_a_moved_date_moves_the_file_and_leaves_no_copy(tmp_path: Path) -> None:
     assert report.updated and not report.written
 
 
+def in_content(out: Path, where: str, text: str) -> Path:
+    """A file an editor put in the archive: ``out/articles/<where>``."""
+    path = out / "articles" / where
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_an_invalid_file_in_content_is_never_overwritten(tmp_path: Path) -> None:
     raw, out = tmp_path / "raw", tmp_path / "content"
     raw.mkdir()
     (raw / "p.txt").write_text(report_dump("Same slug as a broken file"), encoding="utf-8")
-    broken = out / "articles" / "2026" / "02" / "same-slug-as-a-broken-file.md"
-    broken.parent.mkdir(parents=True)
-    broken.write_text("an editor's half-finished file\n", encoding="utf-8")
+    broken = in_content(
+        out, "2026/02/same-slug-as-a-broken-file.md", "an editor's half-finished file\n"
+    )
     report = run([raw], out)
     assert broken.read_text(encoding="utf-8") == "an editor's half-finished file\n"
     assert [r.file for r in report.rejected] == [str(broken)]
@@ -281,3 +296,328 @@ def test_an_archive_fingerprinted_with_its_derived_headline_is_still_known(tmp_p
     assert report.ok and not report.duplicates, report
     assert list(out.rglob("*.md")) == [path]
     assert frontmatter.load(path.read_text(encoding="utf-8")).fingerprint == article.fingerprint
+
+
+# ------------------------------------------------------------------ the rules, as pure functions
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        pytest.param("HTTPS://Example.ORG/News/1", "https://example.org/News/1", id="case"),
+        pytest.param("https://example.org/a/#top", "https://example.org/a", id="fragment-slash"),
+        pytest.param("https://example.org:443/a", "https://example.org/a", id="https-port"),
+        pytest.param("http://example.org:80/a", "http://example.org/a", id="http-port"),
+        pytest.param("http://example.org:443/a", "http://example.org:443/a", id="other-port"),
+        pytest.param("https://example.org:8443/a", "https://example.org:8443/a", id="own-port"),
+        pytest.param(
+            "https://example.org/a?utm_source=x&id=5&UTM_Medium=y&fbclid=1&GCLID=2&page=",
+            "https://example.org/a?id=5&page=",
+            id="tracking",
+        ),
+        pytest.param("https://example.org/a?b=2&a=1", "https://example.org/a?b=2&a=1", id="order"),
+        pytest.param("https://example.org/", "https://example.org", id="root"),
+        pytest.param("  https://example.org/a \n", "https://example.org/a", id="spaces"),
+        pytest.param(
+            " https://example.org:99999/a/ ", "https://example.org:99999/a/", id="bad-port"
+        ),
+        pytest.param("/news/1/", "/news/1", id="no-host"),
+        pytest.param("https://example.org/TAX/", "https://example.org/TAX", id="path-ends-in-x"),
+    ],
+)
+def test_the_url_identity_ignores_what_does_not_name_another_page(url: str, key: str) -> None:
+    assert normalise_url(url) == key
+
+
+def article(title: str, body: str, **fields: object) -> Article:
+    return Article(title=title, slug="s", date=CLOCK, category="News", body=body, **fields)
+
+
+@pytest.mark.parametrize(
+    ("known", "new", "same"),
+    [
+        pytest.param(
+            article("Port  Plan approved", "one two three"),
+            article("port plan Approved ", "four five six"),
+            True,
+            id="same-headline-new-text",
+        ),
+        pytest.param(
+            article("Port plan", "a b c d"),
+            article("School budget", "a b x y z"),
+            True,
+            id="half-the-words-of-the-shorter",
+        ),
+        pytest.param(
+            article("Port plan", "a b c d"),
+            article("School budget", "a x y z"),
+            False,
+            id="under-half",
+        ),
+        pytest.param(
+            article("Port plan", "a b c d"), article("School budget", ""), False, id="no-body"
+        ),
+        pytest.param(
+            article("Port plan", ""), article("School budget", "a b"), False, id="no-known-body"
+        ),
+    ],
+)
+def test_same_story(known: Article, new: Article, same: bool) -> None:
+    assert same_story(known, new) is same
+
+
+def test_an_update_keeps_the_earlier_text_with_when_and_where_it_came_from() -> None:
+    earlier = Revision(fingerprint="f0", title="First", body="zero", until=CLOCK)
+    known = article("Port plan", "one", fingerprint="f1", source_file="day1/p.html")
+    known = replace(known, previous_versions=(earlier,), slug="port-plan")
+    new = article("Port plan approved", "one two", fingerprint="f2", source_file="day2/p.html")
+    updated = update(known, new, LATER, "fetched")
+    assert updated.previous_versions == (
+        earlier,
+        Revision("f1", "Port plan", "one", until=LATER, source_file="day1/p.html"),
+    )
+    assert (updated.slug, updated.body, updated.modified) == ("port-plan", "one two", LATER)
+    assert updated.origin["modified"] == "fetched"
+
+
+def test_an_update_that_states_its_time_keeps_it_and_its_origin() -> None:
+    stated = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+    new = article("Port plan", "one two", modified=stated, origin={"modified": "page"})
+    updated = update(article("Port plan", "one"), new, LATER, "ingested")
+    assert updated.modified == stated and updated.origin == {"modified": "page"}
+
+
+def test_digest_is_the_same_for_a_tuple_and_its_list() -> None:
+    assert digest(("a", "b")) == digest(["a", "b"]) != digest(["b", "a"])
+    assert len(digest("Bakı")) == 12 and digest("Bakı") != digest("Baki")
+
+
+# ------------------------------------------------------------- placement, as the run reports it
+
+URL = "https://example.net/a/1"
+FIRST = "Grain exports rose by a third in the first quarter, the ministry said on Friday."
+SECOND = FIRST + " Neighbouring states remain the main buyers."
+
+
+def feed(raw: Path, text: str, url: str = URL, **extra: object) -> None:
+    """One scraper record of the grain story as ``raw/feed.jsonl``."""
+    raw.mkdir(parents=True, exist_ok=True)
+    grain = record("Grain exports rise by a third", url, text, category="Economy", **extra)
+    (raw / "feed.jsonl").write_text(jsonl(grain), encoding="utf-8")
+
+
+def the_article(out: Path) -> tuple[Path, Article]:
+    (path,) = out.rglob("*.md")
+    return path.relative_to(out), frontmatter.load(path.read_text(encoding="utf-8"))
+
+
+def test_a_version_older_than_the_archives_is_an_earlier_version(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    feed(raw, SECOND, modified="2026-03-03T10:00:00+00:00")
+    run([raw], out)
+    where, newer = the_article(out)
+    feed(raw, FIRST, modified="2026-03-01T10:00:00+00:00")
+    report = run([raw], out, now=LATER)
+    assert report.unchanged == [f"feed.jsonl (an earlier version of {where.as_posix()})"]
+    assert not report.updated and the_article(out) == (where, newer)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        pytest.param("2026-03-01T10:00:00+00:00", "2026-03-01T10:00:00+00:00", id="same-time"),
+        pytest.param(None, "2026-03-01T10:00:00+00:00", id="first-stated-time"),
+    ],
+)
+def test_new_text_at_a_stated_time_not_before_the_archives_is_an_update(
+    tmp_path: Path, before: str | None, after: str
+) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    feed(raw, FIRST, **({"modified": before} if before else {}))
+    run([raw], out)
+    feed(raw, SECOND, modified=after)
+    report = run([raw], out, now=LATER)
+    assert len(report.updated) == 1 and not report.unchanged
+    _, article = the_article(out)
+    assert article.body == SECOND and article.modified == datetime.fromisoformat(after)
+    assert [v.body for v in article.previous_versions] == [FIRST]
+    assert "modified" not in article.origin  # the source stated it
+
+
+def test_an_update_without_a_stated_or_fetched_time_is_dated_by_the_run(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    feed(raw, FIRST)
+    run([raw], out)
+    feed(raw, SECOND)
+    report = run([raw], out, now=LATER)
+    assert report.updated == ["feed.jsonl"]
+    _, article = the_article(out)
+    assert (article.modified, article.origin["modified"]) == (LATER, "ingested")
+    (earlier,) = article.previous_versions
+    assert (earlier.until, earlier.source_file) == (LATER, "feed.jsonl")
+
+
+def test_an_update_that_moves_the_date_moves_the_file(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    feed(raw, FIRST)
+    run([raw], out)
+    (old, _) = the_article(out)
+    feed(raw, SECOND, date="2026-04-02T08:00:00+03:00")
+    report = run([raw], out, now=LATER)
+    where, article = the_article(out)  # one file: the old one is gone
+    assert report.updated == ["feed.jsonl"] and not report.written
+    assert where == old.parent.parent / "04" / old.name and article.body == SECOND
+
+
+def test_a_copy_at_another_url_is_a_duplicate_naming_the_kept_file(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    feed(raw / "a", FIRST)
+    feed(raw / "b", FIRST, url="https://syndicated.example/grain")
+    report = run([raw], out)
+    where, _ = the_article(out)
+    assert report.duplicates == [
+        f"b/feed.jsonl: duplicate of {where.as_posix()} (same title and body)"
+    ]
+
+
+def test_one_url_from_two_inputs_in_one_run_is_written_once(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    for day in ("day1", "day2"):
+        feed(raw / day, FIRST)
+    report = run([raw], out)
+    where, _ = the_article(out)
+    assert report.written == ["day1/feed.jsonl"]
+    assert report.duplicates == [
+        f"day2/feed.jsonl: duplicate of {where.as_posix()} (same article, another input)"
+    ]
+
+
+LISTED = "Grain exports rise by a third"
+
+
+def with_listing(title: str, *listed: str) -> str:
+    """A dump whose "Latest News" lists other stories (``LISTED``) at 09:40 after its own."""
+    own = f"Latest News\n\n10:15\n\n{title}\n\nEconomy"
+    items = "".join(f"\n\n09:40\n\n{other}\n\nEconomy" for other in listed or (LISTED,))
+    return report_dump(title).replace(own, own + items)
+
+
+def test_a_listed_story_becomes_one_brief_the_listing_links_to(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    raw.mkdir()
+    (raw / "a.txt").write_text(with_listing("Talks on transport links"), encoding="utf-8")
+    (raw / "b.txt").write_text(with_listing("Budget talks resume"), encoding="utf-8")
+    report = run([raw], out)
+    assert report.briefs == 1
+    assert report.written == ["a.txt", "b.txt", f"a.txt (brief: {LISTED})"]
+    found = [frontmatter.load(p.read_text(encoding="utf-8")) for p in sorted(out.rglob("*.md"))]
+    (brief,) = [a for a in found if a.kind == "brief"]
+    assert brief.slug == "grain-exports-rise-by-a-third"
+    for listing in (a for a in found if a.kind == "article"):
+        assert [i.slug for i in listing.read_next if i.title == LISTED] == [brief.slug]
+    again = run([raw], out, now=LATER)
+    assert again.briefs == 0 and not again.written and not again.updated
+
+
+def test_a_listed_story_the_archive_holds_links_to_the_article(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    feed(raw, FIRST)
+    (raw / "a.txt").write_text(with_listing("Talks on transport links"), encoding="utf-8")
+    report = run([raw], out)
+    assert report.briefs == 0 and report.written == ["a.txt", "feed.jsonl"]
+    listing = articles(out)["Talks on transport links"]
+    assert [i.slug for i in listing.read_next if i.title == LISTED] == [articles(out)[LISTED].slug]
+
+
+def test_a_brief_whose_slug_is_taken_gets_its_own(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    raw.mkdir()
+    (raw / "a.txt").write_text(with_listing("Talks on transport links"), encoding="utf-8")
+    in_content(
+        out,
+        "2026/01/grain-exports-rise-by-a-third.md",
+        "---\ntitle: Grain harvest\nslug: grain-exports-rise-by-a-third\n"
+        "date: '2026-01-20T07:00:00+04:00'\ncategory: Notes\n---\n\nAnother text.\n",
+    )
+    report = run([raw], out)
+    assert report.written == ["a.txt", f"a.txt (brief: {LISTED})"]
+    assert [b.slug for b in articles_of_kind(out, "brief")] == ["grain-exports-rise-by-a-third-2"]
+
+
+def articles_of_kind(out: Path, kind: str) -> list[Article]:
+    found = [frontmatter.load(p.read_text(encoding="utf-8")) for p in sorted(out.rglob("*.md"))]
+    return [a for a in found if a.kind == kind]
+
+
+def test_the_current_text_again_keeps_the_earlier_versions(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    feed(raw, FIRST)
+    run([raw], out)
+    feed(raw, SECOND)
+    run([raw], out, now=LATER)
+    updated = the_article(out)
+    report = run([raw], out, now=datetime(2026, 6, 1, tzinfo=UTC))
+    assert report.unchanged == ["feed.jsonl"] and not report.updated
+    assert the_article(out) == updated and len(updated[1].previous_versions) == 1
+
+
+def test_the_same_article_without_its_date_keeps_the_date_the_source_gave(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    feed(raw, FIRST)
+    run([raw], out)
+    before = the_article(out)
+    grain = record("Grain exports rise by a third", URL, FIRST, category="Economy")
+    del grain["date"]  # a later scrape of the same page lost its dateline
+    (raw / "feed.jsonl").write_text(jsonl(grain), encoding="utf-8")
+    report = run([raw], out, now=LATER)
+    assert report.unchanged == ["feed.jsonl"] and not report.updated
+    where, article = the_article(out)
+    assert (where, article) == before and "date" not in article.origin
+
+
+def test_three_versions_in_one_run_keep_both_earlier_ones_in_order(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    third = SECOND + " Prices rose as well."
+    for day, text in (("day1", FIRST), ("day2", SECOND), ("day3", third)):
+        feed(raw / day, text)
+    report = run([raw], out)
+    assert report.written == ["day1/feed.jsonl"]
+    assert report.updated == ["day2/feed.jsonl", "day3/feed.jsonl"]
+    _, article = the_article(out)
+    assert article.body == third
+    assert [(v.body, v.source_file) for v in article.previous_versions] == [
+        (FIRST, "day1/feed.jsonl"),
+        (SECOND, "day2/feed.jsonl"),
+    ]
+
+
+def test_each_listed_story_is_a_brief_of_its_own(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    raw.mkdir()
+    listed = (LISTED, "New metro line opens", "Ferry timetable changes")
+    (raw / "a.txt").write_text(with_listing("Talks on transport links", *listed), "utf-8")
+    report = run([raw], out)
+    assert report.briefs == 3
+    assert sorted(a.title for a in articles_of_kind(out, "brief")) == sorted(listed)
+
+
+def test_an_edited_field_keeps_its_ingest_digest_when_the_source_changes_it() -> None:
+    known = stamp(replace(article("Port plan", "one"), category="Economy"))
+    known = replace(known, category="Edited by hand")  # the editor's, after ingest wrote it
+    new = replace(article("Port plan", "one two"), category="Business")
+    merged = merge(known, new)
+    assert merged.category == "Edited by hand"
+    assert merged.as_ingested["category"] == digest("Economy")  # what ingest wrote
+    assert merged.as_ingested["body"] == digest("one two")
+
+
+def test_a_modification_time_the_source_states_replaces_the_recorded_one() -> None:
+    recorded = datetime(2026, 3, 1, tzinfo=UTC)
+    known = article("Port plan", "one", modified=recorded, origin={"modified": "ingested"})
+    stated = article("Port plan", "one", modified=LATER, origin={"modified": "page"})
+    assert (merge(known, stated).modified, merge(known, stated).origin) == (
+        LATER,
+        {"modified": "page"},
+    )
+    unstated = merge(known, article("Port plan", "one"))
+    assert (unstated.modified, unstated.origin) == (recorded, {"modified": "ingested"})

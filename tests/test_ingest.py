@@ -6,16 +6,20 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from briefing import frontmatter
-from briefing.ingest import IngestOptions, ingest
+from briefing import ingest as ingest_module
+from briefing.ingest import MIN_PARALLEL_INPUTS, IngestOptions, ingest
 from briefing.model import Article
+from briefing.normalise import fingerprint
 from briefing.report import RunReport
-from tests.inputs import BODY, readnext_dump, report_dump
+from tests.inputs import BODY, MD_ARTICLE, readnext_dump, report_dump
 from tests.seeds import CLOCK, READNEXT, REPORT_AZ
 
 
@@ -253,3 +257,42 @@ def test_cli_exits_zero_when_nothing_is_rejected(tmp_path: Path) -> None:
     result = _cli(str(REPORT_AZ), "--out", str(tmp_path / "content"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "0 rejected" in result.stdout
+
+
+def test_md_inputs_pass_through_with_their_own_provenance(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    raw.mkdir()
+    (raw / "plain.md").write_text(MD_ARTICLE, encoding="utf-8")
+    moved = MD_ARTICLE.replace("category: Transport\n", "category: Transport\nsource_file: a.txt\n")
+    moved = moved.replace("ferry-timetable", "bus-timetable").replace("Ferry", "Bus")
+    (raw / "moved.md").write_text(moved.replace("---\n\n", "fingerprint: f0f0\n---\n\n"), "utf-8")
+    report = run(raw, out)
+    assert report.ok and len(report.written) == 2
+    by_slug = {a.slug: a for a in articles_in(out)}
+    plain = frontmatter.load(MD_ARTICLE)
+    written = by_slug["ferry-timetable-changes-for-the-winter"]
+    assert (written.title, written.body, written.date) == (plain.title, plain.body, plain.date)
+    assert written.source_file == "plain.md"  # none of its own: the input's name
+    assert written.fingerprint == fingerprint(plain.title, plain.body)
+    other = by_slug["bus-timetable-changes-for-the-winter"]
+    assert (other.source_file, other.fingerprint) == ("a.txt", "f0f0")
+
+
+def test_jobs_is_the_number_of_worker_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    raw.mkdir()
+    for n in range(MIN_PARALLEL_INPUTS):  # the fewest inputs that start a worker pool
+        (raw / f"p{n}.txt").write_text(report_dump(f"Report number {n}"), encoding="utf-8")
+    sizes: list[int | None] = []
+
+    class Pool(ProcessPoolExecutor):  # the real pool, its size noted
+        def __init__(self, max_workers: int | None = None, **kwargs: Any) -> None:
+            sizes.append(max_workers)
+            super().__init__(max_workers, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "ProcessPoolExecutor", Pool)
+    report = ingest([raw], out, IngestOptions(now=CLOCK, jobs=3))
+    assert report.ok and len(report.written) == MIN_PARALLEL_INPUTS
+    assert sizes == [3]

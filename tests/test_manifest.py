@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -9,9 +10,11 @@ import pytest
 
 from bench import dumps, synth
 from briefing import frontmatter
+from briefing import manifest as manifest_module
 from briefing.ingest import IngestOptions, ingest
+from briefing.manifest import Manifest, default_path, input_key
 from briefing.report import RunReport
-from tests.inputs import snapshot
+from tests.inputs import BODY, report_dump, snapshot
 from tests.seeds import CLOCK, RAW
 
 LATER = datetime(2026, 4, 1, tzinfo=UTC)
@@ -19,11 +22,11 @@ LATER = datetime(2026, 4, 1, tzinfo=UTC)
 
 @pytest.fixture(scope="module")
 def raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample seeds and 80 synthetic dumps in the seeds' layouts."""
+    """The sample seeds and 24 synthetic dumps in the seeds' layouts."""
     folder = tmp_path_factory.mktemp("raw")
     for seed in RAW.iterdir():
         (folder / seed.name).write_bytes(seed.read_bytes())
-    dumps.write_raw(synth.generate(80, seed=5).articles, folder / "synth")
+    dumps.write_raw(synth.generate(24, seed=5).articles, folder / "synth")
     return folder
 
 
@@ -88,3 +91,84 @@ def test_a_lost_manifest_costs_time_only(raw: Path, tmp_path: Path) -> None:
     report = run(raw, out, cache, now=LATER)
     assert report.reused == 0 and not report.written and not report.updated
     assert snapshot(out) == before
+
+
+def test_each_content_folder_has_its_own_manifest_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, two = tmp_path / "a" / "content", tmp_path / "b" / "content"
+    one.mkdir(parents=True)
+    path = default_path(one)
+    assert path.parent == tmp_path / "a" / ".briefing-cache"
+    assert re.fullmatch(r"ingest-content-[0-9a-f]{12}\.sqlite", path.name), path.name
+    assert default_path(two).name != path.name  # same folder name, another archive
+    monkeypatch.chdir(tmp_path / "a")
+    assert default_path(Path("content")) == path  # relative or absolute: one manifest
+
+
+def test_an_unchanged_content_file_is_not_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    manifest = Manifest(tmp_path / "m.sqlite")
+    manifest.remember_file(path, {"title": "as parsed"})
+    assert manifest.current(path, manifest.stored_files()[str(path)]) == {"title": "as parsed"}
+    path.write_text("---\ntitle: B\n---\n", encoding="utf-8")  # an editor saves the file
+    assert manifest.current(path, manifest.stored_files()[str(path)]) is None
+    assert manifest.current(path, None) is None
+    manifest.close()
+
+
+def test_an_editors_change_survives_an_update_through_the_manifest(tmp_path: Path) -> None:
+    raw, out, cache = tmp_path / "raw", tmp_path / "content", tmp_path / "m.sqlite"
+    raw.mkdir()
+    url = "url: https://example.az/en/news/1\n"
+    (raw / "p.txt").write_text(report_dump("Transport links on the agenda"), encoding="utf-8")
+    (raw / "p.txt.meta.yaml").write_text(url, encoding="utf-8")
+    run(raw, out, cache)
+    (path,) = out.rglob("*.md")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("category: Economy\n", "category: Edited\n"), "utf-8")
+    corrected = report_dump("Transport links on the agenda", (BODY[0] + " (Corrected.)",))
+    (raw / "p.txt").write_text(corrected, encoding="utf-8")
+    report = run(raw, out, cache, now=LATER)
+    assert report.ok and len(report.updated) == 1
+    article = frontmatter.load(path.read_text(encoding="utf-8"))
+    assert article.category == "Edited" and "(Corrected.)" in article.body
+
+
+def test_a_manifest_can_live_in_a_folder_not_made_yet(tmp_path: Path) -> None:
+    manifest = Manifest(tmp_path / "cache" / "ingest" / "m.sqlite")  # --cache anywhere
+    manifest.close()
+    assert (tmp_path / "cache" / "ingest" / "m.sqlite").is_file()
+
+
+def test_every_stored_input_is_found_however_many_are_asked_for(tmp_path: Path) -> None:
+    manifest = Manifest(tmp_path / "m.sqlite")
+    keys = [f"key-{n:04d}" for n in range(1_200)]  # more than one query's worth
+    for key in keys:
+        manifest.remember_parsed(key, {"for": key})
+    found = manifest.parsed([*keys, "unknown"])
+    manifest.close()
+    assert found == {key: {"for": key} for key in keys}
+
+
+def test_a_new_version_of_the_code_misses_every_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    first = Manifest(tmp_path / "m.sqlite")
+    key = input_key([b"page.txt", b"txt", b"the bytes"])
+    first.remember_parsed(key, "as parsed")
+    first.remember_file(path, "as read")
+    first.close()
+    monkeypatch.setattr(manifest_module, "code_version", lambda: "another version")
+    second = Manifest(tmp_path / "m.sqlite")
+    assert input_key([b"page.txt", b"txt", b"the bytes"]) != key
+    assert second.current(path, second.stored_files()[str(path)]) is None
+    second.close()
+
+
+def test_an_input_key_tells_its_parts_apart() -> None:
+    assert input_key([b"ab", b"c"]) != input_key([b"a", b"bc"]) != input_key([b"abc"])
+    assert input_key([b"ab", b"c"]) == input_key([b"ab", b"c"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import subprocess
@@ -19,7 +18,7 @@ from briefing.sources import RawInput
 from briefing.verify import verify
 from tests.conftest import DEV_SETTINGS, ROOT
 from tests.fixtures.site import write_archive
-from tests.inputs import html_page
+from tests.inputs import damage_member, html_page, sha256sums, zip_bundle
 from tests.seeds import CLOCK
 
 PY = sys.executable
@@ -124,31 +123,19 @@ def test_a_killed_build_leaves_no_pelican_and_no_temporary_tree(tmp_path: Path) 
     assert not output.exists()
 
 
-def _zip(path: Path, members: dict[str, bytes]) -> Path:
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return path
-
-
-def _sums(files: dict[str, bytes]) -> bytes:
-    lines = [f"{hashlib.sha256(d).hexdigest()}  {n}\n" for n, d in files.items()]
-    return "".join(lines).encode()
-
-
 HOSTILE = [
     pytest.param(
-        {"top/SHA256SUMS": _sums({"../../evil.txt": b"x"}), "top/index.html": b"i"},
+        {"top/SHA256SUMS": sha256sums({"../../evil.txt": b"x"}), "top/index.html": b"i"},
         "unsafe path",
         id="dotdot-in-manifest",
     ),
     pytest.param(
-        {"top/SHA256SUMS": _sums({"/etc/passwd": b"x"}), "top/index.html": b"i"},
+        {"top/SHA256SUMS": sha256sums({"/etc/passwd": b"x"}), "top/index.html": b"i"},
         "unsafe path",
         id="absolute-in-manifest",
     ),
     pytest.param(
-        {"top/SHA256SUMS": _sums({"a.txt": b"a"}), "top/../evil.txt": b"x"},
+        {"top/SHA256SUMS": sha256sums({"a.txt": b"a"}), "top/../evil.txt": b"x"},
         "unsafe member name",
         id="dotdot-member",
     ),
@@ -164,14 +151,14 @@ HOSTILE = [
 def test_verify_refuses_hostile_bundles(
     tmp_path: Path, members: dict[str, bytes], reason: str
 ) -> None:
-    problems = [str(p) for p in verify(_zip(tmp_path / "b.zip", members))]
+    problems = [str(p) for p in verify(zip_bundle(tmp_path / "b.zip", members))]
     assert any(reason in p for p in problems), problems
 
 
 def test_verify_refuses_duplicate_member_names(tmp_path: Path) -> None:
     path = tmp_path / "dup.zip"
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("top/SHA256SUMS", _sums({"a.txt": b"a"}))
+        archive.writestr("top/SHA256SUMS", sha256sums({"a.txt": b"a"}))
         archive.writestr("top/a.txt", b"a")
         with pytest.warns(UserWarning):
             archive.writestr("top/a.txt", b"b")
@@ -182,12 +169,9 @@ def test_verify_reports_a_corrupt_member_without_a_traceback(tmp_path: Path) -> 
     path = tmp_path / "corrupt.zip"
     data = b"hello world " * 100
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("top/SHA256SUMS", _sums({"a.txt": data}))
+        archive.writestr("top/SHA256SUMS", sha256sums({"a.txt": data}))
         archive.writestr("top/a.txt", data)
-    raw = bytearray(path.read_bytes())
-    at = raw.find(b"top/a.txt") + len("top/a.txt") + 5
-    raw[at : at + 8] = b"\x00" * 8  # damage the compressed bytes of a.txt
-    path.write_bytes(bytes(raw))
+    damage_member(path, "top/a.txt")
     problems = [str(p) for p in verify(path)]
     assert any(p.startswith("a.txt: ") and ("unreadable" in p or "changed" in p) for p in problems)
 
@@ -199,7 +183,7 @@ def test_verify_never_follows_links_in_a_folder(tmp_path: Path) -> None:
     secret.write_text("private")
     (root / "index.html").write_text("i")
     (root / "link.txt").symlink_to(secret)
-    (root / "SHA256SUMS").write_bytes(_sums({"index.html": b"i", "link.txt": b"private"}))
+    (root / "SHA256SUMS").write_bytes(sha256sums({"index.html": b"i", "link.txt": b"private"}))
     problems = [str(p) for p in verify(root)]
     assert "link.txt: a link, not a file (links are not followed)" in problems
 

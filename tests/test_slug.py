@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from briefing.slug import MAX_SLUG_WORDS_CHARS, slugify, unique_slug
+from briefing.slug import (
+    MAX_SLUG_WORDS_CHARS,
+    MAX_TAXONOMY_CHARS,
+    slugify,
+    taxonomy_slug,
+    unique_slug,
+)
 from tests.fixture_cases import read_cases
 
 FIXTURES = Path(__file__).parent / "fixtures" / "slug"
@@ -37,3 +43,10 @@ def test_unique_slug(base: str, taken: str, expected: str) -> None:
 )
 def test_slugify_limit_is_a_parameter(title: str, max_chars: int, expected: str) -> None:
     assert slugify(title, max_chars=max_chars) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), read_cases(FIXTURES / "taxonomy_slug.txt", 2))
+def test_taxonomy_slug(name: str, expected: str) -> None:
+    slug = taxonomy_slug(name)
+    assert slug == expected
+    assert len(slug) <= MAX_TAXONOMY_CHARS

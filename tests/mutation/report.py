@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EQUIVALENT = Path(__file__).with_name("equivalent.toml")
 # mutmut's exit codes (mutmut/stats.py): what counts as caught by the tests.
 KILLED = {1, 3, 36, -24, 24, 152, 255}  # a failing test, or a timeout (the mutant hangs)
+TYPE_CHECKED = 37  # mypy strict rejects it (setup.cfg type_check_command): make lint would too
 NOT_RUN = {None}
 
 
@@ -29,15 +30,17 @@ class Module:
 
     path: str
     killed: list[str] = field(default_factory=list)
+    typed: list[str] = field(default_factory=list)  # caught by mypy, no test run
     survived: list[str] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)
     not_run: list[str] = field(default_factory=list)
 
     @property
     def score(self) -> float | None:
-        """Killed share of the mutants that count, in percent (None when none ran)."""
-        counted = len(self.killed) + len(self.survived)
-        return 100.0 * len(self.killed) / counted if counted else None
+        """Caught share (tests or mypy) of the mutants that count, in percent (None: none ran)."""
+        caught = len(self.killed) + len(self.typed)
+        counted = caught + len(self.survived)
+        return 100.0 * caught / counted if counted else None
 
 
 def modules(config: Path) -> list[str]:
@@ -78,6 +81,8 @@ def classify(path: str, equivalent: dict[str, dict[str, str]], stale: list[str])
             result.not_run.append(name)
         elif code in KILLED:
             result.killed.append(name)
+        elif code == TYPE_CHECKED:
+            result.typed.append(name)
         elif name in equivalent:
             if matches(equivalent[name], diff_of(name, path)):
                 result.excluded.append(name)
@@ -97,10 +102,12 @@ def main(argv: list[str] | None = None) -> int:
     equivalent = {e["name"]: e for e in tomllib.loads(EQUIVALENT.read_text("utf-8"))["mutant"]}
     stale: list[str] = []
     results = [classify(p, equivalent, stale) for p in modules(ROOT / "setup.cfg")]
-    print(f"\n{'module':<34} {'killed':>7} {'survived':>9} {'equivalent':>11} {'score':>7}")
+    head = f"{'module':<34} {'killed':>7} {'by mypy':>8} {'survived':>9} {'equivalent':>11}"
+    print(f"\n{head} {'score':>7}")
     for m in results:
         score = "not run" if m.score is None else f"{m.score:.1f}%"
-        row = f"{m.path:<34} {len(m.killed):>7} {len(m.survived):>9} {len(m.excluded):>11}"
+        row = f"{m.path:<34} {len(m.killed):>7} {len(m.typed):>8} {len(m.survived):>9}"
+        row += f" {len(m.excluded):>11}"
         print(f"{row} {score:>7}" + (f"  ({len(m.not_run)} not run)" if m.not_run else ""))
     for m in results:
         for name in m.survived:
