@@ -1,6 +1,7 @@
-"""Search at archive scale: one Pagefind index over a news archive (issues #6, #13).
+"""Search at archive scale: Pagefind over a news archive, in parts or one index (#6, #13).
 
-usage: python -m bench.bench_search [--sizes 10000 100000] [--keep DIR] [--json FILE]
+usage: python -m bench.bench_search [--sizes 10000 100000] [--layouts parts one] [--keep DIR]
+       [--json FILE]
 
 For each size: the synthetic archive (bench/synth.py, seed 1: dates, categories, sources,
 tags, translation titles) with every title and body rewritten from real news text
@@ -11,8 +12,9 @@ headless Chromium for each kind of query (a very common word, a rare word, two w
 phrase, a Cyrillic word, a word plus a filter): bytes over the wire for a first query (page,
 UI, runtime and index, raw and gzip-estimated) and time to the first results, then a second
 query typed into the box; then a day's articles added (synth.extend) and the re-index timed.
-``--cut year`` also indexes each year as its own bundle (the alternative layout) and reports
-its time, peak memory and the metadata a complete query would have to load from every part.
+Each layout is measured on the same pages in the same run: ``parts`` (the plugin's default
+PAGEFIND settings: runs of months of at most ``part_pages`` pages) and ``one`` (part_pages 0:
+one index of the whole archive, the design it replaced).
 
 The pages are rendered without a Pelican build, to keep 100k within minutes: a stand-in of the
 theme's article page (same data-pagefind-body structure) that includes the theme's real
@@ -43,8 +45,7 @@ from markupsafe import Markup
 from pelican.plugins.briefing_reader.markdown import render
 from pelican.plugins.news_meta.filters import FILTERS
 from pelican.plugins.offline_search.index import tokens
-from pelican.plugins.pagefind_index import runner
-from pelican.plugins.pagefind_index.indexer import PageSource, digest, index_site, page_glob
+from pelican.plugins.pagefind_index.indexer import PageSource, digest, index_site
 from pelican.plugins.pagefind_index.plugin import templates_digest
 from pelican.plugins.pagefind_index.settings import PagefindSettings
 
@@ -167,29 +168,27 @@ def page_sources(rows: Sequence[dict[str, str]]) -> list[PageSource]:
     ]
 
 
-def index_once(site: Path, cache: Path, records_file: Path) -> dict[str, Any]:
+LAYOUTS = {
+    "parts": PagefindSettings(),
+    "one": PagefindSettings(part_pages=0),
+    # fewer, larger parts, one process at a time: fewer bytes per query, the same memory
+    "large-parts": PagefindSettings(part_pages=5000, jobs=1),
+}
+
+
+def index_once(site: Path, cache: Path, records_file: Path, layout: str) -> dict[str, Any]:
     """Index ``site`` as the plugin does (the child process of :func:`_measured_index`)."""
     pages = page_sources(json.loads(records_file.read_text(encoding="utf-8")))
     # A build writes a fresh output folder: only the search page is there before indexing.
     render_search_page(site)
-    report = index_site(site, pages, PagefindSettings(), cache, _fingerprint())
-    return {"pages": report.pages, "indexed": report.indexed, "seconds": report.seconds}
-
-
-def index_years(site: Path, out: Path, records_file: Path) -> dict[str, Any]:
-    """Index each year's pages as a bundle of its own (the layout one index replaced)."""
-    pages = page_sources(json.loads(records_file.read_text(encoding="utf-8")))
-    years: dict[int, list[PageSource]] = {}
-    for page in pages:
-        years.setdefault(page.date.year, []).append(page)
-    started = time.perf_counter()
-    for year, members in sorted(years.items()):
-        glob = page_glob(members)
-        process = runner.start(site, glob, out / str(year), (), PagefindSettings().language)
-        runner.finish(process, glob, out / str(year))
-    meta = sum(p.stat().st_size for p in out.glob("*/*.pf_meta"))
-    meta += sum(p.stat().st_size for p in out.glob("*/pagefind-entry.json"))
-    return {"parts": len(years), "seconds": time.perf_counter() - started, "meta_bytes": meta}
+    report = index_site(site, pages, LAYOUTS[layout], cache, _fingerprint())
+    return {
+        "pages": report.pages,
+        "indexed": report.indexed,
+        "seconds": report.seconds,
+        "parts": report.parts,
+        "parts_indexed": report.parts_indexed,
+    }
 
 
 def _tree_rss(root_pid: int) -> int:
@@ -218,10 +217,10 @@ def _tree_rss(root_pid: int) -> int:
 
 
 def _measured_index(
-    site: Path, target: Path, records: Sequence[Article], mode: str = "--index"
+    site: Path, cache: Path, records: Sequence[Article], layout: str
 ) -> dict[str, Any]:
-    """Run the indexing (``--index``, or ``--years`` into ``target``) in a child process;
-    return its report, wall time and peak memory of the process tree (Python and Pagefind)."""
+    """Run the indexing of ``layout`` in a child process; return its report, wall time and
+    peak memory of the process tree (Python and Pagefind)."""
     records_file = site.parent / "records.json"
     rows = [
         {"save_as": save_as(r), "date": r.date.isoformat(), "digest": digest(repr(r))}
@@ -229,10 +228,10 @@ def _measured_index(
     ]
     records_file.write_text(json.dumps(rows), encoding="utf-8")
     old = site / f"search.old-{os.getpid()}"
-    if mode == "--index" and (site / "search").exists():
+    if (site / "search").exists():
         (site / "search").rename(old)  # as a fresh Pelican output: removed after timing
-    command = [sys.executable, "-m", "bench.bench_search", mode, str(site), str(target)]
-    command.append(str(records_file))
+    command = [sys.executable, "-m", "bench.bench_search", "--index", str(site), str(cache)]
+    command += [str(records_file), layout]
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
     peak = 0
@@ -378,35 +377,36 @@ def browse(site: Path, queries: dict[str, dict[str, str]]) -> dict[str, Any]:
     return results
 
 
-def run_size(n: int, workdir: Path, cuts: Sequence[str] = ()) -> dict[str, Any]:
-    """Measure one archive size."""
+def run_size(n: int, workdir: Path, layouts: Sequence[str]) -> dict[str, Any]:
+    """Measure one archive size, each layout on the same pages."""
     articles = news_records(n, DAILY)
     base, newer = articles[:n], articles[n:]
-    site, cache = workdir / "site", workdir / "cache"
+    site = workdir / "site"
     started = time.perf_counter()
     render_pages(site, base)
-    render_s = time.perf_counter() - started
-    full = _measured_index(site, cache, base)
-    size = index_size(site / "search" / "pagefind")
-    browser = browse(site, query_words(base))
-    out: dict[str, Any] = {"articles": n, "render_s": render_s, "index": full, "size": size}
-    out["browser"] = browser
+    out: dict[str, Any] = {"articles": n, "render_s": time.perf_counter() - started}
+    queries = query_words(base)
+    for layout in layouts:
+        full = _measured_index(site, workdir / f"cache-{layout}", base, layout)
+        size = index_size(site / "search" / "pagefind")
+        out[layout] = {"index": full, "size": size, "browser": browse(site, queries)}
     render_pages(site, newer)
-    out["update"] = _measured_index(site, cache, articles)
-    if "year" in cuts:
-        out["year_parts"] = _measured_index(site, workdir / "years", base, "--years")
+    for layout in layouts:
+        out[layout]["update"] = _measured_index(site, workdir / f"cache-{layout}", articles, layout)
     return out
 
 
 def run(
-    sizes: tuple[int, ...] = (10_000, 100_000), keep: Path | None = None, cuts: Sequence[str] = ()
+    sizes: tuple[int, ...] = (10_000, 100_000),
+    keep: Path | None = None,
+    layouts: Sequence[str] = ("parts", "one"),
 ) -> dict[str, Any]:
     """Run the search benchmark at each size; return the measurements."""
     out: dict[str, Any] = {"sizes": {}, "text": "Lee corpus (gensim test data), real news English"}
     for n in sizes:
         workdir = Path(tempfile.mkdtemp(prefix=f"bench-search-{n}-", dir=keep))
         try:
-            out["sizes"][str(n)] = run_size(n, workdir, cuts)
+            out["sizes"][str(n)] = run_size(n, workdir, layouts)
         finally:
             if keep is None:
                 shutil.rmtree(workdir, ignore_errors=True)
@@ -414,40 +414,34 @@ def run(
 
 
 def table(result: dict[str, Any]) -> str:
-    """Return the measurements as Markdown tables."""
+    """Return the measurements as Markdown tables: indexing, then each query."""
     lines = [
-        "| articles | index s | peak MB | index MB | files | query | shown | first KB (gzip) "
-        "| first ms | second KB (gzip) | second ms | update s | update peak MB |",
-        "|---:|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|",
+        "| articles | layout | parts | index s | peak MB | index MB | files | metadata KB "
+        "| update s (parts re-indexed) | update peak MB |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for n, r in result["sizes"].items():
+    rows = [(n, name, r[name]) for n, r in result["sizes"].items() for name in LAYOUTS if name in r]
+    for n, name, r in rows:
+        i, z, u = r["index"], r["size"], r["update"]
+        lines.append(
+            f"| {int(n):,} | {name} | {i['parts']} | {i['wall_s']:.1f} | {i['peak_rss_mb']:.0f} "
+            f"| {z['bytes'] / 2**20:.0f} | {z['files']:,} | {z['meta_bytes'] / 1024:.0f} "
+            f"| {u['wall_s']:.1f} ({u['parts_indexed']}) | {u['peak_rss_mb']:.0f} |"
+        )
+    lines += [
+        "",
+        "| articles | layout | query | shown | first KB (gzip) | first ms | second KB (gzip) "
+        "| second ms |",
+        "|---:|---|---|---|---:|---:|---:|---:|",
+    ]
+    for n, name, r in rows:
         for kind, b in r["browser"].items():
             f, s = b["first"], b["second"]
             query = " ".join(f"{k}={v}" for k, v in b["params"].items())
             lines.append(
-                f"| {int(n):,} | {r['index']['wall_s']:.1f} | {r['index']['peak_rss_mb']:.0f} "
-                f"| {r['size']['bytes'] / 2**20:.0f} | {r['size']['files']:,} "
-                f"| {kind} `{query}` | {b['status']} | {f['kb']:.0f} ({f['gzip_kb']:.0f}) "
-                f"| {f['ms']:.0f} | {s['kb']:.0f} ({s['gzip_kb']:.0f}) | {s['ms']:.0f} "
-                f"| {r['update']['wall_s']:.1f} | {r['update']['peak_rss_mb']:.0f} |"
-            )
-    parts = {n: r["year_parts"] for n, r in result["sizes"].items() if "year_parts" in r}
-    if parts:
-        lines += [
-            "",
-            "| articles | layout | parts | index s | peak MB | metadata KB for a complete query |",
-        ]
-        lines.append("|---:|---|---:|---:|---:|---:|")
-        for n, p in parts.items():
-            one = result["sizes"][n]
-            meta = one["size"]["meta_bytes"] / 1024
-            lines.append(
-                f"| {int(n):,} | one index | 1 | {one['index']['wall_s']:.1f} "
-                f"| {one['index']['peak_rss_mb']:.0f} | {meta:.0f} |"
-            )
-            lines.append(
-                f"| {int(n):,} | a bundle per year | {p['parts']} | {p['wall_s']:.1f} "
-                f"| {p['peak_rss_mb']:.0f} | {p['meta_bytes'] / 1024:.0f} |"
+                f"| {int(n):,} | {name} | {kind} `{query}` | {b['status']} "
+                f"| {f['kb']:.0f} ({f['gzip_kb']:.0f}) | {f['ms']:.0f} "
+                f"| {s['kb']:.0f} ({s['gzip_kb']:.0f}) | {s['ms']:.0f} |"
             )
     return "\n".join(lines)
 
@@ -457,18 +451,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--keep", type=Path, help="leave the work folders under DIR")
-    parser.add_argument("--cut", nargs="*", default=[], choices=["year"], help="layouts to compare")
+    parser.add_argument("--layouts", nargs="+", default=["parts", "one"], choices=list(LAYOUTS))
     parser.add_argument("--json", type=Path, help="also write the measurements here")
-    parser.add_argument("--index", nargs=3, type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--years", nargs=3, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--index", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.index:
-        print(json.dumps(index_once(*args.index)))
+        site, cache, records, layout = args.index
+        print(json.dumps(index_once(Path(site), Path(cache), Path(records), layout)))
         return 0
-    if args.years:
-        print(json.dumps(index_years(*args.years)))
-        return 0
-    result = run(tuple(args.sizes), args.keep, args.cut)
+    result = run(tuple(args.sizes), args.keep, args.layouts)
     if args.json:
         args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
     print(table(result))

@@ -98,13 +98,25 @@ def write_articles(content: Path, articles: Iterable[Article]) -> None:
     shutil.copy(ROOT / "content" / "pages" / "about.md", pages / "about.md")
 
 
-def build(tmp: Path, settings: Path = ROOT / "pelicanconf.py") -> Path:
-    """Write the fixture content under ``tmp`` and build it; return the output folder."""
+def build(
+    tmp: Path, settings: Path = ROOT / "pelicanconf.py", part_pages: int | None = None
+) -> Path:
+    """Write the fixture content under ``tmp`` and build it; return the output folder.
+
+    ``part_pages`` overrides PAGEFIND's (pages per search index part).
+    """
     content = tmp / "content"
     write_content(content)
     output = tmp / "output"
-    build_site(content, output, settings)
+    build_site(content, output, settings, parts_override(part_pages))
     return output
+
+
+def parts_override(part_pages: int | None) -> tuple[str, ...]:
+    """Return Pelican's arguments setting PAGEFIND's part size (none for the default)."""
+    if part_pages is None:
+        return ()
+    return ("-e", f'PAGEFIND={{"part_pages": {part_pages}}}')
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -9,6 +9,7 @@ the unzipped offline copy opened from file://.  Sorts are checked in full order.
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -21,7 +22,14 @@ import pytest
 
 from briefing import cli
 from briefing.site import build_site
-from tests.search_fixture import ROOT, Planted, archive_articles, serving, write_archive
+from tests.search_fixture import (
+    ROOT,
+    Planted,
+    archive_articles,
+    parts_override,
+    serving,
+    write_archive,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -111,11 +119,18 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+# Parts of at most 300 pages: the 1,000 articles' search index in four parts, so every case
+# checks the merge (counts added, sorts across parts, one archive-wide ranking).
+PART_PAGES = 300
+
+
 @pytest.fixture(scope="module")
 def hosted(content: Path) -> Iterator[str]:
     """The archive built with pelicanconf.py (Pelican + Pagefind), served on 127.0.0.1."""
     output = content.parent / "output"
-    build_site(content, output, ROOT / "pelicanconf.py")
+    build_site(content, output, ROOT / "pelicanconf.py", parts_override(PART_PAGES))
+    manifest = json.loads((output / "search" / "pagefind" / "parts.json").read_text("utf-8"))
+    assert len(manifest["parts"]) >= 3
     with serving(output) as url:
         yield f"{url}/search/"
 
@@ -230,3 +245,38 @@ def test_count_and_paging_reach_every_match(browser: Any, search_page: str, name
     else:
         assert len(listing.slugs) == len(set(listing.slugs))
         assert sorted(listing.slugs) == sorted(expected)
+
+
+@pytest.fixture(scope="module")
+def one_index(content: Path) -> Iterator[str]:
+    """The same archive with its search index in one part (PAGEFIND part_pages 0)."""
+    output = content.parent / "output-one-index"
+    build_site(content, output, ROOT / "pelicanconf.py", parts_override(0))
+    manifest = json.loads((output / "search" / "pagefind" / "parts.json").read_text("utf-8"))
+    assert len(manifest["parts"]) == 1
+    with serving(output) as url:
+        yield f"{url}/search/"
+
+
+# "Best match" over parts must be the ranking one index of the whole archive gives: the
+# queries whose words are common in some parts and rare in others, with and without filters.
+RANKED = {
+    "common-word": {"q": "summit"},
+    "two-words": {"q": "harbour ferry"},
+    "two-common-words": {"q": "summit harbour"},
+    "headline-and-body": {"q": "lighthouse"},
+    "prefix": {"q": "harb"},
+    "word-and-filter": {"q": "summit", "category": "Politics"},
+}
+
+
+@pytest.mark.parametrize("name", list(RANKED), ids=list(RANKED))
+def test_best_match_over_parts_is_the_one_index_ranking(
+    browser: Any, hosted: str, one_index: str, name: str
+) -> None:
+    """Scores of separate parts put on one scale rank every match as one index does."""
+    parts = read_all(browser, hosted, RANKED[name])
+    whole = read_all(browser, one_index, RANKED[name])
+    assert parts.errors == whole.errors == []
+    assert parts.count == whole.count > 1
+    assert parts.slugs == whole.slugs

@@ -1,4 +1,4 @@
-"""Pelican plugin: index the built archive with Pagefind: one bundle searched in the browser."""
+"""Pelican plugin: index the built archive with Pagefind in parts by month, all searched."""
 
 from .plugin import register
 

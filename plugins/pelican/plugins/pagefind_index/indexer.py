@@ -1,13 +1,17 @@
-"""Run Pagefind once over every article page of the built site (cached across builds).
+"""Run Pagefind over every article page of the built site, in parts by period (cached).
 
-Output under ``<site>/<output_dir>/pagefind/``: one Pagefind bundle (runtime, WebAssembly,
-metadata, word chunks, filters, fragments) holding every article and translation, indexed as
-one language (``--force-language``).  One index is what makes a search complete: Pagefind
-scores and counts every match against the whole archive, sorts by date over all of it, and
-its filter counts are exact (docs/SEARCH.md measures the cut into parts it replaced).
+Output under ``<site>/<output_dir>/pagefind/``: the runtime (``pagefind.js``, its
+WebAssembly, the highlighter) once, ``parts.json`` (the manifest the search page reads), and
+one Pagefind bundle per part (``<first month>--<last month>/``: metadata, word chunks,
+filters, fragments), every page indexed as one language (``--force-language``).  A part is a
+run of whole months holding at most ``part_pages`` pages (a month larger than that is a part
+of its own), cut from the oldest month on, so new articles change the newest part only.
 
-The bundle is cached outside the output, keyed by a hash of every page's digest and of the
-configuration; a build whose articles did not change links the cached bundle in.
+Each part is indexed by its own Pagefind process (``jobs`` at a time: the memory is bounded by
+the parts' size, not the archive's) and cached outside the output under a hash of its pages'
+digests and the configuration: a rebuild re-indexes only the parts whose articles changed.
+The search page searches every part completely and merges them into one archive-wide answer
+(theme/js/search.js; docs/SEARCH.md says how the scores are made comparable).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import json
 import logging
 import os
 import shutil
+import subprocess
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,9 +34,14 @@ from .settings import PagefindSettings
 logger = logging.getLogger(__name__)
 
 PAGEFIND_VERSION = "1.5.2"
+MANIFEST = "parts.json"
 _DONE = "done.json"
-_RUNTIME_FILES = ("pagefind.js", "pagefind-highlight.js", "pagefind-entry.json")
-_INDEX_SUFFIXES = (".pf_meta", ".pagefind")  # the metadata and the WebAssembly per language
+# Read from the top of the output once, whatever part: the runtime (the same in every part).
+_RUNTIME_FILES = ("pagefind.js", "pagefind-highlight.js")
+_RUNTIME_SUFFIX = ".pagefind"  # the WebAssembly
+# Read from each part's own folder: its entry, metadata, word chunks, filters, fragments.
+_PART_FILES = ("pagefind-entry.json",)
+_PART_SUFFIX = ".pf_meta"
 _BUNDLE_DIRS = ("index", "filter", "fragment")
 
 
@@ -53,8 +63,10 @@ class IndexReport:
     """What one indexing run did, for the build log and the benchmark."""
 
     pages: int
-    indexed: bool  # False: the cached bundle was reused
+    indexed: bool  # False: every part's cached bundle was reused
     seconds: float
+    parts: int = 0
+    parts_indexed: int = 0
 
 
 def digest(*fields: str) -> str:
@@ -86,6 +98,45 @@ def page_glob(pages: Sequence[PageSource]) -> str:
     return f"{{{listed}}}/*/{names.pop()}" if len(folders) > 1 else f"{listed}/*/{names.pop()}"
 
 
+@dataclass(frozen=True)
+class Part:
+    """A run of whole months indexed as one Pagefind bundle."""
+
+    name: str  # "<first month>--<last month>", e.g. "2025-01--2025-06": its folder
+    pages: tuple[PageSource, ...]  # sorted by save_as
+
+    def key(self, fingerprint: str, language: str) -> str:
+        """Return the cache key: the configuration and every page's path and digest."""
+        return digest(fingerprint, language, *(f"{p.save_as}\t{p.digest}" for p in self.pages))
+
+
+def plan_parts(pages: Sequence[PageSource], part_pages: int) -> list[Part]:
+    """Cut the pages into runs of whole months of at most ``part_pages`` pages, oldest first.
+
+    ``part_pages`` 0 puts every page in one part.  Cutting from the oldest month on keeps the
+    earlier parts as they were when newer articles come: only the newest part changes.
+    """
+    months: dict[str, list[PageSource]] = {}
+    for page in pages:
+        months.setdefault(f"{page.date:%Y-%m}", []).append(page)
+    runs: list[list[str]] = []
+    size = 0
+    for month in sorted(months):
+        count = len(months[month])
+        if not runs or (part_pages and size + count > part_pages):
+            runs.append([])
+            size = 0
+        runs[-1].append(month)
+        size += count
+    return [
+        Part(
+            name=f"{run[0]}--{run[-1]}",
+            pages=tuple(sorted((p for m in run for p in months[m]), key=lambda p: p.save_as)),
+        )
+        for run in runs
+    ]
+
+
 def index_site(
     site: Path,
     pages: Sequence[PageSource],
@@ -93,51 +144,90 @@ def index_site(
     cache: Path,
     fingerprint: str,
 ) -> IndexReport:
-    """Index every article page of ``site`` into one bundle (or reuse the cached one)."""
+    """Index every article page of ``site`` in parts (each reused from the cache if unchanged)."""
     started = time.perf_counter()
     out = site / settings.output_dir / "pagefind"
     if out.exists():
         shutil.rmtree(out)
     if not pages:
         return IndexReport(0, False, 0.0)
-    ordered = sorted(pages, key=lambda p: p.save_as)
-    key = digest(fingerprint, settings.language, *(f"{p.save_as}\t{p.digest}" for p in ordered))
-    entry = cache / key
-    indexed = not (entry / _DONE).exists()
-    if indexed:
-        _index(site, ordered, settings, entry)
-    _link_tree(entry / "bundle", out)
-    _collect_garbage(cache, key)
-    return IndexReport(len(pages), indexed, time.perf_counter() - started)
+    parts = plan_parts(pages, settings.part_pages)
+    keys = [part.key(fingerprint, settings.language) for part in parts]
+    todo = [(part, cache / key) for part, key in zip(parts, keys, strict=True)]
+    todo = [(part, entry) for part, entry in todo if not (entry / _DONE).exists()]
+    _index_parts(site, todo, settings)
+    out.mkdir(parents=True)
+    for part, key in zip(parts, keys, strict=True):
+        _link_tree(cache / key / "bundle", out / part.name)
+    _link_runtime(cache / keys[-1] / "bundle", out)
+    manifest = _manifest(parts, settings.language)
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    _collect_garbage(cache, set(keys))
+    return IndexReport(len(pages), bool(todo), time.perf_counter() - started, len(parts), len(todo))
 
 
-def _index(
-    site: Path, pages: Sequence[PageSource], settings: PagefindSettings, entry: Path
-) -> None:
-    """Run Pagefind into a temporary entry, check its page count, then commit the entry."""
-    tmp = entry.with_name(entry.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    glob = page_glob(pages)
-    process = runner.start(
-        site, glob, tmp / "bundle", settings.exclude_selectors, settings.language
-    )
+def _manifest(parts: Sequence[Part], language: str) -> dict[str, object]:
+    """Return what the search page needs to search every part: newest part first."""
+    rows = [
+        {"path": f"{part.name}/", "pages": len(part.pages), "months": part.name.split("--")}
+        for part in reversed(parts)
+    ]
+    return {"version": PAGEFIND_VERSION, "language": language, "parts": rows}
+
+
+def _index_parts(site: Path, todo: Sequence[tuple[Part, Path]], settings: PagefindSettings) -> None:
+    """Index the parts, ``settings.jobs`` Pagefind processes at a time."""
+    queue = list(todo)
+    running: list[tuple[Part, Path, subprocess.Popen[str]]] = []
     try:
-        count = runner.finish(process, glob, tmp / "bundle")
+        while queue or running:
+            while queue and len(running) < settings.jobs:
+                part, entry = queue.pop(0)
+                running.append((part, entry, _start(site, part, settings, entry)))
+            part, entry, process = running.pop(0)
+            _finish(part, entry, process)
+    except BaseException:
+        for _, entry, process in running:
+            process.kill()
+            process.wait()
+            shutil.rmtree(_tmp(entry), ignore_errors=True)
+        raise
+
+
+def _tmp(entry: Path) -> Path:
+    return entry.with_name(entry.name + ".tmp")
+
+
+def _start(
+    site: Path, part: Part, settings: PagefindSettings, entry: Path
+) -> subprocess.Popen[str]:
+    tmp = _tmp(entry)
+    shutil.rmtree(tmp, ignore_errors=True)
+    glob = page_glob(part.pages)
+    return runner.start(site, glob, tmp / "bundle", settings.exclude_selectors, settings.language)
+
+
+def _finish(part: Part, entry: Path, process: subprocess.Popen[str]) -> None:
+    """Wait for a part's Pagefind run, check its page count, then commit the cache entry."""
+    tmp = _tmp(entry)
+    try:
+        count = runner.finish(process, page_glob(part.pages), tmp / "bundle")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    if count != len(pages):
+    if count != len(part.pages):
         shutil.rmtree(tmp, ignore_errors=True)
-        raise runner.PagefindError(f"Pagefind indexed {count} pages, expected {len(pages)}")
-    done = {"pages": count, "language": settings.language}
-    (tmp / _DONE).write_text(json.dumps(done), encoding="utf-8")
+        raise runner.PagefindError(
+            f"Pagefind indexed {count} pages of part {part.name}, expected {len(part.pages)}"
+        )
+    (tmp / _DONE).write_text(json.dumps({"pages": count, "part": part.name}), encoding="utf-8")
     shutil.rmtree(entry, ignore_errors=True)
     tmp.rename(entry)
-    logger.info("Pagefind: indexed %d pages", count)
+    logger.info("Pagefind: indexed part %s (%d pages)", part.name, count)
 
 
 def _link_tree(source: Path, target: Path) -> None:
-    """Hard-link (or copy, across file systems) what the browser reads of a cached bundle.
+    """Hard-link (or copy, across file systems) what the browser reads of a part's bundle.
 
     Pagefind's own UI bundles (pagefind-ui.js, ...) and its worker are left out: the theme
     has its own UI, and the runtime runs on the page (``noWorker``).
@@ -150,7 +240,14 @@ def _link_tree(source: Path, target: Path) -> None:
             for chunk in os.scandir(item.path):
                 # os.path.join: ~100k calls at 100k articles, where pathlib costs a second more.
                 _link(chunk.path, os.path.join(folder, chunk.name))  # noqa: PTH118
-        elif item.name in _RUNTIME_FILES or item.name.endswith(_INDEX_SUFFIXES):
+        elif item.name in _PART_FILES or item.name.endswith(_PART_SUFFIX):
+            _link(item.path, str(target / item.name))
+
+
+def _link_runtime(source: Path, target: Path) -> None:
+    """Link the runtime and its WebAssembly once, beside the parts (every part's are equal)."""
+    for item in os.scandir(source):
+        if item.name in _RUNTIME_FILES or item.name.endswith(_RUNTIME_SUFFIX):
             _link(item.path, str(target / item.name))
 
 
@@ -161,8 +258,8 @@ def _link(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def _collect_garbage(cache: Path, keep: str) -> None:
-    """Remove cache entries of earlier archives (only the current one is ever reused)."""
+def _collect_garbage(cache: Path, keep: set[str]) -> None:
+    """Remove cache entries of parts the archive no longer has (and unfinished ones)."""
     for entry in cache.iterdir():
-        if entry.is_dir() and entry.name != keep:
+        if entry.is_dir() and entry.name not in keep:
             shutil.rmtree(entry, ignore_errors=True)

@@ -19,7 +19,7 @@ from .settings import PagefindSettings, load
 logger = logging.getLogger(__name__)
 
 # Bump when the layout of the search data or the indexed markup changes meaning.
-FORMAT = "2"
+FORMAT = "3"
 
 
 class _Build:
@@ -49,9 +49,10 @@ class _Build:
         with locks.hold(cache.with_name(cache.name + ".lock"), "search index"):
             report = index_site(site, pages, settings, cache, fingerprint)
         logger.info(
-            "Pagefind: %d pages (%s) in %.1f s",
+            "Pagefind: %d pages in %d parts (%d indexed, the rest cached) in %.1f s",
             report.pages,
-            "indexed" if report.indexed else "cached bundle",
+            report.parts,
+            report.parts_indexed,
             report.seconds,
         )
 

@@ -14,10 +14,10 @@ from briefing.settings import SettingsError
 
 @dataclass(frozen=True)
 class PagefindSettings:
-    """Where the one Pagefind bundle goes and how the article pages are indexed."""
+    """Where the Pagefind bundles go and how the article pages are indexed, in parts."""
 
     enabled: bool = True
-    # Folder under OUTPUT_PATH for the search data: <output_dir>/pagefind/ (the bundle).
+    # Folder under OUTPUT_PATH for the search data: <output_dir>/pagefind/ (parts, runtime).
     output_dir: str = "search"
     # Bundles survive between builds here (outside output/), keyed by the archive's content
     # hash; None means "<content folder>/../.pagefind-cache".
@@ -28,6 +28,12 @@ class PagefindSettings:
     # stemming") matches as the offline engine does: a query word finds the words it begins,
     # so both copies count alike.  An ISO 639-1 code (e.g. "en") stems in that language.
     language: str = "unknown"
+    # Pages per part at most (whole months; a larger month is a part of its own); 0: one
+    # index of everything.  A part's Pagefind process peaks at roughly 0.2 MB per page.
+    part_pages: int = 2500
+    # Pagefind processes at once (each indexes one part): the build's peak memory is about
+    # jobs x a part's, its time about the archive's / jobs.
+    jobs: int = 2
 
     def cache_dir(self, content_path: Path) -> Path:
         """Return the folder holding the cached bundle."""
@@ -44,4 +50,6 @@ def load(settings: Mapping[str, Any]) -> PagefindSettings:
         raise SettingsError(
             "PAGEFIND['language'] must be 'unknown' or an ISO 639-1 code such as 'en'"
         )
+    if options.part_pages < 0 or options.jobs < 1:
+        raise SettingsError("PAGEFIND['part_pages'] must be 0 or more and ['jobs'] 1 or more")
     return dataclasses.replace(options, language=language.lower())
