@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import runpy
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -12,7 +13,17 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from briefing import __version__, cluster, locks, manifest, offline, site, verify
+from briefing import (
+    __version__,
+    categories,
+    cluster,
+    dating,
+    locks,
+    manifest,
+    offline,
+    site,
+    verify,
+)
 from briefing.decode import DecodeError, decode
 from briefing.export import cite, content, run, siteinfo
 from briefing.export.columns import RowContext
@@ -49,12 +60,9 @@ def _now() -> datetime:
 
 def _aware(value: str) -> datetime:
     try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an ISO 8601 date") from None
-    if parsed.utcoffset() is None:
-        raise argparse.ArgumentTypeError(f"{value!r} needs a UTC offset, e.g. +04:00")
-    return parsed
+        return dating.aware(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -92,9 +100,24 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     ):
         for line in lines:
             print(f"{label}: {line}", file=sys.stderr)
+    unmapped = categories.unmapped_line(report.sections, _category_map(args.settings))
+    if unmapped:
+        print(unmapped, file=sys.stderr)
     reused = f", {report.reused} inputs unchanged since the last run" if report.reused else ""
     print(f"ingest: {report.summary()} ({report.briefs} new briefs{reused})")
     return 0 if report.ok else 1
+
+
+def _category_map(settings: Path) -> categories.CategoryMap:
+    """The CATEGORIES mapping of a settings file (plain Python; none when there is no file)."""
+    if not settings.is_file():
+        return categories.CategoryMap.from_mapping({})
+    try:
+        values = runpy.run_path(str(settings))
+        return categories.CategoryMap.from_mapping(values.get("CATEGORIES"))
+    except (OSError, SyntaxError, ValueError) as exc:
+        print(f"ingest: {settings}: CATEGORIES not read: {exc}", file=sys.stderr)
+        return categories.CategoryMap.from_mapping({})
 
 
 def _tell(message: str) -> None:
@@ -301,6 +324,13 @@ def parser() -> argparse.ArgumentParser:
         "(default: .briefing-cache/ beside the content folder)",
     )
     p.add_argument("--no-cache", action="store_true", help="extract every input again")
+    p.add_argument(
+        "--settings",
+        type=Path,
+        default=Path("pelicanconf.py"),
+        help="site settings whose CATEGORIES mapping the run's sections are checked against "
+        "(default: pelicanconf.py, when it exists)",
+    )
     p.add_argument(
         "--scheduler",
         metavar="ADDRESS",

@@ -82,6 +82,12 @@ class Article:
         if self.kind not in KINDS:
             raise ValueError(f"Article.kind must be one of {KINDS}")
 
+    @property
+    def date_stated(self) -> bool:
+        """True when the source stated the date; else ``origin['date']`` says where it came from
+        (``ingested``, ``sidecar``, ``option``, ``relative``) and no output claims it."""
+        return "date" not in self.origin
+
 
 @dataclass(frozen=True)
 class Decision:

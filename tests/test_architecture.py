@@ -7,11 +7,15 @@ leave Pelican, Jinja2 and markdown-it out of ``sys.modules``.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import json
 import pkgutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 import briefing
 
@@ -43,3 +47,18 @@ def test_every_normaliser_module_imports_without_the_rendering_half() -> None:
     assert found["modules"] == briefing_modules()
     assert len(found["modules"]) > 30  # every module was walked, subpackages included
     assert not set(RENDERING) & set(found["loaded"]), found["loaded"]
+
+
+PLUGINS = sorted(p.name for p in (ROOT / "plugins/pelican/plugins").iterdir() if p.is_dir())
+
+
+def test_every_plugin_is_listed() -> None:
+    assert len(PLUGINS) >= 10 and "read_next" in PLUGINS
+
+
+@pytest.mark.parametrize("name", PLUGINS)
+def test_a_plugin_has_one_import_name_and_exposes_register_only(name: str) -> None:
+    plugin = importlib.import_module(f"pelican.plugins.{name}")
+    assert plugin.__all__ == ["register"]
+    assert plugin.register.__module__ == f"pelican.plugins.{name}.plugin"  # wiring in plugin.py
+    assert importlib.util.find_spec(name) is None  # no second name: not importable bare
