@@ -23,10 +23,9 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable, Mapping
+from importlib.metadata import version
 from typing import Any
 
-import jinja2
-import pelican
 from jinja2 import meta
 from pelican.plugins.news_meta.filters import biggest
 from pelican.plugins.pagefind_index.plugin import plugin_sources
@@ -44,7 +43,7 @@ _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
 def site_digest(settings: Mapping[str, Any]) -> str:
     """Digest what shapes every page: settings, plugin and normaliser code, library versions."""
-    h = hashlib.sha256(f"pelican {pelican.__version__} jinja2 {jinja2.__version__}".encode())
+    h = hashlib.sha256(f"pelican {version('pelican')} jinja2 {version('jinja2')}".encode())
     for key in sorted(k for k in settings if k not in NOT_SHOWN_SETTINGS):
         h.update(f"\n{key}=".encode())
         h.update(_ADDRESS.sub("", code_digest(settings[key])).encode())

@@ -12,7 +12,7 @@ import logging
 import time
 from typing import Any
 
-from pelican import signals
+import pelican.plugins.signals as signals  # Pelican ships no types: Any
 
 from .writer import IncrementalWriter
 

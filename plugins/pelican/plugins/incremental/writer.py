@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from pelican.plugins.unique_paths.writer import UniquePathWriter, describe
+from pelican.plugins.unique_paths.writer import UniquePathWriter, describe, path_key
 from pelican.writers import Writer
 
 from . import record as rec
@@ -65,26 +65,36 @@ class Summary:
     entries: dict[str, rec.Entry] = field(default_factory=dict)
 
 
-class IncrementalWriter(UniquePathWriter):  # type: ignore[misc]
+class IncrementalWriter(UniquePathWriter):
     """Pelican's writer with unique paths, kept unchanged pages and parallel rendering."""
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
         self.options = inc_settings.load(settings or {})
         self.queue: list[Write] = []
-        self._opened: list[tuple[str, str]] | None = None
+        self._opened: list[tuple[str, str, bool]] | None = None
+        self._own = ""  # the path key of the write being rendered: claimed when it was queued
 
     def write_file(
         self, name: str, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any
     ) -> Any:
         """Queue the write; :meth:`finish` keeps or renders it."""
+        self._claim_static(context)  # now: the static files are copied before finish
         if name:
+            # Claimed now, so a collision with a static file fails before it is copied.
+            path = str(Path(self.output_path, name))
+            self.claim(path, describe(name, kwargs))
             self.queue.append(Write(name, template, context, args, kwargs))
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> IO[str]:
-        opened: IO[str] = super()._open_w(filename, encoding, override)
+        fresh = path_key(filename) != self._own
+        if fresh:
+            opened: IO[str] = super()._open_w(filename, encoding, override)
+        else:
+            self._own = ""
+            opened = Writer._open_w(self, filename, encoding, override)
         if self._opened is not None:
-            self._opened.append((filename, self._writing))
+            self._opened.append((filename, self._writing, fresh))
         return opened
 
     def finish(self) -> Summary:
@@ -114,8 +124,9 @@ class IncrementalWriter(UniquePathWriter):  # type: ignore[misc]
         for (write, key), (opened, files) in zip(
             todo, workers.run(jobs, todo, self._render), strict=True
         ):
-            for path, what in opened if forked else ():
-                self.claim(path, what)  # a worker claimed it in its own copy of the claims
+            for path, what, fresh in opened if forked else ():
+                if fresh:  # a worker claimed it in its own copy of the claims
+                    self.claim(path, what)
             if key is not None:
                 summary.entries[write.name] = rec.Entry(key, tuple(files))
         summary.rendered = len(todo)
@@ -132,7 +143,8 @@ class IncrementalWriter(UniquePathWriter):  # type: ignore[misc]
         what = describe(write.name, write.kwargs)
         for f in entry.files:
             target = Path(self.output_path, f.path)
-            self.claim(str(target), what)
+            if path_key(str(target)) != path_key(str(Path(self.output_path, write.name))):
+                self.claim(str(target), what)  # pages 2, 3...: the first was claimed when queued
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.link(previous / f.path, target)
@@ -142,17 +154,18 @@ class IncrementalWriter(UniquePathWriter):  # type: ignore[misc]
 
     def _render(
         self, item: tuple[Write, str | None]
-    ) -> tuple[list[tuple[str, str]], list[rec.Written]]:
+    ) -> tuple[list[tuple[str, str, bool]], list[rec.Written]]:
         """Render one queued write; return the files it opened (and what wrote them)."""
         write, _ = item
         self._opened = []
+        self._own = path_key(str(Path(self.output_path, write.name)))
         try:
             UniquePathWriter.write_file(
                 self, write.name, write.template, write.context, *write.args, **write.kwargs
             )
             opened = self._opened
         finally:
-            self._opened = None
+            self._opened, self._own = None, ""
         root = Path(self.output_path)
-        files = [rec.Written.of(root, os.path.relpath(path, root)) for path, _ in opened]
+        files = [rec.Written.of(root, os.path.relpath(path, root)) for path, _, _ in opened]
         return opened, files
