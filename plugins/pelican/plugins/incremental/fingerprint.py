@@ -36,7 +36,8 @@ class Fingerprint:
     """Digest values; references to content objects are memoised for the whole build."""
 
     def __init__(self) -> None:
-        self._refs: dict[int, bytes] = {}
+        # id -> (the object, its digest): holding the object keeps its id from being reused.
+        self._memo: dict[int, tuple[Any, bytes]] = {}
 
     def digest(self, value: Any) -> str:
         """Return the hex digest of ``value`` (raise UnkeyableError for an unknown type)."""
@@ -57,17 +58,33 @@ class Fingerprint:
             if own:
                 self._own(h, value, depth)
             else:
-                h.update(self._reference(value, depth))
+                h.update(self._memoised(value, depth, self._reference))
         elif isinstance(value, URLWrapper):
             h.update(f"{type(value).__name__}:{value.name!r}:{value.slug}:{value.url};".encode())
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            h.update(f"<{type(value).__qualname__}".encode())
-            for f in dataclasses.fields(value):
-                h.update(f"{f.name}=".encode())
-                self._feed(h, getattr(value, f.name), depth + 1)
-            h.update(b">")
+            if value.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+                h.update(self._memoised(value, depth, self._fields))
+            else:
+                self._fields(h, value, depth)
         else:
             self._container(h, value, depth)
+
+    def _fields(self, h: Any, value: Any, depth: int) -> None:
+        h.update(f"<{type(value).__qualname__}".encode())
+        for f in dataclasses.fields(value):
+            h.update(f"{f.name}=".encode())
+            self._feed(h, getattr(value, f.name), depth + 1)
+        h.update(b">")
+
+    def _memoised(self, value: Any, depth: int, feed: Any) -> bytes:
+        """Digest an immutable value once per build (a record, a reference to an article)."""
+        known = self._memo.get(id(value))
+        if known is None:
+            h = hashlib.sha256()
+            feed(h, value, depth)
+            known = self._memo[id(value)] = (value, h.digest())
+        digest: bytes = known[1]
+        return digest
 
     def _container(self, h: Any, value: Any, depth: int) -> None:
         if isinstance(value, Mapping):
@@ -98,25 +115,20 @@ class Fingerprint:
                 self._feed(h, value, depth + 1)
         h.update(b">")
 
-    def _reference(self, content: Content, depth: int) -> bytes:
-        """Digest what a link to ``content`` or a listing item of it shows (memoised)."""
-        known = self._refs.get(id(content))
-        if known is None:
-            h = hashlib.sha256()
-            shown = {
-                "source_path": content.source_path,
-                "url": content.url,
-                "save_as": content.save_as,
-                "title": getattr(content, "title", None),
-                "date": getattr(content, "date", None),
-                "category": getattr(content, "category", None),
-                "tags": getattr(content, "tags", None),
-                "briefing": getattr(content, "briefing", None),
-                "summary": getattr(content, "_summary", None),
-            }
-            self._feed(h, shown, depth + 1)
-            known = self._refs[id(content)] = h.digest()
-        return known
+    def _reference(self, h: Any, content: Content, depth: int) -> None:
+        """Digest what a link to ``content`` or a listing item of it shows."""
+        shown = {
+            "source_path": content.source_path,
+            "url": content.url,
+            "save_as": content.save_as,
+            "title": getattr(content, "title", None),
+            "date": getattr(content, "date", None),
+            "category": getattr(content, "category", None),
+            "tags": getattr(content, "tags", None),
+            "briefing": getattr(content, "briefing", None),
+            "summary": getattr(content, "_summary", None),
+        }
+        self._feed(h, shown, depth + 1)
 
 
 def code_digest(value: Any) -> str:

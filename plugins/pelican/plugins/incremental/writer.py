@@ -17,6 +17,7 @@ import inspect
 import logging
 import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -62,6 +63,8 @@ class Summary:
     rendered: int = 0
     kept: int = 0
     jobs: int = 1
+    keying_s: float = 0.0  # render keys computed and unchanged pages linked
+    render_s: float = 0.0  # the other pages rendered
     entries: dict[str, rec.Entry] = field(default_factory=dict)
 
 
@@ -104,22 +107,9 @@ class IncrementalWriter(UniquePathWriter):
         summary = Summary(jobs=jobs)
         if not queue:
             return summary
-        keys = Keys(self.settings, queue[0].context)
-        record_path = Path(self.options.record) if self.options.record else None
-        previous = Path(self.options.previous) if self.options.previous else None
-        old = rec.load(record_path) if record_path and previous else {}
-        todo: list[tuple[Write, str | None]] = []
-        for write in queue:
-            key = keys.key(write.name, write.template, write.context, write.arguments())
-            entry = old.get(write.name) if key else None
-            kept = (
-                self._keep(write, entry, previous) if key and entry and entry.key == key else None
-            )
-            if kept is not None:
-                summary.entries[write.name] = rec.Entry(entry.key, kept)  # type: ignore[union-attr]
-                summary.kept += 1
-            else:
-                todo.append((write, key))
+        start = time.perf_counter()
+        todo = self._keep_unchanged(queue, summary)
+        summary.keying_s = time.perf_counter() - start
         forked = workers.forks(jobs, len(todo))
         for (write, key), (opened, files) in zip(
             todo, workers.run(jobs, todo, self._render), strict=True
@@ -130,9 +120,30 @@ class IncrementalWriter(UniquePathWriter):
             if key is not None:
                 summary.entries[write.name] = rec.Entry(key, tuple(files))
         summary.rendered = len(todo)
+        summary.render_s = time.perf_counter() - start - summary.keying_s
         if self.options.update:
             rec.save(Path(self.options.update), summary.entries)
         return summary
+
+    def _keep_unchanged(
+        self, queue: list[Write], summary: Summary
+    ) -> list[tuple[Write, str | None]]:
+        """Keep each queued write whose key and files are unchanged; return the others."""
+        keys = Keys(self.settings, queue[0].context)
+        record_path = Path(self.options.record) if self.options.record else None
+        previous = Path(self.options.previous) if self.options.previous else None
+        old = rec.load(record_path) if record_path and previous else {}
+        todo: list[tuple[Write, str | None]] = []
+        for write in queue:
+            key = keys.key(write.name, write.template, write.context, write.arguments())
+            entry = old.get(write.name) if key else None
+            kept = self._keep(write, entry, previous) if entry and entry.key == key else None
+            if entry is not None and kept is not None:
+                summary.entries[write.name] = rec.Entry(entry.key, kept)
+                summary.kept += 1
+            else:
+                todo.append((write, key))
+        return todo
 
     def _keep(
         self, write: Write, entry: rec.Entry, previous: Path | None
