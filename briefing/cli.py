@@ -24,13 +24,20 @@ from briefing import (
     site,
     verify,
 )
-from briefing.decode import DecodeError, decode
+from briefing.decode import DecodeError
 from briefing.export import cite, content, run, siteinfo
 from briefing.export.columns import RowContext
 from briefing.export.parquet import ParquetUnavailableError
-from briefing.extract import ExtractContext, ExtractionError, extract_text
-from briefing.ingest import IngestOptions, ingest
-from briefing.sources import InputError, RawInput, kind_of, read_bytes
+from briefing.extract import EXTRACTORS, extract
+from briefing.extraction import Extracted, ExtractionError
+from briefing.ingest import (
+    IngestOptions,
+    ingest,
+    learn_boilerplate_by_folder,
+    read_input,
+    source_name,
+)
+from briefing.sources import InputError, discover
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -67,20 +74,17 @@ def _aware(value: str) -> datetime:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Normalise raw inputs into the content folder and print the run report."""
+    options = IngestOptions(now=_now(), date=args.date, fetched_at=args.fetched_at)
     if args.explain:
-        return explain(args.explain)
+        return explain(Path(args.explain), [Path(p) for p in args.paths], options)
     if not args.paths:
         print("briefing ingest: give at least one RAW_PATH (or --explain FILE)", file=sys.stderr)
         return 2
-    jobs = args.jobs or (os.cpu_count() or 1)
     out = Path(args.out)
-    cache = None if args.no_cache else (args.cache or manifest.default_path(out))
-    options = IngestOptions(
-        now=_now(),
-        date=args.date,
-        fetched_at=args.fetched_at,
-        jobs=jobs,
-        manifest=cache,
+    options = replace(
+        options,
+        jobs=args.jobs or (os.cpu_count() or 1),
+        manifest=None if args.no_cache else (args.cache or manifest.default_path(out)),
         scheduler=args.scheduler,
         on_wait=_tell,
     )
@@ -124,23 +128,49 @@ def _tell(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def explain(path_text: str) -> int:
-    """Print every line of one text dump with the extractor's decision for it."""
-    path = Path(path_text)
-    if kind_of(path) != "txt":
-        print(f"{path}: --explain reads text dumps (.txt)", file=sys.stderr)
+def explain(target: Path, paths: list[Path], options: IngestOptions) -> int:
+    """Print what ingest extracts from ``target``: each line's decision, or the fields found.
+
+    The input is found, read and extracted exactly as ``briefing ingest PATHS`` does it (PATHS
+    default to the file alone), boilerplate learned from its folder's other dumps included.
+    """
+    found = discover(paths or [target])
+    raw = next((r for r in found.inputs if r.path.resolve() == target.resolve()), None)
+    if raw is None:
+        why = [r.reason for r in found.rejected if Path(r.file).name == target.name]
+        print(f"{target}: {why[0] if why else 'not among the inputs given'}", file=sys.stderr)
         return 2
+    options = replace(options, boilerplate=learn_boilerplate_by_folder(found.inputs))
     try:
-        text = decode(read_bytes(RawInput(path, path.name, "txt")))
-        found = extract_text(text, ExtractContext(rel_path=path.name))
+        text, _, ctx = read_input(raw, options)
+        results = extract(raw.kind, text, ctx)
     except (InputError, DecodeError, ExtractionError) as exc:
-        print(f"{path}: {exc}", file=sys.stderr)
+        print(f"{target}: {exc}", file=sys.stderr)
         return 1
-    print(f"# {path} (profile: {found.profile or 'generic'})")
+    for n, result in enumerate(results, 1):
+        where = source_name(raw, n, len(results))
+        if not isinstance(result, Extracted):
+            print(f"# {where}: rejected ({result.where}: {result.reason})")
+            continue
+        profile = result.profile or "generic"
+        print(f"# {where} (extractor: {EXTRACTORS[raw.kind].name}, profile: {profile})")
+        _print_found(result)
+    return 0
+
+
+def _print_found(found: Extracted) -> None:
+    """Print the extractor's line decisions; an extractor that keeps none, the fields found."""
     for d in found.decisions:
         reason = f" ({d.reason})" if d.reason else ""
         print(f"{d.line:5d} {d.label:<12} {d.text[:100]}{reason}")
-    return 0
+    if not found.decisions:
+        for label, value in (
+            ("title", found.title),
+            ("date", found.date.isoformat() if found.date else None),
+            ("authors", ", ".join(found.authors)),
+            ("paragraphs", str(len(found.paragraphs))),
+        ):
+            print(f"{label:<12} {value or '-'}")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -315,7 +345,12 @@ def parser() -> argparse.ArgumentParser:
         "('5 hours ago') of inputs whose sidecar gives no fetched_at",
     )
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default 0: one per core)")
-    p.add_argument("--explain", metavar="FILE", help="show each line of FILE with its decision")
+    p.add_argument(
+        "--explain",
+        metavar="FILE",
+        help="show each line of FILE with its decision, as ingest of RAW_PATH (default: FILE) "
+        "reads it",
+    )
     p.add_argument(
         "--cache",
         type=Path,
