@@ -16,7 +16,8 @@ EVAL    ?= ../shared/eval
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-$(STAMP): requirements.lock pyproject.toml
+# A new plugin package needs the editable install again (its import name is mapped at install).
+$(STAMP): requirements.lock pyproject.toml $(wildcard plugins/pelican/plugins/*/__init__.py)
 	test -x $(PY) || $(PYTHON3) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .

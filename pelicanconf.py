@@ -20,7 +20,7 @@ THEME = "themes/briefing"
 # a site that pip-installs briefing may list the short name ("read_next") instead.
 PLUGINS = [
     "pelican.plugins.briefing_reader",
-    "pelican.plugins.unique_paths",
+    "pelican.plugins.incremental",  # the writer: unique_paths, pages kept and rendered in parallel
     "pelican.plugins.news_meta",
     "pelican.plugins.archive_pages",
     "pelican.plugins.read_next",
@@ -128,3 +128,7 @@ DELETE_OUTPUT_DIRECTORY = False
 # section ("sport") or one source's section ("report.az/world"), case and punctuation ignored.
 # Sections not named keep their own (cleaned) name.
 CATEGORIES: dict[str, str] = {}
+
+# Incremental, parallel rendering (the incremental plugin): processes that render (0: one per
+# core).  `briefing build` sets this dict itself (its --jobs, and the render record's paths).
+INCREMENTAL: dict[str, object] = {"jobs": 0}

@@ -126,7 +126,12 @@ def build_table(results: dict[str, Any]) -> list[str]:
         "| articles | tool | pages | wall s (median) | range | CPU s | peak MB | ours / tool |",
         "|---:|---|---:|---:|---|---:|---:|---:|",
     ]
-    names = {"ours": "briefing build", "pelican": "vanilla Pelican", "hugo": "Hugo"}
+    names = {
+        "ours": "briefing build",
+        "ours1": "briefing build --jobs 1",
+        "pelican": "vanilla Pelican",
+        "hugo": "Hugo",
+    }
     for size, rows in results.get("build", {}).items():
         ours = rows.get("ours", {}).get("wall")
         for key, name in names.items():

@@ -146,6 +146,8 @@ def measure_size(
     if "build" not in skip:
         say(f"{size:,}: briefing build")
         rows["ours"] = _attempt(results, lambda: stages.our_build(content, work, plan.runs))
+        say(f"{size:,}: briefing build --jobs 1 (one rendering process)")
+        rows["ours1"] = _attempt(results, lambda: stages.our_build(content, work, plan.runs, 1))
     if "update" not in skip and size == plan.update_size:
         say(f"{size:,}: daily update")
         update = _attempt(results, lambda: stages.daily_update(corpus, content, work, plan.runs))

@@ -144,13 +144,17 @@ def split(m: Measurement, timings: list[dict[str, Any]], stages: tuple[str, ...]
     return {k: statistics.median(v) for k, v in parts.items()}
 
 
-def our_build(content: Path, work: Path, runs: int) -> dict[str, Any]:
-    """Time cold ``briefing build`` runs with pelicanconf.py (plus stage plugins in the tree)."""
+def our_build(content: Path, work: Path, runs: int, jobs: int = 0) -> dict[str, Any]:
+    """Time cold ``briefing build`` runs with pelicanconf.py (plus stage plugins in the tree).
+
+    ``jobs`` 0 renders with one process per core (the default); 1 is the one-process build
+    every earlier version ran, the baseline of the parallel render.
+    """
     output, timing = work / "ours", work / "timing.json"
     base = ROOT / "pelicanconf.py"
     added = missing_stage_plugins(base, HOSTED_STAGES)
     command = [PY, "-m", "briefing", "build", "--content", str(content), "--output", str(output)]
-    command += ["--settings", str(BENCH_SETTINGS)]
+    command += ["--settings", str(BENCH_SETTINGS), "--jobs", str(jobs)]
     env = _build_env(base, timing, added)
     m, timings = timed_builds(command, env, timing, runs, lambda: _cold(content, output))
     return {

@@ -176,7 +176,13 @@ def _print_found(found: Extracted) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site with Pelican; the output folder is replaced only on success."""
     try:
-        site.build_site(Path(args.content), Path(args.output), Path(args.settings))
+        site.build_site(
+            Path(args.content),
+            Path(args.output),
+            Path(args.settings),
+            jobs=args.jobs,
+            incremental=not args.full,
+        )
     except site.BuildError as exc:
         print(f"build: {exc}", file=sys.stderr)
         return 1
@@ -378,6 +384,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--content", default="content", help="content folder (default: content)")
     p.add_argument("--output", default="output", help="output folder (default: output)")
     p.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file")
+    p.add_argument(
+        "--jobs", type=int, default=0, help="rendering processes (default 0: one per core)"
+    )
+    p.add_argument(
+        "--full", action="store_true", help="render every page (keep none from the last build)"
+    )
     p.set_defaults(handler=cmd_build)
 
     p = sub.add_parser(

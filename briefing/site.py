@@ -6,6 +6,8 @@ succeeded, so a failed or interrupted build leaves the previous site intact.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import signal
@@ -15,6 +17,7 @@ import threading
 from pathlib import Path
 
 from briefing import locks
+from briefing.manifest import CACHE_DIR
 
 
 class BuildError(RuntimeError):
@@ -25,12 +28,22 @@ class BuildError(RuntimeError):
 STOP_GRACE_SECONDS = 5.0
 
 
-def build_site(content: Path, output: Path, settings: Path, extra: tuple[str, ...] = ()) -> None:
+def build_site(
+    content: Path,
+    output: Path,
+    settings: Path,
+    extra: tuple[str, ...] = (),
+    jobs: int = 0,
+    incremental: bool = True,
+) -> None:
     """Build ``content`` with Pelican into ``output``, replacing it only on success.
 
     One build at a time per output folder (and none while an ingest writes the content): the
     locks of :mod:`briefing.locks`.  Under the output's lock any temporary tree left by an
-    earlier, killed build is stale and is removed first.
+    earlier, killed build is stale and is removed first.  The incremental plugin keeps the
+    pages of ``output`` whose render key is unchanged (its record is :func:`record_path`) and
+    renders the others in ``jobs`` processes (0: one per core); ``incremental=False`` renders
+    every page.
     """
     output = output.resolve()
     try:
@@ -39,9 +52,52 @@ def build_site(content: Path, output: Path, settings: Path, extra: tuple[str, ..
             locks.hold(locks.content_lock(content), "build", shared=True),
         ):
             _sweep(output)
-            _build_locked(content, output, settings, extra)
+            _build_incremental(content, output, settings, extra, jobs, incremental)
     except locks.LockTimeoutError as exc:
         raise BuildError(str(exc)) from None
+
+
+def record_path(content: Path, output: Path) -> Path:
+    """Where the render record of ``output`` lives: beside the ingest manifest, one per output."""
+    name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:12]
+    return content.resolve().parent / CACHE_DIR / f"build-{name}.sqlite"
+
+
+def with_setting(extra: tuple[str, ...], key: str, value: object) -> tuple[str, ...]:
+    """Add ``-e KEY=VALUE`` to Pelican's arguments (in its one ``-e`` list)."""
+    item = f"{key}={json.dumps(value)}"
+    flags = [i for i, arg in enumerate(extra) if arg in ("-e", "--extra-settings")]
+    if not flags:
+        return (*extra, "-e", item)
+    at = flags[-1] + 1
+    return (*extra[:at], item, *extra[at:])
+
+
+def _build_incremental(
+    content: Path, output: Path, settings: Path, extra: tuple[str, ...], jobs: int, keep: bool
+) -> None:
+    """Build with the incremental plugin's options; move its new record in after the swap.
+
+    The record names files by inode, size and time, so even a record left beside another
+    output (a kill between the swap and the move) makes the next build render, never keep,
+    a page it does not describe.
+    """
+    record = record_path(content, output)
+    update = record.with_name(record.name + ".new")
+    update.unlink(missing_ok=True)
+    options = {
+        "jobs": jobs,
+        "record": str(record) if keep else "",
+        "update": str(update),
+        "previous": str(output),
+    }
+    try:
+        _build_locked(content, output, settings, with_setting(extra, "INCREMENTAL", options))
+    except BaseException:
+        update.unlink(missing_ok=True)
+        raise
+    if update.is_file():
+        update.replace(record)
 
 
 def _build_locked(content: Path, output: Path, settings: Path, extra: tuple[str, ...]) -> None:

@@ -40,6 +40,11 @@ def describe(name: str, context: Mapping[str, Any]) -> str:
     return f"template {context.get('template_name') or '?'} ({name})"
 
 
+def path_key(path: str) -> str:
+    """Return the form of ``path`` that claims compare (absolute, normalised)."""
+    return os.path.normpath(Path(path).absolute())
+
+
 class UniquePathWriter(Writer):  # type: ignore[misc]
     """Pelican's writer, refusing any output path that was already claimed in this build."""
 
@@ -51,7 +56,7 @@ class UniquePathWriter(Writer):  # type: ignore[misc]
 
     def claim(self, path: str, what: str) -> None:
         """Record that ``what`` writes ``path``; raise DuplicateOutputError if it is taken."""
-        key = os.path.normpath(Path(path).absolute())
+        key = path_key(path)
         first = self.claims.get(key)
         if first is not None:
             raise DuplicateOutputError(os.path.relpath(key, self.output_path), first, what)

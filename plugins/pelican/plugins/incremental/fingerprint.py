@@ -1,0 +1,145 @@
+"""A stable digest of the values a page shows: Pelican's content objects, our records, plain data.
+
+The page's own article (or page) is digested whole: its text, metadata and every attribute a
+plugin added (read-next links, source links, ...).  An article the page only refers to (a
+neighbour, a read-next target, a listing's item) is digested as a reference: its path, URL,
+title, date, category, tags and its ``briefing`` record, which is everything a link or a listing
+item shows; its own links are not part of it, so a listing is not re-rendered when an item's
+read-next block changes.  A value of a type not known here is :class:`UnkeyableError`: that page is
+always rendered (never wrongly kept).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+import types
+from collections.abc import Mapping
+from typing import Any
+
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
+
+MAX_DEPTH = 12
+# A content object's attributes that are not what it shows: the shared context and settings
+# (digested once per build) and Pelican's per-page link state.
+NOT_SHOWN = frozenset({"_context", "settings"})
+
+
+class UnkeyableError(TypeError):
+    """A page value whose digest this module cannot compute: render the page."""
+
+
+class Fingerprint:
+    """Digest values; references to content objects are memoised for the whole build."""
+
+    def __init__(self) -> None:
+        # id -> (the object, its digest): holding the object keeps its id from being reused.
+        self._memo: dict[int, tuple[Any, bytes]] = {}
+
+    def digest(self, value: Any) -> str:
+        """Return the hex digest of ``value`` (raise UnkeyableError for an unknown type)."""
+        h = hashlib.sha256()
+        self._feed(h, value, 0, own=True)
+        return h.hexdigest()
+
+    def _feed(self, h: Any, value: Any, depth: int, own: bool = False) -> None:
+        if depth > MAX_DEPTH:
+            raise UnkeyableError(f"nested deeper than {MAX_DEPTH}")
+        if value is None or isinstance(value, bool | int | float | str | bytes | enum.Enum):
+            h.update(f"{type(value).__name__}:{value!r};".encode())
+        elif isinstance(value, dt.date | dt.time):
+            h.update(f"{type(value).__name__}:{value.isoformat()};".encode())
+        elif isinstance(value, dt.tzinfo):  # ZoneInfo("UTC"), timezone(timedelta(hours=4))
+            h.update(f"tz:{value!s};".encode())
+        elif isinstance(value, Content):
+            if own:
+                self._own(h, value, depth)
+            else:
+                h.update(self._memoised(value, depth, self._reference))
+        elif isinstance(value, URLWrapper):
+            h.update(f"{type(value).__name__}:{value.name!r}:{value.slug}:{value.url};".encode())
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            if value.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+                h.update(self._memoised(value, depth, self._fields))
+            else:
+                self._fields(h, value, depth)
+        else:
+            self._container(h, value, depth)
+
+    def _fields(self, h: Any, value: Any, depth: int) -> None:
+        h.update(f"<{type(value).__qualname__}".encode())
+        for f in dataclasses.fields(value):
+            h.update(f"{f.name}=".encode())
+            self._feed(h, getattr(value, f.name), depth + 1)
+        h.update(b">")
+
+    def _memoised(self, value: Any, depth: int, feed: Any) -> bytes:
+        """Digest an immutable value once per build (a record, a reference to an article)."""
+        known = self._memo.get(id(value))
+        if known is None:
+            h = hashlib.sha256()
+            feed(h, value, depth)
+            known = self._memo[id(value)] = (value, h.digest())
+        digest: bytes = known[1]
+        return digest
+
+    def _container(self, h: Any, value: Any, depth: int) -> None:
+        if isinstance(value, Mapping):
+            h.update(f"{{{len(value)}".encode())
+            for key in sorted(value, key=str):
+                h.update(f"{key!s}=".encode())
+                self._feed(h, value[key], depth + 1, own=depth == 0)
+            h.update(b"}")
+        elif isinstance(value, list | tuple):
+            h.update(f"[{len(value)}".encode())
+            for item in value:
+                self._feed(h, item, depth + 1)
+            h.update(b"]")
+        elif isinstance(value, set | frozenset):
+            h.update(f"({len(value)}".encode())
+            for item in sorted(Fingerprint().digest(v) for v in value):
+                h.update(item.encode())
+            h.update(b")")
+        else:
+            raise UnkeyableError(f"no digest for {type(value).__qualname__}")
+
+    def _own(self, h: Any, content: Content, depth: int) -> None:
+        """Digest the page's own content object whole (plugins' attributes included)."""
+        h.update(f"<own {type(content).__name__}".encode())
+        for name, value in sorted(vars(content).items()):
+            if name not in NOT_SHOWN:
+                h.update(f"{name}=".encode())
+                self._feed(h, value, depth + 1)
+        h.update(b">")
+
+    def _reference(self, h: Any, content: Content, depth: int) -> None:
+        """Digest what a link to ``content`` or a listing item of it shows."""
+        shown = {
+            "source_path": content.source_path,
+            "url": content.url,
+            "save_as": content.save_as,
+            "title": getattr(content, "title", None),
+            "date": getattr(content, "date", None),
+            "category": getattr(content, "category", None),
+            "tags": getattr(content, "tags", None),
+            "briefing": getattr(content, "briefing", None),
+            "summary": getattr(content, "_summary", None),
+        }
+        self._feed(h, shown, depth + 1)
+
+
+def code_digest(value: Any) -> str:
+    """Digest a settings value that may hold functions (ARTICLE_ORDER_BY) by their code."""
+    if isinstance(value, types.FunctionType):
+        code = value.__code__
+        return f"fn {value.__module__}.{value.__qualname__} {code.co_code.hex()} {code.co_consts!r}"
+    if isinstance(value, type | types.ModuleType | types.BuiltinFunctionType):
+        return f"{type(value).__name__} {getattr(value, '__module__', '')}.{value.__qualname__}"
+    if isinstance(value, Mapping):
+        return "{" + ",".join(f"{k!r}:{code_digest(v)}" for k, v in sorted(value.items())) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(code_digest(v) for v in value) + "]"
+    return repr(value)

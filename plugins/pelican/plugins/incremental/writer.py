@@ -1,0 +1,182 @@
+"""The one writer, incremental and parallel: unique_paths' collision checks, plus
+
+1. every ``write_file`` call is queued (feeds are written at once, they are few and cheap);
+2. at ``finalized`` (before the search index reads the pages), each queued page's render key
+   (:mod:`.keys`) is compared with the record of the previous build: a page whose key and files
+   are unchanged is hard-linked from the previous output (copied where links fail);
+3. the rest are rendered, split over ``jobs`` processes forked now, when the context is whole;
+4. the new record is written beside the old one for ``briefing build`` to move in place.
+
+Every path is still claimed once: kept pages before the fork, each worker's pages in the
+worker and again in the parent, so a collision anywhere names both writers.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from pelican.plugins.unique_paths.writer import UniquePathWriter, describe, path_key
+from pelican.writers import Writer
+
+from . import record as rec
+from . import settings as inc_settings
+from . import workers
+from .keys import Keys
+
+logger = logging.getLogger(__name__)
+_SIGNATURE = inspect.signature(Writer.write_file)
+
+
+@dataclass(frozen=True)
+class Write:
+    """One queued ``write_file`` call, as Pelican made it."""
+
+    name: str
+    template: Any
+    context: dict[str, Any]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+
+    def arguments(self) -> dict[str, Any]:
+        """Return every argument but the template and context by name (relative_urls, url...)."""
+        bound = _SIGNATURE.bind(
+            None, self.name, self.template, self.context, *self.args, **self.kwargs
+        )
+        bound.apply_defaults()
+        values = dict(bound.arguments)
+        for drop in ("self", "name", "template", "context"):
+            values.pop(drop, None)
+        return {**values.pop("kwargs", {}), **values}
+
+
+@dataclass
+class Summary:
+    """What the render stage did."""
+
+    rendered: int = 0
+    kept: int = 0
+    jobs: int = 1
+    keying_s: float = 0.0  # render keys computed and unchanged pages linked
+    render_s: float = 0.0  # the other pages rendered
+    entries: dict[str, rec.Entry] = field(default_factory=dict)
+
+
+class IncrementalWriter(UniquePathWriter):
+    """Pelican's writer with unique paths, kept unchanged pages and parallel rendering."""
+
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings=settings)
+        self.options = inc_settings.load(settings or {})
+        self.queue: list[Write] = []
+        self._opened: list[tuple[str, str, bool]] | None = None
+        self._own = ""  # the path key of the write being rendered: claimed when it was queued
+
+    def write_file(
+        self, name: str, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> Any:
+        """Queue the write; :meth:`finish` keeps or renders it."""
+        self._claim_static(context)  # now: the static files are copied before finish
+        if name:
+            # Claimed now, so a collision with a static file fails before it is copied.
+            path = str(Path(self.output_path, name))
+            self.claim(path, describe(name, kwargs))
+            self.queue.append(Write(name, template, context, args, kwargs))
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> IO[str]:
+        fresh = path_key(filename) != self._own
+        if fresh:
+            opened: IO[str] = super()._open_w(filename, encoding, override)
+        else:
+            self._own = ""
+            opened = Writer._open_w(self, filename, encoding, override)
+        if self._opened is not None:
+            self._opened.append((filename, self._writing, fresh))
+        return opened
+
+    def finish(self) -> Summary:
+        """Keep the unchanged queued pages, render the others, write the record."""
+        queue, self.queue = self.queue, []
+        jobs = self.options.jobs or os.cpu_count() or 1
+        summary = Summary(jobs=jobs)
+        if not queue:
+            return summary
+        start = time.perf_counter()
+        todo = self._keep_unchanged(queue, summary)
+        summary.keying_s = time.perf_counter() - start
+        forked = workers.forks(jobs, len(todo))
+        for (write, key), (opened, files) in zip(
+            todo, workers.run(jobs, todo, self._render), strict=True
+        ):
+            for path, what, fresh in opened if forked else ():
+                if fresh:  # a worker claimed it in its own copy of the claims
+                    self.claim(path, what)
+            if key is not None:
+                summary.entries[write.name] = rec.Entry(key, tuple(files))
+        summary.rendered = len(todo)
+        summary.render_s = time.perf_counter() - start - summary.keying_s
+        if self.options.update:
+            rec.save(Path(self.options.update), summary.entries)
+        return summary
+
+    def _keep_unchanged(
+        self, queue: list[Write], summary: Summary
+    ) -> list[tuple[Write, str | None]]:
+        """Keep each queued write whose key and files are unchanged; return the others."""
+        keys = Keys(self.settings, queue[0].context)
+        record_path = Path(self.options.record) if self.options.record else None
+        previous = Path(self.options.previous) if self.options.previous else None
+        old = rec.load(record_path) if record_path and previous else {}
+        todo: list[tuple[Write, str | None]] = []
+        for write in queue:
+            key = keys.key(write.name, write.template, write.context, write.arguments())
+            entry = old.get(write.name) if key else None
+            kept = self._keep(write, entry, previous) if entry and entry.key == key else None
+            if entry is not None and kept is not None:
+                summary.entries[write.name] = rec.Entry(entry.key, kept)
+                summary.kept += 1
+            else:
+                todo.append((write, key))
+        return todo
+
+    def _keep(
+        self, write: Write, entry: rec.Entry, previous: Path | None
+    ) -> tuple[rec.Written, ...] | None:
+        """Link the write's files from the previous output, if each is the one recorded."""
+        if previous is None or not all(f.unchanged(previous) for f in entry.files):
+            return None
+        what = describe(write.name, write.kwargs)
+        for f in entry.files:
+            target = Path(self.output_path, f.path)
+            if path_key(str(target)) != path_key(str(Path(self.output_path, write.name))):
+                self.claim(str(target), what)  # pages 2, 3...: the first was claimed when queued
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(previous / f.path, target)
+            except OSError:
+                shutil.copy2(previous / f.path, target)
+        return tuple(rec.Written.of(Path(self.output_path), f.path) for f in entry.files)
+
+    def _render(
+        self, item: tuple[Write, str | None]
+    ) -> tuple[list[tuple[str, str, bool]], list[rec.Written]]:
+        """Render one queued write; return the files it opened (and what wrote them)."""
+        write, _ = item
+        self._opened = []
+        self._own = path_key(str(Path(self.output_path, write.name)))
+        try:
+            UniquePathWriter.write_file(
+                self, write.name, write.template, write.context, *write.args, **write.kwargs
+            )
+            opened = self._opened
+        finally:
+            self._opened, self._own = None, ""
+        root = Path(self.output_path)
+        files = [rec.Written.of(root, os.path.relpath(path, root)) for path, _, _ in opened]
+        return opened, files
