@@ -4,7 +4,7 @@ usage: python -m bench.eval_extract DATA [--kind txt|html] [--half A|B] [--sidec
                                          [--score PATH/score.py] [--keep DIR] [--per-file]
 (the scorer defaults to score.py in DATA's parent folder, as laid out in shared/eval/)
 
-Each input kind is linked into a raw folder of its own and run through
+Each input kind is copied into a raw folder of its own and run through
 ``briefing.ingest.ingest`` exactly as ``briefing ingest`` runs it (profiles, generic
 extraction, normalise, defaults, the archive's slugs and files); the scorer then reads the
 written Markdown.  No fetch time is passed: the dev pages come without sidecars, as a user's
@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -85,13 +86,14 @@ def _iso(value: Any) -> datetime | None:
 
 
 def stage(data: Path, kind: str, stems: set[str], raw: Path, sidecars: bool) -> None:
-    """Link the chosen pages of one kind into ``raw`` (with sidecars when asked)."""
+    """Copy the chosen pages of one kind into ``raw`` (with sidecars when asked)."""
     truth = load_truth(data)
     for page in sorted(data.glob(PATTERNS[kind])):
         stem = page.name.split(".")[0]
         if stem not in stems:
             continue
-        (raw / page.name).symlink_to(page.resolve())
+        # A copy, not a link: ingest reads no link that leads out of the raw folder.
+        shutil.copyfile(page, raw / page.name)
         crawl = truth[stem].crawl if stem in truth else None
         if sidecars and crawl is not None:
             aware = crawl if crawl.utcoffset() is not None else crawl.replace(tzinfo=UTC)

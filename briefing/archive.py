@@ -240,6 +240,7 @@ class Archive:
             self._store(entry.path, entry.article)
             new = current is None and entry.replaces is None
             (report.written if new else report.updated).append(label)
+            report.sections.append((entry.article.category, entry.article.source))
         if entry.replaces is not None:  # the date changed: the file moved (new one written first)
             entry.replaces.unlink(missing_ok=True)
 

@@ -151,6 +151,16 @@ def apply(section: str, source: str | None, mapping: CategoryMap) -> str:
     return mapping.lookup(section, source) or section
 
 
+def unmapped_line(sections: Iterable[tuple[str, str | None]], mapping: CategoryMap) -> str | None:
+    """Return the line naming the sections ``mapping`` leaves as they are (None: it maps all)."""
+    missing = unmapped(sections, mapping)
+    if not missing:
+        return None
+    listed = ", ".join(f"{name} ({count})" for name, count in missing[:20])
+    more = f" and {len(missing) - 20} more" if len(missing) > 20 else ""
+    return f"categories: not in CATEGORIES, kept as they are: {listed}{more}"
+
+
 def unmapped(
     sections: Iterable[tuple[str, str | None]], mapping: CategoryMap
 ) -> list[tuple[str, int]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import runpy
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -12,14 +13,31 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from briefing import __version__, cluster, locks, manifest, offline, site, verify
-from briefing.decode import DecodeError, decode
+from briefing import (
+    __version__,
+    categories,
+    cluster,
+    dating,
+    locks,
+    manifest,
+    offline,
+    site,
+    verify,
+)
+from briefing.decode import DecodeError
 from briefing.export import cite, content, run, siteinfo
 from briefing.export.columns import RowContext
 from briefing.export.parquet import ParquetUnavailableError
-from briefing.extract import ExtractContext, ExtractionError, extract_text
-from briefing.ingest import IngestOptions, ingest
-from briefing.sources import InputError, RawInput, kind_of, read_bytes
+from briefing.extract import EXTRACTORS, extract
+from briefing.extraction import Extracted, ExtractionError
+from briefing.ingest import (
+    IngestOptions,
+    ingest,
+    learn_boilerplate_by_folder,
+    read_input,
+    source_name,
+)
+from briefing.sources import InputError, discover
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -49,30 +67,24 @@ def _now() -> datetime:
 
 def _aware(value: str) -> datetime:
     try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an ISO 8601 date") from None
-    if parsed.utcoffset() is None:
-        raise argparse.ArgumentTypeError(f"{value!r} needs a UTC offset, e.g. +04:00")
-    return parsed
+        return dating.aware(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Normalise raw inputs into the content folder and print the run report."""
+    options = IngestOptions(now=_now(), date=args.date, fetched_at=args.fetched_at)
     if args.explain:
-        return explain(args.explain)
+        return explain(Path(args.explain), [Path(p) for p in args.paths], options)
     if not args.paths:
         print("briefing ingest: give at least one RAW_PATH (or --explain FILE)", file=sys.stderr)
         return 2
-    jobs = args.jobs or (os.cpu_count() or 1)
     out = Path(args.out)
-    cache = None if args.no_cache else (args.cache or manifest.default_path(out))
-    options = IngestOptions(
-        now=_now(),
-        date=args.date,
-        fetched_at=args.fetched_at,
-        jobs=jobs,
-        manifest=cache,
+    options = replace(
+        options,
+        jobs=args.jobs or (os.cpu_count() or 1),
+        manifest=None if args.no_cache else (args.cache or manifest.default_path(out)),
         scheduler=args.scheduler,
         on_wait=_tell,
     )
@@ -92,32 +104,73 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     ):
         for line in lines:
             print(f"{label}: {line}", file=sys.stderr)
+    unmapped = categories.unmapped_line(report.sections, _category_map(args.settings))
+    if unmapped:
+        print(unmapped, file=sys.stderr)
     reused = f", {report.reused} inputs unchanged since the last run" if report.reused else ""
     print(f"ingest: {report.summary()} ({report.briefs} new briefs{reused})")
     return 0 if report.ok else 1
+
+
+def _category_map(settings: Path) -> categories.CategoryMap:
+    """The CATEGORIES mapping of a settings file (plain Python; none when there is no file)."""
+    if not settings.is_file():
+        return categories.CategoryMap.from_mapping({})
+    try:
+        values = runpy.run_path(str(settings))
+        return categories.CategoryMap.from_mapping(values.get("CATEGORIES"))
+    except (OSError, SyntaxError, ValueError) as exc:
+        print(f"ingest: {settings}: CATEGORIES not read: {exc}", file=sys.stderr)
+        return categories.CategoryMap.from_mapping({})
 
 
 def _tell(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def explain(path_text: str) -> int:
-    """Print every line of one text dump with the extractor's decision for it."""
-    path = Path(path_text)
-    if kind_of(path) != "txt":
-        print(f"{path}: --explain reads text dumps (.txt)", file=sys.stderr)
+def explain(target: Path, paths: list[Path], options: IngestOptions) -> int:
+    """Print what ingest extracts from ``target``: each line's decision, or the fields found.
+
+    The input is found, read and extracted exactly as ``briefing ingest PATHS`` does it (PATHS
+    default to the file alone), boilerplate learned from its folder's other dumps included.
+    """
+    found = discover(paths or [target])
+    raw = next((r for r in found.inputs if r.path.resolve() == target.resolve()), None)
+    if raw is None:
+        why = [r.reason for r in found.rejected if Path(r.file).name == target.name]
+        print(f"{target}: {why[0] if why else 'not among the inputs given'}", file=sys.stderr)
         return 2
+    options = replace(options, boilerplate=learn_boilerplate_by_folder(found.inputs))
     try:
-        text = decode(read_bytes(RawInput(path, path.name, "txt")))
-        found = extract_text(text, ExtractContext(rel_path=path.name))
+        text, _, ctx = read_input(raw, options)
+        results = extract(raw.kind, text, ctx)
     except (InputError, DecodeError, ExtractionError) as exc:
-        print(f"{path}: {exc}", file=sys.stderr)
+        print(f"{target}: {exc}", file=sys.stderr)
         return 1
-    print(f"# {path} (profile: {found.profile or 'generic'})")
+    for n, result in enumerate(results, 1):
+        where = source_name(raw, n, len(results))
+        if not isinstance(result, Extracted):
+            print(f"# {where}: rejected ({result.where}: {result.reason})")
+            continue
+        profile = result.profile or "generic"
+        print(f"# {where} (extractor: {EXTRACTORS[raw.kind].name}, profile: {profile})")
+        _print_found(result)
+    return 0
+
+
+def _print_found(found: Extracted) -> None:
+    """Print the extractor's line decisions; an extractor that keeps none, the fields found."""
     for d in found.decisions:
         reason = f" ({d.reason})" if d.reason else ""
         print(f"{d.line:5d} {d.label:<12} {d.text[:100]}{reason}")
-    return 0
+    if not found.decisions:
+        for label, value in (
+            ("title", found.title),
+            ("date", found.date.isoformat() if found.date else None),
+            ("authors", ", ".join(found.authors)),
+            ("paragraphs", str(len(found.paragraphs))),
+        ):
+            print(f"{label:<12} {value or '-'}")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -286,7 +339,12 @@ def parser() -> argparse.ArgumentParser:
         "('5 hours ago') of inputs whose sidecar gives no fetched_at",
     )
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default 0: one per core)")
-    p.add_argument("--explain", metavar="FILE", help="show each line of FILE with its decision")
+    p.add_argument(
+        "--explain",
+        metavar="FILE",
+        help="show each line of FILE with its decision, as ingest of RAW_PATH (default: FILE) "
+        "reads it",
+    )
     p.add_argument(
         "--cache",
         type=Path,
@@ -295,6 +353,13 @@ def parser() -> argparse.ArgumentParser:
         "(default: .briefing-cache/ beside the content folder)",
     )
     p.add_argument("--no-cache", action="store_true", help="extract every input again")
+    p.add_argument(
+        "--settings",
+        type=Path,
+        default=Path("pelicanconf.py"),
+        help="site settings whose CATEGORIES mapping the run's sections are checked against "
+        "(default: pelicanconf.py, when it exists)",
+    )
     p.add_argument(
         "--scheduler",
         metavar="ADDRESS",

@@ -1,14 +1,17 @@
 """Ingest's per-input work on a Dask cluster: the same results, in the same order, as one machine.
 
-Only :func:`briefing.ingest.parse_input` (read, decode, extract, normalise, validate) runs on
-the workers, in batches; placement (identity, slugs, duplicates, conflicts) stays one ordered
-step on the client, so the archive written is byte-identical to ``--jobs N``.  Workers read the
-raw inputs from the paths the client names, so those must be reachable from every worker (a
-shared mount; a ``LocalCluster`` shares this machine's disk).
+Only the per-input function ingest hands over (:func:`briefing.ingest.parse_input`: read,
+decode, extract, normalise, validate) runs on the workers, in batches; placement (identity,
+slugs, duplicates, conflicts) stays one ordered step on the client, so the archive written is
+byte-identical to ``--jobs N``.  Workers read the raw inputs from the paths the client names,
+so those must be reachable from every worker (a shared mount; a ``LocalCluster`` shares this
+machine's disk).
 
 A worker that dies loses nothing: the scheduler runs its batches again elsewhere.  A batch that
 keeps killing workers (``KilledWorker``) is split, and an input that kills workers on its own is
-rejected by name.  Results stream back as they finish and are handed on in input order.
+rejected by name (the result ``crashed`` makes for it).  Results stream back as they finish and
+are handed on in input order.  This module imports nothing of ingest's: the functions come in
+as arguments, so ingest and cluster do not import each other.
 """
 
 from __future__ import annotations
@@ -17,13 +20,14 @@ import logging
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
-from typing import TYPE_CHECKING, Any
-
-from briefing.report import Rejection
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from briefing.ingest import IngestOptions, Parsed
     from briefing.sources import RawInput
+
+Options = TypeVar("Options")
+Result = TypeVar("Result")
 
 logger = logging.getLogger(__name__)
 
@@ -37,24 +41,27 @@ class SchedulerError(RuntimeError):
     """The scheduler address is not one we can use; the message says why."""
 
 
-def parse_batch(batch: list[RawInput], options: IngestOptions) -> list[Parsed]:
+def parse_batch(
+    parse: Callable[[RawInput, Options], Result], batch: list[RawInput], options: Options
+) -> list[Result]:
     """Parse one batch of inputs on a worker."""
-    from briefing.ingest import parse_input
-
-    return [parse_input(raw, options) for raw in batch]
+    return [parse(raw, options) for raw in batch]
 
 
 def parse_on_cluster(
     inputs: list[RawInput],
-    options: IngestOptions,
+    options: Options,
     scheduler: str,
+    parse: Callable[[RawInput, Options], Result],
+    crashed: Callable[[RawInput], Result],
     on_start: Callable[[str], None] | None = None,
-) -> Iterator[Parsed]:
-    """Parse ``inputs`` on the Dask cluster at ``scheduler``; yield results in input order.
+) -> Iterator[Result]:
+    """Run ``parse`` over ``inputs`` on the Dask cluster at ``scheduler``, in input order.
 
     ``scheduler`` is ``tcp://HOST:PORT`` (a running scheduler) or ``local:N`` (a
-    ``LocalCluster`` of N worker processes for this run).  ``on_start`` is told the dashboard
-    address.
+    ``LocalCluster`` of N worker processes for this run).  ``parse`` must be importable by the
+    workers (a module-level function); ``crashed`` gives the result of an input that kills
+    workers on its own.  ``on_start`` is told the dashboard address.
     """
     from distributed import Client
 
@@ -66,9 +73,10 @@ def parse_on_cluster(
             on_start(f"ingest: Dask dashboard at {client.dashboard_link}")
         shared = client.scatter(options, broadcast=True)
         batches = [inputs[i : i + BATCH] for i in range(0, len(inputs), BATCH)]
-        futures = deque(client.map(parse_batch, batches, options=shared, pure=False))
+        task = partial(parse_batch, parse)
+        futures = deque(client.map(task, batches, options=shared, pure=False))
         for batch in batches:  # each future is dropped once read: its result leaves the cluster
-            yield from _results(client, batch, futures.popleft(), shared)
+            yield from _results(client, task, batch, futures.popleft(), shared, crashed)
 
 
 def _address(scheduler: str, stack: ExitStack) -> Any:
@@ -93,27 +101,27 @@ def _address(scheduler: str, stack: ExitStack) -> Any:
     return scheduler
 
 
-def _results(client: Any, batch: list[RawInput], future: Any, shared: Any) -> list[Parsed]:
+def _results(
+    client: Any,
+    task: Callable[..., list[Result]],
+    batch: list[RawInput],
+    future: Any,
+    shared: Any,
+    crashed: Callable[[RawInput], Result],
+) -> list[Result]:
     """A batch's results; a batch that kept killing workers is retried input by input."""
     from distributed import KilledWorker
 
     try:
-        result: list[Parsed] = future.result()
+        result: list[Result] = future.result()
         return result
     except KilledWorker:
         logger.warning("a batch of %d inputs kept killing workers: retrying one by one", len(batch))
     out = []
     for raw in batch:
         try:
-            (parsed,) = client.submit(parse_batch, [raw], options=shared, pure=False).result()
+            (parsed,) = client.submit(task, [raw], options=shared, pure=False).result()
         except KilledWorker:
-            parsed = _rejected(raw)
+            parsed = crashed(raw)
         out.append(parsed)
     return out
-
-
-def _rejected(raw: RawInput) -> Parsed:
-    from briefing.ingest import Parsed
-
-    reason = "crashed the worker processes reading it"
-    return Parsed(raw.rel, rejections=(Rejection(raw.rel, reason),))

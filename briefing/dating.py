@@ -8,14 +8,34 @@ source stated no date; ``timezone: unknown`` with midnight means it stated a day
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from briefing.model import Article
 
 
 def date_stated(record: Article) -> bool:
     """Return True when the source itself stated the article's date."""
-    return "date" not in record.origin
+    return record.date_stated
+
+
+def aware(value: object) -> datetime:
+    """Return an ISO 8601 date with a time and a UTC offset (a string, or YAML's datetime).
+
+    The one parser of such dates: the contract's ``date``/``modified``, sidecars, ``--date``.
+    A ValueError's message completes a sentence naming the value's place ("field 'date' ...").
+    """
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not an ISO 8601 date") from None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        raise ValueError(f"{value.isoformat()!r} is a day: it needs a time and a UTC offset")
+    if not isinstance(value, datetime):
+        raise ValueError("must be an ISO 8601 date with a time and a UTC offset")
+    if value.utcoffset() is None:
+        raise ValueError(f"{value.isoformat()!r} has no UTC offset (write e.g. +04:00)")
+    return value
 
 
 def time_stated(record: Article) -> bool:

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from briefing import dating
 from briefing.model import KINDS, Article, Kind, Revision, SourceItem, Translation
 
 DELIMITER = "---"
@@ -233,18 +234,12 @@ def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
 
 def _datetime(data: Mapping[str, Any], key: str) -> datetime:
     value = data.get(key)
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value)
-        except ValueError:
-            raise FrontMatterError(f"field '{key}': {value!r} is not an ISO 8601 date") from None
-    elif isinstance(value, date) and not isinstance(value, datetime):
-        raise FrontMatterError(f"field '{key}' needs a time and a UTC offset, not just a day")
-    if not isinstance(value, datetime):
+    if not isinstance(value, str | date):
         raise FrontMatterError(f"field '{key}' is required: an ISO 8601 date with a UTC offset")
-    if value.utcoffset() is None:
-        raise FrontMatterError(f"field '{key}' has no UTC offset (write e.g. +04:00)")
-    return value
+    try:
+        return dating.aware(value)
+    except ValueError as exc:
+        raise FrontMatterError(f"field '{key}': {exc}") from None
 
 
 def _list(data: Mapping[str, Any], key: str) -> list[Any]:

@@ -9,7 +9,6 @@ comes, so what was accepted before a failure is on disk.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,11 +22,12 @@ from tqdm import tqdm
 from briefing import cluster, frontmatter, generic, locks
 from briefing.archive import Archive, Entry
 from briefing.decode import DecodeError, decode
-from briefing.extract import ExtractContext, ExtractionError, RecordError, extract_text
+from briefing.extract import extract
+from briefing.extraction import ExtractContext, Extracted, ExtractionError, RecordError
 from briefing.generic.boilerplate import MIN_DUMPS
 from briefing.manifest import Manifest
 from briefing.manifest import input_key as manifest_key
-from briefing.model import Article, Extracted
+from briefing.model import Article
 from briefing.normalise import Dating, text_fingerprint, to_article, to_briefs
 from briefing.report import Rejection, RunReport
 from briefing.slug import MAX_SLUG_CHARS
@@ -76,9 +76,11 @@ def parse_input(raw: RawInput, options: IngestOptions) -> Parsed:
     foresaw) becomes that input's rejection, so the rest of the batch goes on.
     """
     try:
-        data = read_bytes(raw)
-        sidecar = read_sidecar(raw.path) or Sidecar()
-        return _checked(_parse_text(raw, decode(data), sidecar, options))
+        text, sidecar, ctx = read_input(raw, options)
+        if raw.kind == "md":
+            return _checked(Parsed(raw.rel, (Entry(_passed_through(frontmatter.load(text), raw)),)))
+        found = extract(raw.kind, text, ctx)
+        return _checked(_normalised(raw, sidecar, ctx, found, options))
     except (InputError, DecodeError, ExtractionError, frontmatter.FrontMatterError) as exc:
         reason = str(exc)
     except RecursionError:
@@ -89,6 +91,24 @@ def parse_input(raw: RawInput, options: IngestOptions) -> Parsed:
         logger.debug("%s: unexpected failure", raw.rel, exc_info=True)
         reason = f"could not be processed ({type(exc).__name__}: {exc})"
     return Parsed(raw.rel, rejections=(Rejection(raw.rel, reason),))
+
+
+def read_input(raw: RawInput, options: IngestOptions) -> tuple[str, Sidecar, ExtractContext]:
+    """Read and decode one input and its sidecar; return them with the extractor's context.
+
+    ``briefing ingest --explain`` calls this and :func:`briefing.extract.extract` just as
+    :func:`parse_input` does.  Raises the input's InputError or DecodeError.
+    """
+    data = read_bytes(raw)
+    sidecar = read_sidecar(raw.path) or Sidecar()
+    ctx = ExtractContext(
+        rel_path=raw.rel,
+        source_hint=sidecar.source or raw.source_hint,
+        source_url=sidecar.url,
+        fetched_at=sidecar.fetched_at or options.fetched_at,
+        boilerplate=options.boilerplate.get(raw.folder, frozenset()),
+    )
+    return decode(data), sidecar, ctx
 
 
 def _checked(parsed: Parsed) -> Parsed:
@@ -128,38 +148,29 @@ def validate(article: Article, *, through_yaml: bool = True) -> str | None:
     return None
 
 
-def _parse_text(raw: RawInput, text: str, sidecar: Sidecar, options: IngestOptions) -> Parsed:
-    ctx = ExtractContext(
-        rel_path=raw.rel,
-        source_hint=sidecar.source or raw.source_hint,
-        source_url=sidecar.url,
-        fetched_at=sidecar.fetched_at or options.fetched_at,
-        boilerplate=options.boilerplate.get(raw.folder, frozenset()),
-    )
-    if raw.kind == "md":
-        return Parsed(raw.rel, (Entry(_passed_through(frontmatter.load(text), raw)),))
-    if raw.kind == "txt":
-        found: list[Extracted | RecordError] = [extract_text(text, ctx)]
-    elif raw.kind == "html":
-        found = [generic.extract_html(text, ctx)]
-    else:
-        found = list(generic.extract_records(text, ctx))
-        if not found:
-            raise ExtractionError("no records found (an empty JSON list or file)")
+def _normalised(
+    raw: RawInput,
+    sidecar: Sidecar,
+    ctx: ExtractContext,
+    found: list[Extracted | RecordError],
+    options: IngestOptions,
+) -> Parsed:
+    """Turn each extracted result into an entry (article, briefs); a bad record into a rejection."""
     entries, rejections = [], []
+    dating = Dating(sidecar=sidecar.date, option=options.date, today=options.now)
     for n, result in enumerate(found, 1):
         if isinstance(result, RecordError):
             rejections.append(Rejection(f"{raw.rel} ({result.where})", result.reason))
             continue
-        if not any(map(_HAS_WORD.search, result.paragraphs)):  # none, or only "<" and "..."
-            rejections.append(Rejection(raw.rel, "no article text found"))
-            continue
-        source_file = raw.rel if len(found) == 1 else f"{raw.rel}#{n}"
-        dating = Dating(sidecar=sidecar.date, option=options.date, today=options.now)
-        article = to_article(_with_context(result, ctx), dating, source_file)
+        article = to_article(result, dating, source_name(raw, n, len(found)))
         briefs = tuple(to_briefs(result, article))
         entries.append(Entry(article, briefs, fetched_at=ctx.fetched_at))
     return Parsed(raw.rel, tuple(entries), tuple(rejections))
+
+
+def source_name(raw: RawInput, n: int, count: int) -> str:
+    """The ``source_file`` of result ``n`` of ``count`` an input gave: ``feed.jsonl#3`` of many."""
+    return raw.rel if count == 1 else f"{raw.rel}#{n}"
 
 
 def _passed_through(article: Article, raw: RawInput) -> Article:
@@ -171,16 +182,6 @@ def _passed_through(article: Article, raw: RawInput) -> Article:
     )
 
 
-def _with_context(found: Extracted, ctx: ExtractContext) -> Extracted:
-    """Fill source and URL from the folder or sidecar where the extractor found none."""
-    return replace(
-        found,
-        source=found.source or ctx.source_hint,
-        source_url=found.source_url or ctx.source_url,
-    )
-
-
-_HAS_WORD = re.compile(r"\w")
 # Starting worker processes costs ~0.2 s each; below this many files one process is faster.
 MIN_PARALLEL_INPUTS = 64
 
@@ -191,7 +192,7 @@ def _parse_all(inputs: list[RawInput], options: IngestOptions) -> Iterator[Parse
     with tqdm(total=len(inputs), **progress) as bar:
         if options.scheduler and inputs:
             results: Iterator[Parsed] = cluster.parse_on_cluster(
-                inputs, options, options.scheduler, on_start=options.on_wait
+                inputs, options, options.scheduler, parse_input, crashed_workers, options.on_wait
             )
         elif options.jobs <= 1 or len(inputs) < MIN_PARALLEL_INPUTS:
             results = (parse_input(raw, options) for raw in inputs)
@@ -217,6 +218,12 @@ def _in_workers(inputs: list[RawInput], options: IngestOptions) -> Iterator[Pars
             for raw in inputs[done : done + chunk]:  # the chunk that held the culprit, one by one
                 yield _alone(raw, options)
                 done += 1
+
+
+def crashed_workers(raw: RawInput) -> Parsed:
+    """The result of an input that kills every Dask worker that reads it (briefing.cluster)."""
+    reason = "crashed the worker processes reading it"
+    return Parsed(raw.rel, rejections=(Rejection(raw.rel, reason),))
 
 
 def _alone(raw: RawInput, options: IngestOptions) -> Parsed:

@@ -82,43 +82,8 @@ class Article:
         if self.kind not in KINDS:
             raise ValueError(f"Article.kind must be one of {KINDS}")
 
-
-@dataclass(frozen=True)
-class Decision:
-    """What extraction did with one input line, for ``briefing ingest --explain``."""
-
-    line: int  # 1-based line number in the decoded input
-    text: str
-    label: str  # e.g. "title", "date", "body", "boilerplate", "tags", "read_next"
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class Extracted:
-    """What an extractor found in one raw input, before slugs, fingerprints and defaults.
-
-    Extractors (site profiles, the generic text-dump extractor, HTML, JSON) fill what they find
-    and leave the rest empty; ``briefing.normalise`` turns this into an :class:`Article`.
-    ``date`` may be naive only when the source's time zone is unknown (recorded in ``origin``).
-    """
-
-    title: str | None = None
-    date: datetime | None = None
-    category: str | None = None
-    tags: tuple[str, ...] = ()
-    authors: tuple[str, ...] = ()
-    paragraphs: tuple[str, ...] = ()  # plain text, one paragraph each, in order
-    blocks: tuple[Block, ...] = ()  # what each paragraph is; empty: all are "p"
-    modified: datetime | None = None  # only when the source states it
-    source: str | None = None
-    source_url: str | None = None
-    lang: str | None = None
-    summary: str | None = None
-    translations: tuple[Translation, ...] = ()
-    read_next: tuple[SourceItem, ...] = ()
-    briefs: tuple[SourceItem, ...] = ()  # listing items with a known date: become kind: brief
-    brief_date: datetime | None = None  # the day (and zone) the listing's times belong to
-    default_category: str | None = None
-    profile: str | None = None
-    origin: dict[str, str] = field(default_factory=dict)
-    decisions: tuple[Decision, ...] = ()
+    @property
+    def date_stated(self) -> bool:
+        """True when the source stated the date; else ``origin['date']`` says where it came from
+        (``ingested``, ``sidecar``, ``option``, ``relative``) and no output claims it."""
+        return "date" not in self.origin

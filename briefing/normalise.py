@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time
 
 from briefing import categories
+from briefing.extraction import Extracted
 from briefing.frontmatter import language_tag
 from briefing.generic.lang import detect_language
 from briefing.markdown import paragraphs_to_markdown
-from briefing.model import Article, Extracted
+from briefing.model import Article
 from briefing.slug import slugify
 
 DEFAULT_CATEGORY = "General"
@@ -79,8 +80,9 @@ def first_sentence(text: str, limit: int = MAX_TITLE_CHARS) -> str:
     sentence = (sentences(text) or [""])[0]
     if len(sentence) <= limit:
         return sentence.rstrip(".")
-    cut = sentence[: limit - 1]
-    cut = cut[: cut.rfind(" ")] if " " in cut else cut
+    # One character past what fits before the "…": a space there means the last word is whole.
+    cut = sentence[:limit]
+    cut = cut[: cut.rfind(" ")] if " " in cut else cut[: limit - 1]
     return cut.rstrip(" ,;:-–—") + "…"
 
 
@@ -100,9 +102,13 @@ def lede(paragraphs: tuple[str, ...], limit: int = MAX_SUMMARY_CHARS) -> str | N
 
 
 def resolve_date(found: datetime | None, dating: Dating) -> tuple[datetime, dict[str, str]]:
-    """Return the article's aware date and the origin entries that explain it."""
+    """Return the article's aware date and the origin entries that explain it.
+
+    The one place the "time zone not stated" flag (``timezone: unknown``) is set: extractors
+    return the date naive when the source names no zone, and it is read as UTC here.
+    """
     if found is not None:
-        if found.tzinfo is None:
+        if found.utcoffset() is None:
             return found.replace(tzinfo=UTC), {"timezone": "unknown"}
         return found, {}
     for key in ("sidecar", "option", "today"):

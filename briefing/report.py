@@ -31,6 +31,7 @@ class RunReport:
     conflicts: list[str] = field(default_factory=list)
     skipped: list[Rejection] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    sections: list[tuple[str, str | None]] = field(default_factory=list)  # written, updated
     briefs: int = 0
     reused: int = 0  # inputs whose extraction the manifest gave (unchanged since last time)
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from briefing import dating
 from briefing.report import Rejection
 
 SIDECAR = ".meta.yaml"
@@ -244,11 +245,7 @@ def _aware(data: dict[str, Any], key: str, name: str) -> datetime | None:
     value = data.get(key)
     if value is None:
         return None
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value)
-        except ValueError:
-            raise InputError(f"sidecar {name}: '{key}' is not an ISO 8601 date") from None
-    if not isinstance(value, datetime) or value.utcoffset() is None:
-        raise InputError(f"sidecar {name}: '{key}' needs a date, a time and a UTC offset")
-    return value
+    try:
+        return dating.aware(value)
+    except ValueError as exc:
+        raise InputError(f"sidecar {name}: '{key}': {exc}") from None

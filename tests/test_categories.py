@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing import categories
+from briefing.cli import main
 from briefing.slug import MAX_TAXONOMY_CHARS, taxonomy_slug
+from tests.inputs import GRAIN, METRO, jsonl, record
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -129,3 +132,35 @@ def test_taxonomy_slug_is_always_a_valid_file_name(name: str) -> None:
     slug = taxonomy_slug(name)
     assert SLUG.match(slug)
     assert 0 < len(slug.encode()) <= MAX_TAXONOMY_CHARS
+
+
+def test_ingest_names_the_sections_its_settings_leave_unmapped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = tmp_path / "raw" / "wire"
+    raw.mkdir(parents=True)
+    body = "\n".join(story for story in (GRAIN["text"], METRO["text"]))  # type: ignore[arg-type]
+    records = [
+        record(
+            f"Story {n} of the day", f"https://example.net/s/{n}", f"{body} Number {n}.", **extra
+        )
+        for n, extra in enumerate(
+            [{"category": "Sport"}, {"category": "World"}, {"category": "world"}, {}]
+        )
+    ]
+    (raw / "feed.jsonl").write_text(jsonl(*records), encoding="utf-8")
+    settings = tmp_path / "site.py"
+    settings.write_text('CATEGORIES = {"sport": "Sports"}\n', encoding="utf-8")
+    out = tmp_path / "content"
+    args = ["ingest", str(raw), "--out", str(out), "--settings", str(settings), "--no-cache"]
+    assert main(args) == 0
+    lines = [x for x in capsys.readouterr().err.splitlines() if x.startswith("categories:")]
+    assert lines == ["categories: not in CATEGORIES, kept as they are: World (2), General (1)"]
+    # Run again: nothing is written, so nothing is reported; without a mapping, no line either.
+    assert main(args) == 0
+    assert "categories:" not in capsys.readouterr().err
+    fresh = tmp_path / "fresh"
+    assert (
+        main(["ingest", str(raw), "--out", str(fresh), "--settings", str(tmp_path / "no.py")]) == 0
+    )
+    assert "categories:" not in capsys.readouterr().err

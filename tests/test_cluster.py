@@ -11,7 +11,7 @@ import pytest
 
 from bench import dumps, synth
 from briefing import cluster
-from briefing.ingest import IngestOptions, ingest, parse_input
+from briefing.ingest import IngestOptions, crashed_workers, ingest, parse_input
 from briefing.sources import discover
 from tests.inputs import snapshot, write_good_batch
 from tests.seeds import CLOCK, RAW
@@ -62,7 +62,7 @@ def test_a_worker_killed_mid_run_loses_nothing(raw: Path, scheduler: tuple[str, 
     address, client = scheduler
     inputs = discover([raw]).inputs[:80]
     options = IngestOptions(now=CLOCK)
-    results = cluster.parse_on_cluster(inputs, options, address)
+    results = cluster.parse_on_cluster(inputs, options, address, parse_input, crashed_workers)
     got = [next(results)]
     pids = client.run(os.getpid)  # type: ignore[attr-defined]
     os.kill(next(iter(pids.values())), signal.SIGKILL)

@@ -89,7 +89,7 @@ def fm(yaml_text: str) -> str:
         pytest.param(fm(GOOD.replace("+04:00", "")), "no UTC offset", id="naive-date"),
         pytest.param(
             fm(GOOD.replace("'2026-02-27T19:33:00+04:00'", "2026-02-27")),
-            "not just a day",
+            "is a day: it needs a time and a UTC offset",
             id="day-only",
         ),
         pytest.param(fm(GOOD + "colour: red\n"), "unknown field(s): colour", id="unknown-field"),

@@ -96,17 +96,17 @@ BAD_LANG = "field '{}': {!r} is not a language tag (e.g. en, pt-BR)"
         ),
         pytest.param(
             good(date="2026-02-27T19:33:00"),
-            "field 'date' has no UTC offset (write e.g. +04:00)",
+            "field 'date': '2026-02-27T19:33:00' has no UTC offset (write e.g. +04:00)",
             id="date-naive-text",
         ),
         pytest.param(
             good(date=datetime(2026, 2, 27, 19, 33)),
-            "field 'date' has no UTC offset (write e.g. +04:00)",
+            "field 'date': '2026-02-27T19:33:00' has no UTC offset (write e.g. +04:00)",
             id="date-naive-timestamp",
         ),
         pytest.param(
             good(date=datetime(2026, 2, 27).date()),
-            "field 'date' needs a time and a UTC offset, not just a day",
+            "field 'date': '2026-02-27' is a day: it needs a time and a UTC offset",
             id="date-day",
         ),
         pytest.param(
@@ -116,7 +116,7 @@ BAD_LANG = "field '{}': {!r} is not a language tag (e.g. en, pt-BR)"
         ),
         pytest.param(
             good(modified="2026-02-28T10:00:00"),
-            "field 'modified' has no UTC offset (write e.g. +04:00)",
+            "field 'modified': '2026-02-28T10:00:00' has no UTC offset (write e.g. +04:00)",
             id="modified-naive",
         ),
         pytest.param(good(tags="budget"), "field 'tags' must be a list", id="tags-scalar"),

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.extract import ExtractContext
+from briefing.extraction import ExtractContext, Extracted
 from briefing.generic import extract_dump, learn_boilerplate
-from briefing.model import Extracted
 
 FIXTURES = Path(__file__).parent / "fixtures" / "generic"
 DUMP = (FIXTURES / "harbour-ledger.txt").read_text(encoding="utf-8")
@@ -65,7 +64,7 @@ def test_paragraphs_keep_their_order(ferry: Extracted) -> None:
 def test_metadata(ferry: Extracted) -> None:
     assert ferry.title == "Ferry timetable changes after storm damages Pier 4"
     assert ferry.date == datetime(2026, 2, 27, 19, 33)
-    assert ferry.origin["timezone"] == "unknown"  # naive: the page names no zone
+    assert ferry.date is not None and ferry.date.utcoffset() is None  # the page names no zone
     assert ferry.lang == "en"
     assert ferry.tags == ("ferries", "Gull Island", "storms")
     assert ferry.category == "Town"  # from the breadcrumb "Home Town <headline>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.extract import ExtractContext
+from briefing.extraction import ExtractContext
 from briefing.generic import extract_dump
 from briefing.markdown import paragraphs_to_markdown
 

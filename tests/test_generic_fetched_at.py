@@ -64,4 +64,4 @@ def test_without_a_fetch_time_the_date_is_unknown(tmp_path: Path) -> None:
 def test_fetched_at_needs_an_offset(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["ingest", "raw", "--fetched-at", "2026-06-05T14:00:00"])
-    assert "needs a UTC offset" in capsys.readouterr().err
+    assert "'2026-06-05T14:00:00' has no UTC offset" in capsys.readouterr().err

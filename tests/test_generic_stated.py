@@ -10,13 +10,12 @@ import pytest
 import trafilatura
 from lxml import html as lxml_html
 
-from briefing.extract import ExtractContext
+from briefing.extraction import ExtractContext, Extracted
 from briefing.generic import extract_html
 from briefing.generic import html as generic_html
 from briefing.generic.html import choose_date, choose_modified
 from briefing.generic.structured import Stated, names, parse_iso
 from briefing.markdown import paragraphs_to_markdown
-from briefing.model import Extracted
 
 FIXTURES = Path(__file__).parent / "fixtures" / "generic"
 PAGE = (FIXTURES / "stated-meta.html").read_text(encoding="utf-8")
@@ -40,7 +39,6 @@ def _without(selector: str) -> str:
 def test_stated_time_and_offset_are_kept(ferry: Extracted) -> None:
     assert ferry.date == datetime(2026, 2, 27, 10, 15, tzinfo=PLUS_4)
     assert ferry.date is not None and ferry.date.utcoffset() == timedelta(hours=4)
-    assert "timezone" not in ferry.origin
 
 
 def test_time_and_offset_from_the_meta_tags_without_json_ld() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.extract import ExtractContext
+from briefing.extraction import ExtractContext
 from briefing.generic import extract_dump
 from briefing.generic.lines import analyse
 from briefing.generic.titles import is_dateline

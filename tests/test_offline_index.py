@@ -15,7 +15,7 @@ from pelican.plugins.offline_search.index import (
     script,
     tokens,
 )
-from pelican.plugins.offline_search.plugin import html_text, load
+from pelican.plugins.offline_search.plugin import load
 
 
 @pytest.mark.parametrize(
@@ -104,20 +104,6 @@ def test_facets_count_every_doc() -> None:
 def test_script_is_one_register_call() -> None:
     shard = next(s for s in build([_doc("a", 1)], IndexOptions()) if s.key == "x/0")
     assert script(shard) == 'BriefingSearch.register("x/0",[""]);\n'
-
-
-@pytest.mark.parametrize(
-    ("html", "text"),
-    [
-        ("<p>One</p><p>two</p>", "One two"),
-        ("<p>A &amp; B<br>C</p>", "A & B C"),
-        ("<ul><li>x</li><li>y</li></ul>", "x y"),
-        ("<p>in<em>line</em></p>", "inline"),
-    ],
-    ids=["paragraphs", "entities-and-br", "list", "inline-tags"],
-)
-def test_html_text(html: str, text: str) -> None:
-    assert html_text(html) == text
 
 
 def test_settings_merge_over_defaults_and_reject_unknown_keys() -> None:

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pelican
 import pytest
+from pelican.plugins.read_next.tests.test_read_next_build import archive
 
 from briefing import frontmatter
-from tests.test_read_next_build import archive
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGINS = ("briefing_reader", "unique_paths", "news_meta", "archive_pages", "read_next")

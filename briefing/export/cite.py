@@ -48,7 +48,7 @@ def long_date(day: date) -> str:
 
 def stated_day(article: Article) -> date | None:
     """Return the article's day as its source dates it, or None when the date was derived."""
-    return None if "date" in article.origin else article.date.date()
+    return article.date.date() if article.date_stated else None
 
 
 def _split_name(name: str) -> tuple[str, str]:

@@ -5,6 +5,8 @@ Modules, one per stage or input kind:
 ``dates``, ``meta`` (tags, section) and ``lang``; ``boilerplate`` learns a source's repeated
 lines and names furniture lines; ``html`` runs trafilatura and ``headline`` picks the title;
 ``records`` reads JSON / JSON Lines.  Keyword lists and patterns live in ``patterns``.
+:mod:`briefing.extract` picks which of these runs for an input; the types they take and return
+live in :mod:`briefing.extraction`, which imports none of them.
 """
 
 from __future__ import annotations

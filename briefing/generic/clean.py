@@ -1,24 +1,16 @@
-"""Normalise extracted text: invisible characters, whitespace, furniture paragraphs."""
+"""Normalise extracted blocks: length in words, furniture paragraphs (text: ``briefing.text``)."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 
 from briefing.generic.boilerplate import furniture_reason
 from briefing.generic.patterns import CJK
 from briefing.model import Block
+from briefing.text import clean_text
 
 CJK_CHARS_PER_WORD = 2.0  # one English word carries about as much as two Han/kana characters
-
-# Soft hyphens and zero-width characters split words for the tokenizer and for search.
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-
-
-def clean_text(text: str) -> str:
-    """Return ``text`` without invisible characters, whitespace collapsed."""
-    return " ".join(_INVISIBLE.sub("", text).split())
 
 
 def word_count(text: str) -> float:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
+from briefing.extraction import Decision, ExtractContext, Extracted
 from briefing.generic import dates
 from briefing.generic.bylines import find_authors
 from briefing.generic.dateline import find_date
@@ -20,10 +20,7 @@ from briefing.generic.lines import Line, analyse
 from briefing.generic.meta import find_category, find_standfirst, find_tags
 from briefing.generic.patterns import COMMENT_HEADER, COMMENTS_OPEN
 from briefing.generic.titles import find_title, with_kicker
-from briefing.model import Block, Decision, Extracted
-
-if TYPE_CHECKING:
-    from briefing.extract import ExtractContext
+from briefing.model import Block
 
 # Kadane scores: a prose line adds its words (capped so one huge blob cannot outweigh the
 # article), any other non-empty line costs NONPROSE_PENALTY.  Swept 2..20 on dev-fundus and
@@ -100,8 +97,6 @@ def _origin(found: dates.FoundDate | None, fetched_at: datetime | None) -> dict[
     if found is not None and found.relative and fetched_at is not None:
         origin["date"] = "relative"  # "vor 2 Std.": counted back from the fetch time
         origin["fetched_at"] = fetched_at.isoformat()
-    if found is not None and dates.zone_of(found.value) is None:
-        origin["timezone"] = "unknown"  # the page names no zone
     return origin
 
 

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from briefing.generic.clean import clean_text
+from briefing.text import clean_text, element_text
 
 MIN_H1_WORDS = 2  # a one-word h1 is the site logo or a section name
 # " | Site", " - Site", "：中日新聞Web": a short tail after a separator at the end of a title.
@@ -30,7 +30,7 @@ class PageTitles:
 def page_titles(tree: Any, stated: str | None = None) -> PageTitles:
     """Return the h1 texts (in order), og:title, <title>, og:site_name and the JSON-LD
     headline (read by the caller) of a page."""
-    h1s = [clean_text(h.text_content()) for h in tree.iter("h1")]
+    h1s = [element_text(h) for h in tree.iter("h1")]
     return PageTitles(
         h1s=tuple(h for h in h1s if len(h.split()) >= MIN_H1_WORDS or _is_cjk(h)),
         og=_first(tree.xpath('//meta[@property="og:title"]/@content')),

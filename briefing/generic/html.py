@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from copy import deepcopy
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import trafilatura
 
+from briefing.extraction import ExtractContext, Extracted
 from briefing.generic import dates
 from briefing.generic.clean import clean_blocks
 from briefing.generic.headline import choose_title, page_titles
@@ -23,10 +24,7 @@ from briefing.generic.lang import detect_language
 from briefing.generic.meta import split_tags
 from briefing.generic.structured import Stated, names, read_stated
 from briefing.generic.xmlbody import blocks
-from briefing.model import Extracted
-
-if TYPE_CHECKING:
-    from briefing.extract import ExtractContext
+from briefing.text import element_text
 
 # The default mode runs again when precision mode kept less than this share of the text in the
 # page's <p> elements.  Publisher halves (bench/cv_extract.py --sweep, 0 to 0.6): half B picks
@@ -56,9 +54,6 @@ def extract_html(html: str, ctx: ExtractContext) -> Extracted:
     title = choose_title(titles, doc.title)
     texts, kinds = clean_blocks(blocks(doc.body) if doc.body is not None else [], title)
     date = choose_date(stated, dates.from_metadata(doc.date))
-    origin = {"extractor": "generic-html"}
-    if date is not None and date.utcoffset() is None:
-        origin["timezone"] = "unknown"
     return Extracted(
         title=title,
         date=date,
@@ -72,14 +67,14 @@ def extract_html(html: str, ctx: ExtractContext) -> Extracted:
         source_url=ctx.source_url or doc.url or None,
         lang=_lang(doc.language) or detect_language(" ".join(texts)),
         summary=doc.description or None,
-        origin=origin,
+        origin={"extractor": "generic-html"},
     )
 
 
 def _extract(tree: Any, url: str | None) -> Any:
     """Run trafilatura in precision mode; again in default mode when that kept too little."""
     doc = _run(tree, url, precision=True)
-    page = sum(len(p.text_content()) for p in tree.iter("p"))
+    page = sum(len(element_text(p)) for p in tree.iter("p"))
     if doc is not None and len(doc.text or "") >= MIN_PRECISION_SHARE * page:
         return doc
     full = _run(tree, url, precision=False)

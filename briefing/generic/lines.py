@@ -6,8 +6,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from briefing.generic.boilerplate import furniture_reason
-from briefing.generic.clean import clean_text, word_count
+from briefing.generic.clean import word_count
 from briefing.generic.patterns import SENTENCE_END
+from briefing.text import clean_text
 
 # Measured on dev-fundus/dev-aeb dumps: body paragraphs are >= 10 words and end a sentence
 # (97% of ground-truth paragraphs), menu entries and headlines of teasers are shorter or

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from briefing.extraction import ExtractContext, Extracted, RecordError
 from briefing.generic import dates
 from briefing.generic.bylines import names as byline_names
-from briefing.generic.clean import clean_text
 from briefing.generic.html import extract_html
 from briefing.generic.lang import detect_language
 from briefing.generic.meta import split_tags
 from briefing.generic.structured import names as schema_names
-from briefing.model import Extracted
-
-if TYPE_CHECKING:
-    from briefing.extract import ExtractContext, RecordError
+from briefing.text import clean_text
 
 # Field names scrapers use, in order of preference (first non-empty wins).
 TITLE_FIELDS = ("title", "headline", "name")
@@ -41,7 +38,7 @@ def extract_records(text: str, ctx: ExtractContext) -> list[Extracted | RecordEr
             return _from_json(json.loads(text), ctx)
         except json.JSONDecodeError:
             if stripped.startswith("["):
-                return [_error("document", "not valid JSON")]
+                return [RecordError("document", "not valid JSON")]
     return _from_lines(text, ctx)  # JSON Lines: one object per line
 
 
@@ -50,7 +47,7 @@ def _from_json(data: object, ctx: ExtractContext) -> list[Extracted | RecordErro
         found = next((data[k] for k in LIST_KEYS if isinstance(data.get(k), list)), None)
         data = found if found is not None else [data]
     if not isinstance(data, list):
-        return [_error("document", "expected a JSON array or object")]
+        return [RecordError("document", "expected a JSON array or object")]
     return [_record(item, f"index {i}", ctx) for i, item in enumerate(data)]
 
 
@@ -63,7 +60,7 @@ def _from_lines(text: str, ctx: ExtractContext) -> list[Extracted | RecordError]
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            out.append(_error(where, f"not valid JSON ({exc.msg})"))
+            out.append(RecordError(where, f"not valid JSON ({exc.msg})"))
             continue
         out.append(_record(item, where, ctx))
     return out
@@ -71,17 +68,16 @@ def _from_lines(text: str, ctx: ExtractContext) -> list[Extracted | RecordError]
 
 def _record(item: object, where: str, ctx: ExtractContext) -> Extracted | RecordError:
     if not isinstance(item, Mapping):
-        return _error(where, "record is not a JSON object")
+        return RecordError(where, "record is not a JSON object")
     body = _first(item, TEXT_FIELDS)
     html = _first(item, HTML_FIELDS)
     from_html = extract_html(html, ctx) if html and not body else None
     paragraphs = _paragraphs(body) if body else (from_html.paragraphs if from_html else ())
     if not paragraphs:
-        return _error(where, "record has no body (" + "/".join(TEXT_FIELDS + HTML_FIELDS) + ")")
+        return RecordError(
+            where, "record has no body (" + "/".join(TEXT_FIELDS + HTML_FIELDS) + ")"
+        )
     date = dates.from_metadata(_first(item, DATE_FIELDS))
-    origin = {"extractor": "generic-records"}
-    if date is not None and date.utcoffset() is None:
-        origin["timezone"] = "unknown"
     title = _first(item, TITLE_FIELDS) or (from_html.title if from_html else None)
     return Extracted(
         title=clean_text(title) if title else None,
@@ -95,14 +91,8 @@ def _record(item: object, where: str, ctx: ExtractContext) -> Extracted | Record
         source=ctx.source_hint,
         source_url=_first(item, URL_FIELDS) or ctx.source_url,
         lang=_first(item, LANG_FIELDS) or detect_language(" ".join(paragraphs)),
-        origin=origin,
+        origin={"extractor": "generic-records"},
     )
-
-
-def _error(where: str, reason: str) -> RecordError:
-    from briefing.extract import RecordError  # extract imports this package: import late
-
-    return RecordError(where, reason)
 
 
 def _value(item: Mapping[str, Any], fields: tuple[str, ...]) -> object:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from briefing.generic.clean import clean_text
+from briefing.text import clean_text
 
 logger = logging.getLogger(__name__)
 

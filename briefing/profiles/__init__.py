@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from briefing.model import Extracted
+from briefing.extraction import Extracted
 from briefing.profiles.layouts import LAYOUTS
 
 

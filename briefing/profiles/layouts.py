@@ -6,7 +6,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from briefing.model import Decision, Extracted, SourceItem, Translation
+from briefing.extraction import Decision, Extracted
+from briefing.model import SourceItem, Translation
 
 if TYPE_CHECKING:
     from briefing.profiles import Profile

@@ -1,10 +1,11 @@
 """The archive's shape for templates: days, months, years, sources and links between articles.
 
-Pure functions over Pelican's article objects (typed ``Any``: Pelican ships no types).  A day is
-the source's own calendar day, the one in the article's URL, so an article published at 00:30
-in Tbilisi (20:30 UTC the day before) is on the day page its URL names.  Pelican's own period
-archives group a date-sorted list with ``itertools.groupby``; with mixed UTC offsets the same
-local day can come up twice and both pages would be written to one path.
+Pure functions over Pelican's article objects (typed by the Protocols in
+``briefing_reader.types``: Pelican ships no types).  A day is the source's own calendar day,
+the one in the article's URL, so an article published at 00:30 in Tbilisi (20:30 UTC the day
+before) is on the day page its URL names.  Pelican's own period archives group a date-sorted
+list with ``itertools.groupby``; with mixed UTC offsets the same local day can come up twice
+and both pages would be written to one path.
 """
 
 from __future__ import annotations
@@ -14,21 +15,26 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from briefing import dating
 from briefing.model import Translation
 from briefing.slug import slugify
 
+if TYPE_CHECKING:
+    from pelican.plugins.briefing_reader.types import Named, PelicanArticle
+
 from .settings import ArchiveSettings
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Section:
     """One category's articles within a day, newest first."""
 
-    category: Any
-    articles: tuple[Any, ...]
+    category: Named
+    articles: tuple[PelicanArticle, ...]
 
 
 @dataclass(frozen=True)
@@ -37,9 +43,9 @@ class Day:
 
     day: date
     url: str
-    articles: tuple[Any, ...]
+    articles: tuple[PelicanArticle, ...]
     sections: tuple[Section, ...]  # the day's dated articles by category
-    undated: tuple[Any, ...] = ()  # articles without a stated date, taken in on this day
+    undated: tuple[PelicanArticle, ...] = ()  # articles without a stated date, taken in on this day
 
     @property
     def count(self) -> int:
@@ -71,7 +77,7 @@ class Month:
     days: tuple[Day, ...]
 
     @property
-    def articles(self) -> tuple[Any, ...]:
+    def articles(self) -> tuple[PelicanArticle, ...]:
         """Return the month's articles, newest first."""
         return tuple(a for d in self.days for a in d.articles)
 
@@ -110,7 +116,7 @@ class Year:
     months: tuple[Month, ...]
 
     @property
-    def articles(self) -> tuple[Any, ...]:
+    def articles(self) -> tuple[PelicanArticle, ...]:
         """Return the year's articles, newest first."""
         return tuple(a for m in self.months for a in m.articles)
 
@@ -136,15 +142,15 @@ class Source:
 
     name: str
     anchor: str
-    articles: tuple[Any, ...]
+    articles: tuple[PelicanArticle, ...]
 
 
 @dataclass(frozen=True)
-class Neighbours:
+class Neighbours(Generic[T]):
     """What comes before and after: articles in a category, or days, months, years."""
 
-    previous: Any | None = None  # older
-    next: Any | None = None  # newer
+    previous: T | None = None  # older
+    next: T | None = None  # newer
 
 
 @dataclass(frozen=True)
@@ -155,22 +161,22 @@ class ArchiveIndex:
     months: tuple[Month, ...]
     years: tuple[Year, ...]
     sources: tuple[Source, ...]
-    _by_source_url: dict[str, Any] = field(repr=False)
-    _by_lang_title: dict[tuple[str, str], Any] = field(repr=False)
-    _neighbours: dict[str, Neighbours] = field(repr=False)
+    _by_source_url: dict[str, PelicanArticle] = field(repr=False)
+    _by_lang_title: dict[tuple[str, str], PelicanArticle] = field(repr=False)
+    _neighbours: dict[str, Neighbours[PelicanArticle]] = field(repr=False)
     _day_of: dict[date, Day] = field(repr=False)
 
-    def translation_target(self, translation: Translation) -> Any | None:
+    def translation_target(self, translation: Translation) -> PelicanArticle | None:
         """Return the archive's article for another-language version, matched by URL or title."""
         if translation.url and translation.url in self._by_source_url:
             return self._by_source_url[translation.url]
         return self._by_lang_title.get((translation.lang, translation.title))
 
-    def neighbours(self, article: Any) -> Neighbours:
+    def neighbours(self, article: PelicanArticle) -> Neighbours[PelicanArticle]:
         """Return the previous (older) and next (newer) article in the article's category."""
         return self._neighbours.get(article.source_path, Neighbours())
 
-    def day_of(self, article: Any) -> Day:
+    def day_of(self, article: PelicanArticle) -> Day:
         """Return the daily briefing the article belongs to."""
         return self._day_of[local_day(article)]
 
@@ -182,7 +188,7 @@ class ArchiveIndex:
         """Return the year page a date falls in, if the archive has it."""
         return next((y for y in self.years if y.year == day.year), None)
 
-    def adjacent(self, period: Day | Month | Year) -> Neighbours:
+    def adjacent(self, period: Day | Month | Year) -> Neighbours[Day | Month | Year]:
         """Return the archive's previous (older) and next (newer) day, month or year."""
         periods: tuple[Day | Month | Year, ...]
         if isinstance(period, Day):
@@ -200,32 +206,32 @@ class ArchiveIndex:
         return tuple(d for d in self.days if d.dated)[:count]
 
     @property
-    def undated(self) -> tuple[Any, ...]:
+    def undated(self) -> tuple[PelicanArticle, ...]:
         """Return the articles whose source stated no date, latest taken in first."""
         return tuple(a for d in self.days for a in d.undated)
 
 
-def local_day(article: Any) -> date:
+def local_day(article: PelicanArticle) -> date:
     """Return the calendar day of the article where its source is (the day in its URL)."""
     day: date = article.date.date()
     return day
 
 
-def newest_first(articles: Iterable[Any]) -> tuple[Any, ...]:
+def newest_first(articles: Iterable[PelicanArticle]) -> tuple[PelicanArticle, ...]:
     """Return the articles sorted newest first (by absolute time), ties broken by slug."""
     return tuple(sorted(articles, key=lambda a: (a.date, a.slug), reverse=True))
 
 
-def build_days(articles: Sequence[Any], settings: ArchiveSettings) -> tuple[Day, ...]:
+def build_days(articles: Sequence[PelicanArticle], settings: ArchiveSettings) -> tuple[Day, ...]:
     """Group articles into days, newest day first, each split into category sections."""
-    by_day: dict[date, list[Any]] = defaultdict(list)
+    by_day: dict[date, list[PelicanArticle]] = defaultdict(list)
     for article in articles:
         by_day[local_day(article)].append(article)
     days = []
     for day in sorted(by_day, reverse=True):
         ordered = newest_first(by_day[day])
         undated = tuple(a for a in ordered if not dating.date_stated(a.briefing))
-        by_category: dict[Any, list[Any]] = defaultdict(list)
+        by_category: dict[Named, list[PelicanArticle]] = defaultdict(list)
         for article in ordered:
             if dating.date_stated(article.briefing):
                 by_category[article.category].append(article)
@@ -259,9 +265,9 @@ def build_years(months: Sequence[Month], settings: ArchiveSettings) -> tuple[Yea
     )
 
 
-def build_sources(articles: Sequence[Any]) -> tuple[Source, ...]:
+def build_sources(articles: Sequence[PelicanArticle]) -> tuple[Source, ...]:
     """Group articles by source name, alphabetically; articles without one under 'Unknown'."""
-    grouped: dict[str, list[Any]] = defaultdict(list)
+    grouped: dict[str, list[PelicanArticle]] = defaultdict(list)
     for article in articles:
         grouped[article.briefing.source or "Unknown source"].append(article)
     return tuple(
@@ -270,12 +276,12 @@ def build_sources(articles: Sequence[Any]) -> tuple[Source, ...]:
     )
 
 
-def build_neighbours(articles: Sequence[Any]) -> dict[str, Neighbours]:
+def build_neighbours(articles: Sequence[PelicanArticle]) -> dict[str, Neighbours[PelicanArticle]]:
     """Map each article's source path to its older and newer neighbour in its category."""
-    by_category: dict[Any, list[Any]] = defaultdict(list)
+    by_category: dict[Named, list[PelicanArticle]] = defaultdict(list)
     for article in articles:
         by_category[article.category].append(article)
-    result: dict[str, Neighbours] = {}
+    result: dict[str, Neighbours[PelicanArticle]] = {}
     for items in by_category.values():
         ordered = sorted(items, key=lambda a: (a.date, a.slug))
         for i, article in enumerate(ordered):
@@ -285,7 +291,7 @@ def build_neighbours(articles: Sequence[Any]) -> dict[str, Neighbours]:
     return result
 
 
-def build_index(articles: Sequence[Any], settings: ArchiveSettings) -> ArchiveIndex:
+def build_index(articles: Sequence[PelicanArticle], settings: ArchiveSettings) -> ArchiveIndex:
     """Build the archive index of one build's published articles."""
     days = build_days(articles, settings)
     months = build_months(days, settings)

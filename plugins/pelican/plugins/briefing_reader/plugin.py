@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from pelican import signals
+import pelican.plugins.signals as signals  # Pelican ships no types: Any
 
 from briefing import categories
 
 from .reader import BriefingReader
+from .types import ArticlesGenerator
 
 
 def add_reader(readers: Any) -> None:
@@ -18,7 +19,7 @@ def add_reader(readers: Any) -> None:
         readers.reader_classes[ext] = BriefingReader
 
 
-def report_unmapped(generator: Any) -> None:
+def report_unmapped(generator: ArticlesGenerator) -> None:
     """Name, on stderr, the sections the ``CATEGORIES`` mapping does not map (kept as they are).
 
     Printed, not logged as a warning: the build runs with ``--fatal warnings`` and an unmapped
@@ -26,11 +27,9 @@ def report_unmapped(generator: Any) -> None:
     """
     mapping = categories.CategoryMap.from_mapping(generator.settings.get("CATEGORIES"))
     seen = [(a.briefing.category, a.briefing.source) for a in generator.articles]
-    missing = categories.unmapped(seen, mapping)
-    if missing:
-        listed = ", ".join(f"{name} ({count})" for name, count in missing[:20])
-        more = f" and {len(missing) - 20} more" if len(missing) > 20 else ""
-        print(f"categories: not in CATEGORIES, kept as they are: {listed}{more}", file=sys.stderr)
+    line = categories.unmapped_line(seen, mapping)
+    if line:
+        print(line, file=sys.stderr)
 
 
 def register() -> None:

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
+import pelican.plugins.signals as signals  # Pelican ships no types: Any
 
 from briefing.export.columns import RowContext
 from briefing.export.run import SUFFIXES, ExportOptions, export

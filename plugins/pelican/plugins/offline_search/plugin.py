@@ -10,19 +10,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
+import pelican.plugins.signals as signals  # Pelican ships no types: Any
 
 from briefing import settings as briefing_settings
+from briefing.text import html_text
 
 from .index import IndexDoc, IndexOptions, build, write
 
 logger = logging.getLogger(__name__)
-
-_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br", "div"}
 
 
 @dataclass(frozen=True)
@@ -35,37 +33,6 @@ class Settings(IndexOptions):
 def load(settings: Mapping[str, Any]) -> Settings:
     """Return ``OFFLINE_SEARCH`` over the defaults (briefing.settings)."""
     return briefing_settings.load("OFFLINE_SEARCH", Settings, settings.get("OFFLINE_SEARCH"))
-
-
-class _TextExtractor(HTMLParser):
-    """Collect the text of rendered HTML, with a space where a block ends."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCKS:
-            self.parts.append(" ")
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":  # a void element: it never ends
-            self.parts.append(" ")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCKS:
-            self.parts.append(" ")
-
-
-def html_text(html: str) -> str:
-    """Return the plain text of an HTML fragment, whitespace collapsed."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    return " ".join("".join(parser.parts).split())
 
 
 def index_doc(article: Any, default_lang: str) -> IndexDoc:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
+import pelican.plugins.signals as signals  # Pelican ships no types: Any
 
 from briefing import locks
 

@@ -13,9 +13,9 @@ archive and get empty lists.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
-from pelican import signals
+import pelican.plugins.signals as signals  # Pelican ships no types: Any
 
 from briefing import dating
 
@@ -24,6 +24,9 @@ from .scoring import Block, ReadNextError, recommend
 from .settings import ReadNextSettings, load
 from .sources import SourceMatcher
 
+if TYPE_CHECKING:
+    from pelican.plugins.briefing_reader.types import ArticlesGenerator, PelicanArticle
+
 logger = logging.getLogger(__name__)
 
 
@@ -31,7 +34,7 @@ class ReadNextBuildError(ValueError):
     """The archive cannot get read-next blocks; the message names the article's file."""
 
 
-def _blocks(articles: list[Any], settings: ReadNextSettings) -> dict[str, Block]:
+def _blocks(articles: list[PelicanArticle], settings: ReadNextSettings) -> dict[str, Block]:
     try:
         return recommend([a.briefing for a in articles], settings)
     except ReadNextError as err:
@@ -39,7 +42,7 @@ def _blocks(articles: list[Any], settings: ReadNextSettings) -> dict[str, Block]
         raise ReadNextBuildError(f"{', '.join(paths) or err.slug}: {err}") from err
 
 
-def _links(block: Block, by_slug: dict[str, Any], shown: set[str]) -> list[ReadNextLink]:
+def _links(block: Block, by_slug: dict[str, PelicanArticle], shown: set[str]) -> list[ReadNextLink]:
     """Return the block's links, leaving out articles the page already links (``shown``)."""
     links = []
     for pick in block.picks:
@@ -63,7 +66,9 @@ def _links(block: Block, by_slug: dict[str, Any], shown: set[str]) -> list[ReadN
     return links
 
 
-def _source_links(articles: list[Any], by_slug: dict[str, Any], threshold: float) -> None:
+def _source_links(
+    articles: list[PelicanArticle], by_slug: dict[str, PelicanArticle], threshold: float
+) -> None:
     """Set ``source_links`` on every article that has a source list: the one place a source's
     item is resolved to an archive article (its slug, else its text: see sources.py)."""
     listing = [a for a in articles if a.briefing.read_next]
@@ -75,14 +80,14 @@ def _source_links(articles: list[Any], by_slug: dict[str, Any], threshold: float
         article.source_links = [by_slug[s].url if s else None for s in matched]
 
 
-def _linked(article: Any) -> set[str]:
+def _linked(article: PelicanArticle) -> set[str]:
     """Return the URLs the article's page links elsewhere: its source's list, duplicates."""
     urls = {url for url in article.source_links if url}
     urls.update(url for _, url, _ in article.also_reported_by)
     return urls
 
 
-def add_read_next(generator: Any) -> None:
+def add_read_next(generator: ArticlesGenerator) -> None:
     """Set read_next_links, also_reported_by and source_links on every article."""
     settings = load(generator.settings)
     shown = [*generator.articles, *generator.translations]

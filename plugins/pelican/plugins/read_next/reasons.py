@@ -53,7 +53,7 @@ def shared_labels(features: Features, rows: Ints, cols: Ints) -> list[tuple[str,
 
 def days_apart(doc: Doc, target: Doc) -> float | None:
     """Return how many days the target is after (+) or before (-) the article, if both dated."""
-    if doc.origin.get("date") or target.origin.get("date"):
+    if not (doc.date_stated and target.date_stated):
         return None  # a date the source did not state (the day of ingest) tells no distance
     return (target.date - doc.date).total_seconds() / 86400.0
 

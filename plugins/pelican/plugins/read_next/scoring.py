@@ -69,7 +69,7 @@ class Block:
 
 def _context(docs: Sequence[Doc]) -> Context:
     days = np.array(
-        [np.nan if d.origin.get("date") else d.date.timestamp() / 86400.0 for d in docs],
+        [d.date.timestamp() / 86400.0 if d.date_stated else np.nan for d in docs],
         dtype=np.float64,
     )
     codes: dict[str, int] = {}

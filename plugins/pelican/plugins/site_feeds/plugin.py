@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pelican import signals
+import pelican.plugins.signals as signals  # Pelican ships no types: Any
 
 from . import settings as feed_settings
 from .atom import Feed, atom, opensearch

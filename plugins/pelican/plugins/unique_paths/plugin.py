@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pelican import signals
+import pelican.plugins.signals as signals  # Pelican ships no types: Any
 
 from .writer import UniquePathWriter
 

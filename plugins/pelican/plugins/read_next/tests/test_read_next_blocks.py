@@ -19,9 +19,16 @@ from pelican.plugins.read_next.scoring import (
     recommend,
 )
 from pelican.plugins.read_next.settings import load
+from pelican.plugins.read_next.tests.test_read_next_scoring import (
+    FILLER,
+    OIC,
+    SMALL_ARCHIVE,
+    archive,
+    art,
+    text,
+)
 
 from briefing.model import Article
-from tests.test_read_next_scoring import FILLER, OIC, SMALL_ARCHIVE, archive, art, text
 
 OIC_STORY = {"oic-opens", "oic-corridor", "oic-closes", "brief-oic"}
 
@@ -243,7 +250,7 @@ def test_leads_reading_alike_at_the_ratio_threshold_make_a_duplicate() -> None:
 
 def decay(days: float, half_life: float = 30.0, recency: float = 0.7) -> float:
     """The documented recency factor of a pair ``days`` apart (read_next.settings)."""
-    return (1.0 - recency) + recency * 0.5 ** (days / half_life)
+    return float((1.0 - recency) + recency * 0.5 ** (days / half_life))
 
 
 def test_scores_decay_with_the_documented_half_life() -> None:

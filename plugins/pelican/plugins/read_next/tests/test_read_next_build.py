@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lxml import html  # type: ignore[import-untyped]
+from lxml import html
 from pelican import Pelican
 from pelican.settings import read_settings
 
 from briefing import frontmatter
 from briefing.model import Article, SourceItem
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[5]
 DAY0 = datetime(2025, 6, 20, 9, 0, tzinfo=UTC)
 BOILERPLATE = "Officials said more details would follow later in the week."
 ARTICLES = (
