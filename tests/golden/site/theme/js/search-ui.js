@@ -89,6 +89,8 @@
       this.more = root.querySelector(".search-more");
       this.run = null; // {id, hits, total, shown}
       this.runId = 0;
+      // Words typed while the engine was loading are the query (the URL has none then).
+      if (!this.state.q && this.input.value.trim()) this.state.q = this.input.value;
       this.input.value = this.state.q;
       this.sort.value = this.state.sort;
       if (Object.keys(this.state.filters).length) this.facetBox.open = true;
