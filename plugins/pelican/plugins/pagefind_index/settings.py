@@ -30,7 +30,11 @@ class PagefindSettings:
     language: str = "unknown"
     # Pages per part at most (whole months; a larger month is a part of its own); 0: one
     # index of everything.  A part's Pagefind process peaks at roughly 0.2 MB per page.
-    part_pages: int = 2500
+    # Off by default: a part where no word begins with a query word falls back to a shorter
+    # word (Pagefind does this per index), so the count can exceed the true one (docs/SEARCH.md,
+    # "open defect"); one index does that only when no article has the word.  Trust first:
+    # parts are for archives that do not fit one index's memory.
+    part_pages: int = 0
     # Pagefind processes at once (each indexes one part): the build's peak memory is about
     # jobs x a part's, its time about the archive's / jobs.
     jobs: int = 2
