@@ -74,7 +74,7 @@ def nested(depth: int) -> str:
 # reason ends in a library's own words (a YAML or JSON parser's), the part before them.
 BINARY = "binary file (contains NUL bytes), not a text page dump"
 TOO_LARGE = "too large for a txt input (file over the 8 MB limit)"
-NAV_ONLY = "no article text found (only navigation or boilerplate lines)"
+NAV_ONLY = "no article text found (only navigation, boilerplate or punctuation)"
 BAD_UTF16 = "not valid utf-16-le text after its byte-order mark"
 UNSUPPORTED = (
     "unsupported file type (expected .htm, .htm.gz, .html, .html.gz, .json, .jsonl, .md, .txt)"
@@ -85,7 +85,7 @@ NOT_REGULAR = "not a regular file (a FIFO, device, socket or folder link), not r
 NOT_GZIP = "not a readable gzip file ("
 NO_FRONT_MATTER = "no front matter: the file must start with a '---' line"
 SIDECAR = "sidecar dated.txt.meta.yaml"
-NEEDS_OFFSET = "needs a date, a time and a UTC offset"
+NO_OFFSET = "has no UTC offset (write e.g. +04:00)"
 
 NAV = "Home\nNews\nSport\nWeather\nContact us\nLog in\n" * 5
 PAGE = "<html><body><p>Short.</p></body></html>"
@@ -207,7 +207,7 @@ CASES = [
     pytest.param(
         put("naive.md", md(GOOD_MD.replace("+04:00", ""))),
         "naive.md",
-        "field 'date' has no UTC offset (write e.g. +04:00)",
+        "field 'date': '2026-02-20T07:00:00' " + NO_OFFSET,
         id="md-no-offset",
     ),
     pytest.param(
@@ -261,7 +261,7 @@ CASES = [
     pytest.param(
         sidecar("date: '2026-02-01T10:00:00'\n"),
         "dated.txt",
-        SIDECAR + ": 'date' " + NEEDS_OFFSET,
+        SIDECAR + ": 'date': '2026-02-01T10:00:00' " + NO_OFFSET,
         id="side-naive",
     ),
     pytest.param(
@@ -276,19 +276,19 @@ CASES = [
     pytest.param(
         sidecar("date: yesterday\n"),
         "dated.txt",
-        SIDECAR + ": 'date' is not an ISO 8601 date",
+        SIDECAR + ": 'date': 'yesterday' is not an ISO 8601 date",
         id="side-date-words",
     ),
     pytest.param(
         sidecar("date: 2026-02-01\n"),
         "dated.txt",
-        SIDECAR + ": 'date' " + NEEDS_OFFSET,
+        SIDECAR + ": 'date': '2026-02-01' is a day: it needs a time and a UTC offset",
         id="side-day",
     ),
     pytest.param(
         sidecar("fetched_at: '2026-02-01T10:00:00'\n"),
         "dated.txt",
-        SIDECAR + ": 'fetched_at' " + NEEDS_OFFSET,
+        SIDECAR + ": 'fetched_at': '2026-02-01T10:00:00' " + NO_OFFSET,
         id="side-fetched-naive",
     ),
     pytest.param(
