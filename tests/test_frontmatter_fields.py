@@ -526,7 +526,7 @@ def test_earlier_versions_are_read_with_every_key() -> None:
         ),
         pytest.param(
             {**EARLIER, "until": "2026-03-04T08:00:00"},
-            "field 'until' has no UTC offset (write e.g. +04:00)",
+            "field 'until': '2026-03-04T08:00:00' has no UTC offset (write e.g. +04:00)",
             id="until-naive",
         ),
         pytest.param(
