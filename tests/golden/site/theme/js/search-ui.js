@@ -90,7 +90,10 @@
       this.run = null; // {id, hits, total, shown}
       this.runId = 0;
       // Words typed while the engine was loading are the query (the URL has none then).
-      if (!this.state.q && this.input.value.trim()) this.state.q = this.input.value;
+      if (!this.state.q && this.input.value.trim()) {
+        this.state.q = this.input.value;
+        writeState(this.state); // the URL says the query, as after any other search
+      }
       this.input.value = this.state.q;
       this.sort.value = this.state.sort;
       if (Object.keys(this.state.filters).length) this.facetBox.open = true;
