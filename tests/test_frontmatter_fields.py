@@ -265,6 +265,11 @@ def test_refused_field_names_the_field_and_reason(data: dict[str, Any], message:
         pytest.param(fm(""), "front matter must be a YAML mapping", id="empty"),
         pytest.param(fm("- a\n"), "front matter must be a YAML mapping", id="list"),
         pytest.param(fm("just words\n"), "front matter must be a YAML mapping", id="scalar"),
+        pytest.param(
+            fm("date: 2026-02-30\n"),
+            "front matter holds an impossible value: day is out of range for month",
+            id="february-30",
+        ),
     ],
 )
 def test_refused_file_says_why(text: str, message: str) -> None:
