@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
 
-import lxml.html  # type: ignore[import-untyped]
+import lxml.html
 import pytest
 from pelican.plugins.news_meta.filters import jsonld
 
