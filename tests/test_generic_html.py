@@ -10,6 +10,7 @@ import pytest
 from briefing.extraction import ExtractContext, Extracted
 from briefing.generic import extract_html
 from briefing.generic.headline import PageTitles, choose_title, strip_site
+from tests.snippets import body_tests
 
 FIXTURES = Path(__file__).parent / "fixtures" / "generic"
 PAGE = (FIXTURES / "harbour-ledger.html").read_text(encoding="utf-8")
@@ -34,16 +35,7 @@ MUST_NOT_CONTAIN = [
 ]
 
 
-@pytest.mark.parametrize("snippet", [s for _, s in MUST_CONTAIN], ids=[i for i, _ in MUST_CONTAIN])
-def test_body_contains(ferry: Extracted, snippet: str) -> None:
-    assert snippet in "\n".join(ferry.paragraphs)
-
-
-@pytest.mark.parametrize(
-    "snippet", [s for _, s in MUST_NOT_CONTAIN], ids=[i for i, _ in MUST_NOT_CONTAIN]
-)
-def test_body_does_not_contain(ferry: Extracted, snippet: str) -> None:
-    assert snippet not in "\n".join(ferry.paragraphs)
+test_body_contains, test_body_does_not_contain = body_tests(MUST_CONTAIN, MUST_NOT_CONTAIN)
 
 
 def test_metadata(ferry: Extracted) -> None:
