@@ -55,3 +55,14 @@ class ArticlesGenerator(Protocol):
     translations: list[PelicanArticle]
     hidden_articles: list[PelicanArticle]
     drafts: list[PelicanArticle]
+    categories: list[tuple[Named, list[PelicanArticle]]]
+    tags: dict[Named, list[PelicanArticle]]
+
+
+class PagesGenerator(Protocol):
+    """Pelican's pages generator, at ``page_generator_finalized``."""
+
+    settings: dict[str, Any]
+    context: dict[str, Any]
+    output_path: str
+    pages: list[Any]  # Pelican's Page: a plugin may set attributes for its template

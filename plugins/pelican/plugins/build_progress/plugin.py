@@ -11,9 +11,12 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pelican.plugins.signals as signals  # Pelican ships no types: Any
+
+if TYPE_CHECKING:
+    from pelican.plugins.briefing_reader.types import ArticlesGenerator
 
 
 def summary_line(pages: int, seconds: float) -> str:
@@ -32,7 +35,7 @@ def start(pelican: Any) -> None:
     pelican.build_started = time.monotonic()
 
 
-def articles_read(generator: Any) -> None:
+def articles_read(generator: ArticlesGenerator) -> None:
     """Say how many articles were read (read next and the archive index are done by now)."""
     stage(f"read {len(generator.articles):,} articles, chose their read-next blocks")
 

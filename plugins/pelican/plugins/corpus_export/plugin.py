@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pelican.plugins.signals as signals  # Pelican ships no types: Any
 
@@ -21,6 +21,9 @@ from briefing.export.run import SUFFIXES, ExportOptions, export
 from briefing.export.siteinfo import from_settings
 
 from .settings import CorpusSettings, load
+
+if TYPE_CHECKING:
+    from pelican.plugins.briefing_reader.types import PagesGenerator
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +89,7 @@ def write_corpus(
     return files
 
 
-def carry_export(generator: Any) -> None:
+def carry_export(generator: PagesGenerator) -> None:
     """Write the export into the output and give the linking page its list of files."""
     options = load(generator.settings)
     if not options.formats:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -13,6 +13,9 @@ from briefing import dating
 from briefing.model import Article as Record
 
 from .dates import DATE_FILTERS, iso
+
+if TYPE_CHECKING:
+    from pelican.plugins.briefing_reader.types import PelicanArticle
 
 # Characters that could end a <script> element or open a comment inside it, written as JSON
 # escapes so the text means the same to a JSON parser (the same set Django's json_script uses).
@@ -44,7 +47,7 @@ def site_href(url: str, siteurl: str = "") -> str:
     return f"{siteurl}/{url}"
 
 
-def news_article(article: Any, siteurl: str, default_lang: str = "en") -> dict[str, Any]:
+def news_article(article: PelicanArticle, siteurl: str, default_lang: str = "en") -> dict[str, Any]:
     """Return the schema.org NewsArticle mapping of a Pelican article (its briefing record).
 
     Only what the source stated: no ``datePublished`` for a derived date (the ingest day is

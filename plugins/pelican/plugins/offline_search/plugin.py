@@ -11,7 +11,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pelican.plugins.signals as signals  # Pelican ships no types: Any
 
@@ -19,6 +19,9 @@ from briefing import settings as briefing_settings
 from briefing.text import html_text
 
 from .index import IndexDoc, IndexOptions, build, write
+
+if TYPE_CHECKING:
+    from pelican.plugins.briefing_reader.types import PelicanArticle
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +38,7 @@ def load(settings: Mapping[str, Any]) -> Settings:
     return briefing_settings.load("OFFLINE_SEARCH", Settings, settings.get("OFFLINE_SEARCH"))
 
 
-def index_doc(article: Any, default_lang: str) -> IndexDoc:
+def index_doc(article: PelicanArticle, default_lang: str) -> IndexDoc:
     """Turn one Pelican article (with ``article.briefing``) into an index record."""
     record = getattr(article, "briefing", None)
     return IndexDoc(

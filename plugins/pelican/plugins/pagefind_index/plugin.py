@@ -7,7 +7,7 @@ import logging
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pelican.plugins.signals as signals  # Pelican ships no types: Any
 
@@ -15,6 +15,9 @@ from briefing import locks
 
 from .indexer import PAGEFIND_VERSION, PageSource, index_site
 from .settings import PagefindSettings, load
+
+if TYPE_CHECKING:
+    from pelican.plugins.briefing_reader.types import ArticlesGenerator, PelicanArticle
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +31,7 @@ class _Build:
     def __init__(self) -> None:
         self.pages: list[PageSource] = []
 
-    def collect(self, generator: Any) -> None:
+    def collect(self, generator: ArticlesGenerator) -> None:
         """Record every article and translation the generator produced."""
         self.pages = [
             _page_source(article)
@@ -57,7 +60,7 @@ class _Build:
         )
 
 
-def _page_source(article: Any) -> PageSource:
+def _page_source(article: PelicanArticle) -> PageSource:
     """Digest what the article template renders into the indexed body."""
     record = getattr(article, "briefing", None)
     text = repr(record) if record is not None else f"{article.title}\n{article.content}"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pelican.plugins.signals as signals  # Pelican ships no types: Any
 
@@ -20,6 +20,9 @@ from .documents import (
     sitemap,
     stated_change,
 )
+
+if TYPE_CHECKING:
+    from pelican.plugins.briefing_reader.types import ArticlesGenerator, PelicanArticle
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +45,7 @@ def _siteurl(settings: Mapping[str, Any], what: str) -> str:
     return siteurl
 
 
-def write_json_feed(generator: Any, writer: Any) -> None:
+def write_json_feed(generator: ArticlesGenerator, writer: Any) -> None:
     """Write the JSON Feed of the newest articles."""
     options = feed_settings.load(generator.settings)
     if not options.json_feed:
@@ -55,11 +58,11 @@ def write_json_feed(generator: Any, writer: Any) -> None:
     )
 
 
-def _newest_first(articles: Any) -> list[Any]:
+def _newest_first(articles: Iterable[PelicanArticle]) -> list[PelicanArticle]:
     return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
 
 
-def atom_feeds(generator: Any, options: feed_settings.FeedSettings) -> Iterator[Feed]:
+def atom_feeds(generator: ArticlesGenerator, options: feed_settings.FeedSettings) -> Iterator[Feed]:
     """Yield the archive's Atom feeds: everything, then one per category and per tag."""
     limit = options.json_feed_items
     settings = generator.settings
@@ -79,7 +82,7 @@ def atom_feeds(generator: Any, options: feed_settings.FeedSettings) -> Iterator[
             )
 
 
-def write_atom_and_opensearch(generator: Any, writer: Any) -> None:
+def write_atom_and_opensearch(generator: ArticlesGenerator, writer: Any) -> None:
     """Write the Atom feeds and the OpenSearch description."""
     options = feed_settings.load(generator.settings)
     if options.atom or options.category_atom or options.tag_atom:
