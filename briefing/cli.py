@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import runpy
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -117,9 +116,9 @@ def _category_map(settings: Path) -> categories.CategoryMap:
     if not settings.is_file():
         return categories.CategoryMap.from_mapping({})
     try:
-        values = runpy.run_path(str(settings))
+        values = siteinfo.read_settings(settings)
         return categories.CategoryMap.from_mapping(values.get("CATEGORIES"))
-    except (OSError, SyntaxError, ValueError) as exc:
+    except ValueError as exc:  # a SiteError, or a CATEGORIES entry that is no name
         print(f"ingest: {settings}: CATEGORIES not read: {exc}", file=sys.stderr)
         return categories.CategoryMap.from_mapping({})
 

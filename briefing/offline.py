@@ -19,7 +19,6 @@ import logging
 import os
 import posixpath
 import re
-import runpy
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from briefing.export import siteinfo
 from briefing.site import build_site
 from briefing.slug import slugify
 
@@ -300,8 +300,7 @@ def finish_bundle(root: Path, title: str, day: date, jobs: int = 1) -> list[Link
 
 def site_title(settings: Path) -> str:
     """Read SITENAME from a Pelican settings file (plain Python: no Pelican import needed)."""
-    values = runpy.run_path(str(settings))
-    return str(values.get("SITENAME", "briefing"))
+    return str(siteinfo.read_settings(settings).get("SITENAME", "briefing"))
 
 
 def make_offline(content: Path, settings: Path, dist: Path, day: date, jobs: int = 1) -> Path:

@@ -49,10 +49,18 @@ def from_settings(values: dict[str, Any]) -> SiteInfo:
     )
 
 
-def load(settings: Path) -> SiteInfo:
-    """Read a Pelican settings file (plain Python) for the site's name and addresses."""
+def read_settings(settings: Path) -> dict[str, Any]:
+    """Run a Pelican settings file (plain Python, no Pelican import) and return its names.
+
+    The one reader of settings files on the normaliser's side: the export's site address,
+    the offline bundle's title and ingest's CATEGORIES check all read through it.
+    """
     try:
-        values = runpy.run_path(str(settings))
+        return runpy.run_path(str(settings))
     except (OSError, SyntaxError) as exc:
         raise SiteError(f"{settings}: cannot read the settings: {exc}") from None
-    return from_settings(values)
+
+
+def load(settings: Path) -> SiteInfo:
+    """Read a Pelican settings file (plain Python) for the site's name and addresses."""
+    return from_settings(read_settings(settings))
