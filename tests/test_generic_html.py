@@ -138,3 +138,47 @@ PAGE_DATES = [
 def test_page_date_is_a_stated_day(footer: tuple[str, ...], expected: datetime | None) -> None:
     found = extract_html(_dated_page(*footer), ExtractContext(rel_path="x.html")).date
     assert (found.replace(tzinfo=None) if found else None) == expected
+
+
+# (id, the page's titles, the headline): a leading section or site label is not the headline's.
+LABELLED = [
+    (
+        "section-label-on-the-share-title",
+        PageTitles(h1s=(), og="Opinion | Pier closes after storm", section="Opinion"),
+        "Pier closes after storm",
+    ),
+    (
+        "site-label-before-the-headline",
+        PageTitles(h1s=(), og="Harbour Ledger: Pier closes", site="Harbour Ledger"),
+        "Pier closes",
+    ),
+    (
+        "share-title-adds-the-section",
+        PageTitles(
+            h1s=("Pier closes after storm",), og="News: Pier closes after storm", section="News"
+        ),
+        "Pier closes after storm",
+    ),
+    (
+        "a-kicker-is-not-a-label",
+        PageTitles(h1s=(), og="Storm: Pier closes after storm", section="News", site="Ledger"),
+        "Storm: Pier closes after storm",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"), [c[1:] for c in LABELLED], ids=[c[0] for c in LABELLED]
+)
+def test_leading_label_dropped(page: PageTitles, expected: str) -> None:
+    assert choose_title(page, None) == expected
+
+
+def test_section_read_from_the_page() -> None:
+    html = _dated_page("Published 14 March 2019").replace(
+        "<head>",
+        '<head><meta property="article:section" content="Town">'
+        '<meta property="og:title" content="Town | Council approves protected cycle lanes">',
+    )
+    found = extract_html(html, ExtractContext(rel_path="x.html"))
+    assert found.title == "Council approves protected cycle lanes"
