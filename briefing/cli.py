@@ -194,7 +194,7 @@ def cmd_offline(args: argparse.Namespace) -> int:
         target = offline.make_offline(
             Path(args.content), Path(args.settings), Path(args.dist), _now().date(), args.jobs
         )
-    except site.BuildError as exc:
+    except (site.BuildError, siteinfo.SiteError) as exc:
         print(f"offline: {exc}", file=sys.stderr)
         return 1
     except offline.BundleError as exc:
