@@ -1,9 +1,9 @@
 """A settings file that cannot be read is an error naming the file, never a traceback.
 
-The offline bundle, the export and the citation read the user's settings file (plain Python)
-through ``siteinfo.read_settings``; whatever the file does wrong (missing, a syntax error, an
-exception of its own) must end in one line naming it and a non-zero exit, before any output
-is written.
+The build, the offline bundle, the export and the citation read the user's settings file
+(plain Python) through ``siteinfo.read_settings``; whatever the file does wrong (missing, a
+syntax error, an exception of its own) must end in one line naming it and a non-zero exit,
+before any output is written.
 """
 
 from __future__ import annotations
@@ -44,12 +44,14 @@ def _commands(tmp_path: Path, settings: Path) -> dict[str, list[str]]:
                     "--dist", str(tmp_path / "dist")],
         "export": ["export", "--format", "jsonl", "--content", str(content),
                    "--settings", str(settings), "--out", str(tmp_path / "out.jsonl")],
+        "build": ["build", "--content", str(content), "--settings", str(settings),
+                  "--output", str(tmp_path / "output")],
         "cite": ["cite", "some-slug", "--content", str(content), "--settings", str(settings)],
     }  # fmt: skip
 
 
 @pytest.mark.parametrize("kind", list(BAD_SETTINGS))
-@pytest.mark.parametrize("command", ["offline", "export", "cite"])
+@pytest.mark.parametrize("command", ["build", "offline", "export", "cite"])
 def test_a_bad_settings_file_is_named_with_its_reason(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, kind: str
 ) -> None:
@@ -62,3 +64,4 @@ def test_a_bad_settings_file_is_named_with_its_reason(
     assert "Traceback" not in err
     assert not (tmp_path / "dist").exists()
     assert not (tmp_path / "out.jsonl").exists()
+    assert not (tmp_path / "output").exists()
