@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from briefing.generic.lines import Line
-from briefing.generic.patterns import DATE_CUE, DATE_HINT, DATE_SEPARATORS
+from briefing.generic.patterns import DATE_CUE, DATE_HINT, DATE_SEPARATORS, ROLE_WORDS
 
 HEADER_LINES = 12  # the byline sits between the headline and the body, rarely further down
 NEAR_LINES = 2  # an unlabelled name line sits this close to the headline or the dateline
@@ -51,6 +51,12 @@ _PARTICLES = frozenset(
     ]
 )
 _CAPITAL = re.compile(r"^[^\W\d_]")
+# After a name: the site it writes for ("Dolores Chang For Dailymail.Com", "Ann Lee,
+# example.com": a host, and the short word that joins it) or the writer's role.
+_SITE_TAIL = re.compile(r"(?:\s+\S{1,4})?\s+\w{2,}\.\w{2,}\S*$")
+_ROLE_TAIL = re.compile(rf"\s+(?:{ROLE_WORDS})$", re.IGNORECASE)
+# Not a word of a name: a label ("Foto:", "Photograph:"), an agency list ("SN/APA"), a host.
+_NOT_NAME_WORD = re.compile(r":$|/|\w{2,}\.\w{2,}")
 
 
 def find_authors(
@@ -94,7 +100,7 @@ def names(text: str) -> tuple[str, ...]:
     """Return the names in a byline's text, up to the first chunk that is not a name."""
     out: list[str] = []
     for chunk in _JOIN.split(_TRAILER.sub("", text.strip())):
-        chunk = chunk.strip(" .:-–—|")
+        chunk = _bare_name(chunk.strip(" .:-–—|"))
         if not chunk:
             continue
         if not is_name(chunk):
@@ -103,12 +109,25 @@ def names(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))[:MAX_AUTHORS]
 
 
+def _bare_name(chunk: str) -> str:
+    """Return a byline chunk without the site or role after the name, and once when the
+    dump shows the name twice ("Martin Gramnæs Martin Gramnæs": a name and its link)."""
+    chunk = _ROLE_TAIL.sub("", _SITE_TAIL.sub("", chunk))
+    words = chunk.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return chunk
+
+
 def is_name(text: str) -> bool:
     """Return whether ``text`` is shaped like a name: a few capitalised words, no digits."""
     words = text.split()
     if not 1 <= len(words) <= MAX_NAME_WORDS or DATE_HINT.search(text) or DATE_CUE.search(text):
         return False
     if any(ch.isdigit() for ch in text) or not _CAPITAL.match(words[0]):
+        return False
+    if any(_NOT_NAME_WORD.search(w) for w in words):
         return False
     if not words[0][0].isupper() and not _is_cjk(text):
         return False
