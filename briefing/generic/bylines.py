@@ -91,6 +91,12 @@ def is_byline(text: str) -> bool:
     return labelled is not None and bool(names(labelled["rest"]))
 
 
+def unlabelled(text: str) -> str:
+    """Return a byline's text without its label ("Autor Monika Bolliger" -> the name)."""
+    labelled = _LABEL.match(text)
+    return labelled["rest"] if labelled else text
+
+
 def opens_with_label(text: str) -> bool:
     """Return whether a text opens with a byline label ("By ...", "Von ...", "Autor: ...")."""
     return _LABEL.match(text) is not None
