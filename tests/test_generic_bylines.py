@@ -60,6 +60,14 @@ BYLINES = [
         ("Dolores Chang",),
     ),
     ("photo-credit-is-no-byline", page("Foto: Mads Claus Rasmussen", "3 June 2026"), ()),
+    # After a label the byline may run on past the name in lowercase or with the date.
+    ("labelled-name-runs-on", page("By Ann Lee published 3 June 2026"), ("Ann Lee",)),
+    # Without a label, a sentence's capitalised opening is no name.
+    (
+        "unlabelled-opening-is-no-name",
+        page("Cientos de vecinos protestan", "3 June 2026"),
+        (),
+    ),
 ]
 
 

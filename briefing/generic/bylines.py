@@ -69,7 +69,7 @@ def find_authors(
     for n, line in enumerate(header):
         for part in _parts(line.text):
             labelled = _LABEL.match(part)
-            if labelled and (found := names(labelled["rest"])):
+            if labelled and (found := names(labelled["rest"], labelled=True)):
                 return found
         below = header[n + 1].text if n + 1 < len(header) else ""
         if _LABEL_ONLY.match(line.text) and (found := names(below)):  # "By" alone, name below
@@ -88,7 +88,7 @@ def find_authors(
 def is_byline(text: str) -> bool:
     """Return whether a line is a labelled byline ("By A, B and C", "Von Anna Muster")."""
     labelled = _LABEL.match(_parts(text)[0])
-    return labelled is not None and bool(names(labelled["rest"]))
+    return labelled is not None and bool(names(labelled["rest"], labelled=True))
 
 
 def unlabelled(text: str) -> str:
@@ -102,17 +102,37 @@ def opens_with_label(text: str) -> bool:
     return _LABEL.match(text) is not None
 
 
-def names(text: str) -> tuple[str, ...]:
-    """Return the names in a byline's text, up to the first chunk that is not a name."""
+def names(text: str, *, labelled: bool = False) -> tuple[str, ...]:
+    """Return the names in a byline's text, up to the first chunk that is not a name.
+
+    After a byline label ("By ...") a chunk may go on past the name ("Lance Ulanoff
+    published 19 May 2026"): ``labelled`` keeps the name that opens it.
+    """
     out: list[str] = []
     for chunk in _JOIN.split(_TRAILER.sub("", text.strip())):
         chunk = _bare_name(chunk.strip(" .:-–—|"))
         if not chunk:
             continue
         if not is_name(chunk):
+            lead = _leading_name(chunk) if labelled else None
+            out.extend([lead] if lead else [])
             break
         out.append(chunk)
     return tuple(dict.fromkeys(out))[:MAX_AUTHORS]
+
+
+def _leading_name(chunk: str) -> str | None:
+    """Return the person's name that opens a chunk the byline goes on after in lowercase or
+    with a number ("Lance Ulanoff published 19 May 2026", "Marco Pizzorno 4 Febbraio")."""
+    words = chunk.split()
+    for k in range(min(MAX_NAME_WORDS, len(words) - 1), 1, -1):
+        after = words[k]
+        lead = words[:k]
+        if after[0].isupper() or _is_cjk(after) or lead[-1].casefold() in _PARTICLES:
+            continue
+        if is_name(" ".join(lead)):
+            return " ".join(lead)
+    return None
 
 
 def _bare_name(chunk: str) -> str:
