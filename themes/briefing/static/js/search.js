@@ -78,8 +78,8 @@
   }
 
   /* One part of the index: its Pagefind instance, and what its files say once loaded: the
-   * pages' date ranks, the chunks' first and last words, and every word of the chunks loaded
-   * so far (the words Pagefind's own search looks at). */
+   * pages' date ranks, the word chunks' first and last words, and the chunks Pagefind has
+   * loaded so far (their words are the words its own search looks at). */
   class Part {
     constructor(row, bundle) {
       this.path = new URL(row.path, bundle).pathname;
@@ -88,21 +88,17 @@
       this.offset = 0; // pages in the older parts: this part's dates rank above them
       this.chunks = [];
       this.order = new Map();
-      this.words = [];
-      this.sorted = true;
+      this.loaded = new Map(); // chunk hash -> its bytes
       this.reading = [];
     }
 
-    read(kind, response) {
-      // Pagefind's metadata and word chunks, decoded (theme/js/search-index-files.js).
-      const { unpack, readMetadata, readWords } = window.BriefingPagefindFiles;
+    /* A file Pagefind fetched: the metadata, or a word chunk ("index/<hash>.pf_index"). */
+    read(name, response) {
+      // Pagefind's files, decoded (theme/js/search-index-files.js).
+      const { unpack, readMetadata } = window.BriefingPagefindFiles;
       this.reading.push(unpack(response).then((bytes) => {
-        if (kind === "meta") {
-          Object.assign(this, readMetadata(bytes));
-          return;
-        }
-        for (const word of readWords(bytes)) this.words.push(word);
-        this.sorted = false;
+        if (name.endsWith(".pf_meta")) Object.assign(this, readMetadata(bytes));
+        else this.loaded.set(name.replace(/^.*\/|\.pf_index$/g, ""), bytes);
       }));
     }
 
@@ -118,19 +114,18 @@
       await this.settled();
     }
 
-    /* Whether a word of this part begins with `term` (the first word not before it does). */
+    /* Whether a word of the loaded chunks begins with `term`: a chunk's first or last word
+     * does, or, in the one chunk whose words run past it, the first word not before it. */
     holds(term) {
-      if (!this.sorted) {
-        this.words = [...new Set(this.words)].sort();
-        this.sorted = true;
-      }
-      let [low, high] = [0, this.words.length];
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (this.words[mid] < term) low = mid + 1;
-        else high = mid;
-      }
-      return low < this.words.length && this.words[low].startsWith(term);
+      const { firstWordFrom } = window.BriefingPagefindFiles;
+      return this.chunks.some((chunk) => {
+        const bytes = this.loaded.get(chunk.hash);
+        if (!bytes) return false;
+        if (chunk.from.startsWith(term) || chunk.to.startsWith(term)) return true;
+        if (!(chunk.from < term && term < chunk.to)) return false;
+        const word = firstWordFrom(bytes, term);
+        return word !== null && word.startsWith(term);
+      });
     }
 
     rank(id) {
@@ -150,11 +145,11 @@
         download = download || fetchOnce(wasmUrl.href);
         return download.then((response) => response.clone());
       }
-      const file = /\.pf_(meta|index)$/.exec(url.pathname);
+      const file = /\.pf_(meta|index)$/.test(url.pathname);
       const part = file && parts.find((p) => url.pathname.startsWith(p.path));
       if (!part) return fetchOnce(input, init);
       return fetchOnce(input, init).then((response) => {
-        if (response.ok) part.read(file[1], response.clone());
+        if (response.ok) part.read(url.pathname, response.clone());
         return response;
       });
     };
@@ -209,17 +204,18 @@
       const terms = indexTerms(query);
       if (!terms.length) return null;
       if (PHRASE.test(query)) return { exact: true, terms, parts: this.parts };
-      const resolved = [];
-      for (const term of terms) {
+      const held = await Promise.all(terms.map((term) => this.held(term)));
+      const resolved = await Promise.all(terms.map(async (term, i) => {
+        if (held[i]) return term;
         const shorter = term.length >= 3 ? term.slice(0, -1) : null;
-        const word = (await this.held(term)) ? term : shorter && (await this.held(shorter)) ? shorter : null;
-        if (!word) return null;
-        resolved.push(word);
-      }
+        return shorter && (await this.held(shorter)) ? shorter : null;
+      }));
+      if (resolved.includes(null)) return null;
       const parts = this.parts.filter((part) => resolved.every((term) => part.holds(term)));
       return { exact: false, terms: resolved, parts };
     }
 
+    /* Whether any part holds a word beginning with `term` (its chunks loaded first). */
     async held(term) {
       await Promise.all(this.parts.map((part) => part.load(term)));
       return this.parts.some((part) => part.holds(term));
