@@ -172,8 +172,8 @@ def page_sources(rows: Sequence[dict[str, str]]) -> list[PageSource]:
 LAYOUTS = {
     "parts": PagefindSettings(),  # the plugin's defaults: the layout a build gets
     "one": PagefindSettings(part_pages=0),
-    # fewer, larger parts, one process at a time: fewer bytes per query, the same memory
-    "large-parts": PagefindSettings(part_pages=5000, jobs=1),
+    # smaller parts, two processes at a time: the same memory, more chunks per query
+    "small-parts": PagefindSettings(part_pages=2500, jobs=2),
 }
 
 

@@ -30,13 +30,14 @@ class PagefindSettings:
     language: str = "unknown"
     # Pages per part at most (whole months; a larger month is a part of its own); 0: one
     # index of everything.  A part's Pagefind process peaks at roughly 0.15 MB per page: one
-    # index of 10k articles needs 1.3 GB, past the 1 GB budget (docs/SEARCH.md).  The search
+    # index of 10k articles needs 1.4 GB, past the 1 GB budget, a part of 5,000 pages 0.7 GB
+    # (docs/SEARCH.md).  Fewer, larger parts load fewer word chunks per query.  The search
     # page decides what a word matches over all the parts (theme/js/search.js), so the counts
     # are the archive's whatever the cut.
-    part_pages: int = 2500
-    # Pagefind processes at once (each indexes one part): the build's peak memory is about
-    # jobs x a part's, its time about the archive's / jobs.
-    jobs: int = 2
+    part_pages: int = 5000
+    # Pagefind processes at once (each indexes one part, on several threads of its own): the
+    # build's peak memory is about jobs x a part's.
+    jobs: int = 1
 
     def cache_dir(self, content_path: Path) -> Path:
         """Return the folder holding the cached bundle."""
