@@ -13,6 +13,7 @@ import random
 import re
 import shutil
 import threading
+import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from briefing import frontmatter
+from briefing import cli, frontmatter
 from briefing.model import Article, Translation
 from briefing.site import build_site
 
@@ -119,6 +120,20 @@ def parts_override(part_pages: int | None) -> tuple[str, ...]:
     if part_pages is None:
         return ()
     return ("-e", f'PAGEFIND={{"part_pages": {part_pages}}}')
+
+
+def offline_search_page(content: Path) -> str:
+    """Make the offline copy of ``content`` (``briefing offline``: a zip), unzip it beside it,
+    and return its search page's file:// URL."""
+    dist = content.parent / "dist"
+    argv = ["offline", "--content", str(content), "--settings", str(ROOT / "offlineconf.py")]
+    if cli.main([*argv, "--dist", str(dist)]) != 0:
+        raise RuntimeError(f"briefing offline failed for {content}")
+    (archive,) = dist.glob("*-offline-*.zip")
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(content.parent / "unzipped")
+    (folder,) = (content.parent / "unzipped").iterdir()
+    return (folder / "search" / "index.html").as_uri()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

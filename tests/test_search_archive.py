@@ -10,7 +10,6 @@ the unzipped offline copy opened from file://.  Sorts are checked in full order.
 from __future__ import annotations
 
 import json
-import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,12 +18,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from briefing import cli
 from briefing.site import build_site
 from tests.search_fixture import (
     ROOT,
     Planted,
     archive_articles,
+    offline_search_page,
     parts_override,
     read_all,
     serving,
@@ -136,14 +135,7 @@ def hosted(content: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def offline(content: Path) -> str:
     """The archive's offline copy, zipped by ``briefing offline`` and unzipped again."""
-    dist = content.parent / "dist"
-    argv = ["offline", "--content", str(content), "--settings", str(ROOT / "offlineconf.py")]
-    assert cli.main([*argv, "--dist", str(dist)]) == 0
-    (archive,) = dist.glob("*-offline-*.zip")
-    with zipfile.ZipFile(archive) as zipped:
-        zipped.extractall(content.parent / "unzipped")
-    (folder,) = (content.parent / "unzipped").iterdir()
-    return (folder / "search" / "index.html").as_uri()
+    return offline_search_page(content)
 
 
 def _opens(browser: Any, href: str) -> bool:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,10 +29,17 @@ from typing import Any
 
 import pytest
 
-from briefing import cli
 from briefing.model import Article
 from briefing.site import build_site
-from tests.search_fixture import BAKU, ROOT, parts_override, read_all, serving, write_articles
+from tests.search_fixture import (
+    BAKU,
+    ROOT,
+    offline_search_page,
+    parts_override,
+    read_all,
+    serving,
+    write_articles,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -149,14 +155,7 @@ def one_index(content: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def offline(content: Path) -> str:
     """The offline copy, zipped by ``briefing offline`` and unzipped again."""
-    dist = content.parent / "dist"
-    argv = ["offline", "--content", str(content), "--settings", str(ROOT / "offlineconf.py")]
-    assert cli.main([*argv, "--dist", str(dist)]) == 0
-    (archive,) = dist.glob("*-offline-*.zip")
-    with zipfile.ZipFile(archive) as zipped:
-        zipped.extractall(content.parent / "unzipped")
-    (folder,) = (content.parent / "unzipped").iterdir()
-    return (folder / "search" / "index.html").as_uri()
+    return offline_search_page(content)
 
 
 @pytest.fixture(params=["in_parts", "one_index", "offline"])
