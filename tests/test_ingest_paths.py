@@ -31,7 +31,7 @@ from briefing.ingest import (
 from briefing.report import Rejection
 from briefing.slug import MAX_SLUG_CHARS
 from briefing.sources import RawInput, discover
-from tests.inputs import MD_ARTICLE, report_dump
+from tests.inputs import GRAIN, MD_ARTICLE, METRO, jsonl, report_dump
 from tests.seeds import CLOCK
 
 FURNITURE = "Subscribe to the evening newsletter of the site"
@@ -245,3 +245,24 @@ def test_an_article_is_valid_when_it_reads_back_as_written(
     change: dict[str, str], problem: str | None, through_yaml: bool
 ) -> None:
     assert validate(replace(ARTICLE, **change), through_yaml=through_yaml) == problem
+
+
+def articles_in(out: Path) -> list[frontmatter.Article]:
+    return [frontmatter.load(p.read_text(encoding="utf-8")) for p in sorted(out.rglob("*.md"))]
+
+
+def test_a_sidecars_source_names_the_source_over_the_pages_host(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    put(raw, "p.txt", report_dump("A report of the council"))
+    put(raw, "p.meta.yaml", "url: https://example.org/p\nsource: Example Times\n")
+    ingest([raw], out, OPTIONS)
+    (article,) = articles_in(out)
+    assert (article.source, article.source_url) == ("Example Times", "https://example.org/p")
+
+
+def test_the_records_of_a_feed_are_numbered_from_one(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    put(raw, "feed.jsonl", jsonl(GRAIN, METRO))
+    ingest([raw], out, OPTIONS)
+    names = sorted(article.source_file or "" for article in articles_in(out))
+    assert names == ["feed.jsonl#1", "feed.jsonl#2"]
