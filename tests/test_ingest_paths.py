@@ -266,3 +266,27 @@ def test_the_records_of_a_feed_are_numbered_from_one(tmp_path: Path) -> None:
     ingest([raw], out, OPTIONS)
     names = sorted(article.source_file or "" for article in articles_in(out))
     assert names == ["feed.jsonl#1", "feed.jsonl#2"]
+
+
+def test_a_bad_record_loses_none_of_the_records_after_it(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "content"
+    put(raw, "feed.jsonl", jsonl(GRAIN, {"title": "No text"}, METRO))
+    report = ingest([raw], out, OPTIONS)
+    assert [r.file for r in report.rejected] == ["feed.jsonl (line 2)"]
+    assert sorted(a.title for a in articles_in(out)) == [GRAIN["title"], METRO["title"]]
+
+
+def test_a_fault_of_our_own_is_logged_with_its_traceback_for_debugging(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    raw = raw_page(tmp_path)
+
+    def failing(kind: str, text: str, ctx: ExtractContext) -> list[Extracted | RecordError]:
+        raise KeyError("title")
+
+    monkeypatch.setattr(ingest_module, "extract", failing)
+    with caplog.at_level("DEBUG", logger="briefing.ingest"):
+        parse_input(raw, OPTIONS)
+    (record,) = [r for r in caplog.records if r.name == "briefing.ingest"]
+    assert record.getMessage() == "site/page.txt: unexpected failure"
+    assert record.exc_info is not None and record.exc_info[0] is KeyError
