@@ -187,7 +187,10 @@ def test_another_story_claiming_the_same_url_is_a_conflict_and_both_are_kept(
     other = html_page("School budget", tuple(str(METRO["text"]).split("\n")), url + "/#top", "")
     (raw / "day2" / "p.html").write_text(other, encoding="utf-8")
     report = run([raw], out)
-    assert len(report.conflicts) == 1 and "day2/p.html" in report.conflicts[0]
+    assert report.conflicts == [
+        "day2/p.html: claims the URL of articles/2026/02/harbour-plan.md with another story; "
+        "both kept"
+    ]
     assert sorted(articles(out)) == ["Harbour plan", "School budget"]
     again = run([raw], out)
     assert not again.conflicts and not again.written and not again.updated
@@ -206,12 +209,18 @@ def test_the_first_slug_is_kept_when_the_headline_changes(tmp_path: Path) -> Non
     assert article.slug == "port-plan-approved"
 
 
-def test_a_moved_date_moves_the_file_and_leaves_no_copy(tmp_path: Path) -> None:
+def one_dump_ingested(tmp_path: Path, title: str) -> tuple[Path, Path, Path]:
+    """A raw folder holding one dump ``p.txt``, ingested: (raw, content, the article's file)."""
     raw, out = tmp_path / "raw", tmp_path / "content"
     raw.mkdir()
-    (raw / "p.txt").write_text(report_dump("Dated by the sidecar"), encoding="utf-8")
+    (raw / "p.txt").write_text(report_dump(title), encoding="utf-8")
     run([raw], out)
     (path,) = out.rglob("*.md")
+    return raw, out, path
+
+
+def test_a_moved_date_moves_the_file_and_leaves_no_copy(tmp_path: Path) -> None:
+    raw, out, path = one_dump_ingested(tmp_path, "Dated by the sidecar")
     assert path.parent.name == "02"
     (raw / "p.txt").write_text(report_dump("Dated by the sidecar", when="3 April, 2026"), "utf-8")
     report = run([raw], out)
@@ -241,6 +250,16 @@ def test_an_invalid_file_in_content_is_never_overwritten(tmp_path: Path) -> None
     written = [p for p in out.rglob("*.md") if p != broken]
     (article,) = [frontmatter.load(p.read_text(encoding="utf-8")) for p in written]
     assert article.slug == "same-slug-as-a-broken-file-2"
+
+
+def test_an_invalid_file_hides_none_of_the_articles_after_it(tmp_path: Path) -> None:
+    raw, out, path = one_dump_ingested(tmp_path, "Zoning rules for the harbour")
+    _edit(path, category="Planning")  # an editor's change: kept only if the file is known
+    broken = in_content(out, "2026/02/a-broken-file.md", "an editor's half-finished file\n")
+    report = run([raw], out)  # the broken file sorts first: the article after it is still read
+    assert [r.file for r in report.rejected] == [str(broken)]
+    assert sorted(out.rglob("*.md")) == [broken, path]
+    assert frontmatter.load(path.read_text(encoding="utf-8")).category == "Planning"
 
 
 def test_undated_article_keeps_its_first_ingest_day(tmp_path: Path) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
-from tests.mutation.scope import Scope, check, module_of, scopes
+from tests.mutation.scope import MutmutNames, Scope, check, module_of, mutmut_names, scopes
 
 CONFIG = """\
 [mutmut]
@@ -80,3 +82,29 @@ class Item:
 
     def __init__(self, nodeid: str) -> None:
         self.nodeid = nodeid
+
+
+def test_mutated_plugin_modules_are_named_by_their_path_as_mutmut_names_their_mutants() -> None:
+    assert mutmut_names(["briefing/slug.py", "plugins/pelican/plugins/unique_paths/writer.py"]) == {
+        "pelican.plugins.unique_paths.writer": "plugins.pelican.plugins.unique_paths.writer"
+    }
+
+
+def test_a_plugin_module_keeps_its_import_name_and_its_functions_get_mutmuts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "plugins/pelican/plugins/probe/writer.py"
+    source.parent.mkdir(parents=True)
+    source.write_text("def describe() -> str:\n    return __name__\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delitem(sys.modules, "plugins.pelican.plugins.probe.writer", raising=False)
+    finder = MutmutNames({"pelican.plugins.probe.writer": "plugins.pelican.plugins.probe.writer"})
+    assert finder.find_spec("pelican.plugins.other") is None
+    spec = finder.find_spec("pelican.plugins.probe.writer")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.__name__ == "pelican.plugins.probe.writer"
+    assert module.describe.__module__ == "plugins.pelican.plugins.probe.writer"
+    assert module.describe() == "pelican.plugins.probe.writer"
+    assert sys.modules["plugins.pelican.plugins.probe.writer"] is module

@@ -36,6 +36,9 @@ class Visit:
     def __init__(self, browser: Any, base: str) -> None:
         self.base = base
         self.page = browser.new_page()
+        # Each wait is for an event the page shows (a state, a count), however long a loaded
+        # machine takes to get there: no time limit, which was a failure at 30 s under load.
+        self.page.set_default_timeout(0)
         self.errors: list[str] = []
         self.outside: list[str] = []
         self.page.on("console", self._console)
@@ -54,9 +57,9 @@ class Visit:
 
     def results(self) -> list[str]:
         """Return the result titles once the page says the search finished."""
-        self.page.wait_for_function(
-            "() => document.querySelector('[data-search-page]').dataset.state === 'done'"
-        )
+        state = "document.querySelector('[data-search-page]').dataset.state"
+        self.page.wait_for_function(f"() => ['done', 'error'].includes({state})")  # it ends
+        assert self.page.evaluate(state) == "done"
         titles: list[str] = self.page.locator(".search-result-title").all_inner_texts()
         return titles
 

@@ -177,3 +177,46 @@ def test_an_inputs_folder_and_the_source_it_names(
 )
 def test_the_kind_of_an_input_is_its_suffix(name: str, kind: str | None) -> None:
     assert kind_of(Path(name)) == kind
+
+
+def test_an_input_that_became_a_dangling_link_is_refused_by_its_reason(tmp_path: Path) -> None:
+    link = tmp_path / "page.txt"
+    link.symlink_to(tmp_path / "moved-away.txt")  # a regular file when found, gone when read
+    with pytest.raises(InputError) as refused:
+        read_bytes(raw_input(link, "txt"))
+    assert str(refused.value) == "unreadable: a link to nothing (dangling or looping symlink)"
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        pytest.param(PermissionError(13, "Permission denied"), "Permission denied", id="errno"),
+        pytest.param(OSError("the disk went away"), "the disk went away", id="no-errno"),
+    ],
+)
+def test_a_read_that_fails_is_refused_with_the_systems_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, reason: str
+) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("text", encoding="utf-8")
+
+    def failing_open(self: Path, *args: object, **kwargs: object) -> object:
+        raise error  # as root every file is readable: refuse this one
+
+    monkeypatch.setattr(Path, "open", failing_open)
+    with pytest.raises(InputError) as refused:
+        read_bytes(raw_input(path, "txt"))
+    assert str(refused.value) == f"unreadable: {reason}"
+
+
+def test_a_sidecar_that_is_not_yaml_is_refused_in_one_line(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("text", encoding="utf-8")
+    (tmp_path / "page.txt.meta.yaml").write_text("url: [unclosed\n", encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        read_sidecar(page)
+    message = str(refused.value)
+    assert "\n" not in message  # one line, each of the parser's line breaks a space
+    assert message.startswith(
+        'sidecar page.txt.meta.yaml is unreadable: while parsing a flow sequence   in "<unicode'
+    )

@@ -9,12 +9,13 @@ left out of the score.  Exit status 1 when a module scores under ``--min`` perce
 from __future__ import annotations
 
 import argparse
-import configparser
 import json
 import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tests.mutation.scope import mutated_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 EQUIVALENT = Path(__file__).with_name("equivalent.toml")
@@ -41,13 +42,6 @@ class Module:
         caught = len(self.killed) + len(self.typed)
         counted = caught + len(self.survived)
         return 100.0 * caught / counted if counted else None
-
-
-def modules(config: Path) -> list[str]:
-    """The module paths of setup.cfg's [mutmut] only_mutate."""
-    parser = configparser.ConfigParser()
-    parser.read(config, encoding="utf-8")
-    return [line.strip() for line in parser.get("mutmut", "only_mutate").split("\n") if line]
 
 
 def diff_of(name: str, path: str) -> str:
@@ -101,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     equivalent = {e["name"]: e for e in tomllib.loads(EQUIVALENT.read_text("utf-8"))["mutant"]}
     stale: list[str] = []
-    results = [classify(p, equivalent, stale) for p in modules(ROOT / "setup.cfg")]
+    results = [classify(p, equivalent, stale) for p in mutated_modules(ROOT / "setup.cfg")]
     head = f"{'module':<34} {'killed':>7} {'by mypy':>8} {'survived':>9} {'equivalent':>11}"
     print(f"\n{head} {'score':>7}")
     for m in results:

@@ -13,12 +13,19 @@ while mutmut collects it.  A module without an entry keeps every test that calls
 from __future__ import annotations
 
 import configparser
+import importlib.abc
+import importlib.machinery
+import importlib.util
 import os
+import sys
+from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 SECTION = "mutmut:tests"
+PLUGINS = "plugins/pelican/plugins"  # the plugins' folder: pelican.plugins.<name> at run time
 
 
 def _plugins_from_the_copy() -> None:
@@ -26,12 +33,82 @@ def _plugins_from_the_copy() -> None:
     not from the checkout that the editable install maps: else no plugin mutant would run."""
     import pelican.plugins
 
-    copy = Path.cwd() / "plugins" / "pelican" / "plugins"
+    copy = Path.cwd() / PLUGINS
     if copy.is_dir():
         pelican.plugins.__path__._path.insert(0, str(copy))  # a namespace package's path
 
 
-_plugins_from_the_copy()
+class MutmutNames(importlib.abc.MetaPathFinder):
+    """Loads each mutated plugin module from the copy under the name mutmut gave its mutants.
+
+    mutmut names a mutant after its file's path (``plugins.pelican.plugins.unique_paths.
+    writer.x_describe__mutmut_3``), and its trampolines compare that with the module name the
+    mutated functions were defined under, which is the import name (``pelican.plugins.
+    unique_paths.writer``): no plugin mutant would ever be switched on, nor any test recorded
+    for one.  This finder loads the module under its import name (so its package and relative
+    imports are the usual ones) but runs its code under the path name, the functions' module.
+    """
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names  # import name -> path name
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None = None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        """The copy's file for a mutated plugin module, loaded by :class:`_Renamed`."""
+        if fullname not in self.names:
+            return None
+        source = Path.cwd() / (self.names[fullname].replace(".", "/") + ".py")
+        loader = _Renamed(fullname, str(source), self.names[fullname])
+        return importlib.util.spec_from_file_location(fullname, source, loader=loader)
+
+
+class _Renamed(importlib.machinery.SourceFileLoader):
+    """Runs a module's code with ``__name__`` set to mutmut's name for it."""
+
+    def __init__(self, fullname: str, path: str, code_name: str) -> None:
+        super().__init__(fullname, path)
+        self.code_name = code_name
+
+    def exec_module(self, module: ModuleType) -> None:
+        """Execute the module as mutmut's name, then give it back its import name."""
+        code = self.get_code(self.name)
+        sys.modules[self.code_name] = module
+        module.__name__ = self.code_name
+        try:
+            exec(code, module.__dict__)  # the module's own code, as a loader runs it
+        finally:
+            module.__name__ = self.name
+
+
+def mutmut_names(mutated: list[str]) -> dict[str, str]:
+    """Import name -> mutmut's (path) name of the mutated modules whose two names differ."""
+    names = {}
+    for path in mutated:
+        if path.startswith(PLUGINS + "/") and path.endswith(".py"):
+            dotted = path.removesuffix(".py").replace("/", ".")
+            names[dotted.removeprefix("plugins.")] = dotted
+    return names
+
+
+def _use_the_copy() -> None:
+    """In mutmut's runs only (it sets MUTANT_UNDER_TEST): the copy's plugins, mutmut's names."""
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        return
+    _plugins_from_the_copy()
+    if not any(isinstance(finder, MutmutNames) for finder in sys.meta_path):
+        setup_cfg = Path.cwd() / "setup.cfg"
+        sys.meta_path.insert(0, MutmutNames(mutmut_names(mutated_modules(setup_cfg))))
+
+
+def mutated_modules(config: Path) -> list[str]:
+    """The paths of setup.cfg's ``[mutmut] only_mutate``."""
+    parser = configparser.ConfigParser()
+    parser.read(config, encoding="utf-8")
+    return [line.strip() for line in parser.get("mutmut", "only_mutate").split("\n") if line]
+
+
+_use_the_copy()
 
 
 def scopes(config: Path) -> dict[str, frozenset[str]]:
@@ -50,7 +127,7 @@ def check(config: Path) -> list[str]:
     """The scope entries naming a module not mutated or a test file not selected (problems)."""
     parser = configparser.ConfigParser()
     parser.read(config, encoding="utf-8")
-    mutated = {line.strip() for line in parser.get("mutmut", "only_mutate").split("\n")} - {""}
+    mutated = set(mutated_modules(config))
     selected = set(parser.get("mutmut", "pytest_add_cli_args_test_selection").split())
     problems = []
     for path, files in parser.items(SECTION) if parser.has_section(SECTION) else ():
