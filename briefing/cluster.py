@@ -71,12 +71,21 @@ def parse_on_cluster(
         client = stack.enter_context(Client(_address(scheduler, stack)))  # type: ignore[no-untyped-call]
         if on_start is not None:
             on_start(f"ingest: Dask dashboard at {client.dashboard_link}")
-        shared = client.scatter(options, broadcast=True)
+        # The options as a task's result, not scattered data: the scheduler computes a task's
+        # result again when the worker holding it dies, while scattered data dies with its
+        # worker (one worker may hold it alone: one that joined late got no copy), and every
+        # batch waiting on it is then cancelled ("already forgotten"), not retried.
+        shared = client.submit(_same, options, pure=False)
         batches = [inputs[i : i + BATCH] for i in range(0, len(inputs), BATCH)]
         task = partial(parse_batch, parse)
         futures = deque(client.map(task, batches, options=shared, pure=False))
         for batch in batches:  # each future is dropped once read: its result leaves the cluster
             yield from _results(client, task, batch, futures.popleft(), shared, crashed)
+
+
+def _same(value: Options) -> Options:
+    """Return ``value`` (a task whose result is the run's options, on the workers)."""
+    return value
 
 
 def _address(scheduler: str, stack: ExitStack) -> Any:
