@@ -29,6 +29,12 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+# Decimals of the score a page shows (its data-score).  Every article added moves the archive's
+# word weights (idf), so most scores move in the fifth or sixth decimal each day: at six, a
+# day's 20 articles changed 4,500 of 10,000 article pages (and the incremental build rendered
+# them all).  At two decimals a score shows a change a reader could care about.
+SHOWN_SCORE_DIGITS = 2
+
 
 class ReadNextBuildError(ValueError):
     """The archive cannot get read-next blocks; the message names the article's file."""
@@ -57,7 +63,7 @@ def _links(block: Block, by_slug: dict[str, PelicanArticle], shown: set[str]) ->
                 dating.published(target.briefing),
                 target.briefing.source,
                 pick.reason,
-                pick.score,
+                round(pick.score, SHOWN_SCORE_DIGITS),
                 pick.shared,
                 pick.kind,
                 target.briefing,
