@@ -63,6 +63,13 @@ def record_path(content: Path, output: Path) -> Path:
     return content.resolve().parent / CACHE_DIR / f"build-{name}.sqlite"
 
 
+def reader_cache_path(content: Path) -> Path:
+    """Where the reader cache of ``content`` lives (one per content folder, any output)."""
+    content = content.resolve()
+    name = hashlib.sha256(str(content).encode()).hexdigest()[:12]
+    return content.parent / CACHE_DIR / f"reader-{content.name}-{name}.sqlite"
+
+
 def with_setting(extra: tuple[str, ...], key: str, value: object) -> tuple[str, ...]:
     """Add ``-e KEY=VALUE`` to Pelican's arguments (in its one ``-e`` list)."""
     item = f"{key}={json.dumps(value)}"
@@ -91,8 +98,11 @@ def _build_incremental(
         "update": str(update),
         "previous": str(output),
     }
+    extra = with_setting(extra, "INCREMENTAL", options)
+    if keep:  # parsed files are keyed on their bytes; a --full build parses every file again
+        extra = with_setting(extra, "BRIEFING_READER", {"cache": str(reader_cache_path(content))})
     try:
-        _build_locked(content, output, settings, with_setting(extra, "INCREMENTAL", options))
+        _build_locked(content, output, settings, extra)
     except BaseException:
         update.unlink(missing_ok=True)
         raise
