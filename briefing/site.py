@@ -63,11 +63,11 @@ def record_path(content: Path, output: Path) -> Path:
     return content.resolve().parent / CACHE_DIR / f"build-{name}.sqlite"
 
 
-def reader_cache_path(content: Path) -> Path:
-    """Where the reader cache of ``content`` lives (one per content folder, any output)."""
+def stores_path(content: Path) -> Path:
+    """Where the reader's and read next's stores of ``content`` live (one per content folder)."""
     content = content.resolve()
     name = hashlib.sha256(str(content).encode()).hexdigest()[:12]
-    return content.parent / CACHE_DIR / f"reader-{content.name}-{name}.sqlite"
+    return content.parent / CACHE_DIR / f"stores-{content.name}-{name}"
 
 
 def with_setting(extra: tuple[str, ...], key: str, value: object) -> tuple[str, ...]:
@@ -97,10 +97,10 @@ def _build_incremental(
         "record": str(record) if keep else "",
         "update": str(update),
         "previous": str(output),
+        # Keyed on bytes, so safe to share between outputs; a --full build redoes everything.
+        "stores": str(stores_path(content)) if keep else "",
     }
     extra = with_setting(extra, "INCREMENTAL", options)
-    if keep:  # parsed files are keyed on their bytes; a --full build parses every file again
-        extra = with_setting(extra, "BRIEFING_READER", {"cache": str(reader_cache_path(content))})
     try:
         _build_locked(content, output, settings, extra)
     except BaseException:

@@ -42,7 +42,6 @@ def test_make_target_is_in_the_readme(target: str) -> None:
 
 def _settings() -> list[tuple[str, type]]:
     from pelican.plugins.archive_pages.settings import ArchiveSettings
-    from pelican.plugins.briefing_reader.settings import ReaderSettings
     from pelican.plugins.corpus_export.settings import CorpusSettings
     from pelican.plugins.incremental.settings import IncrementalSettings
     from pelican.plugins.offline_search.plugin import Settings as OfflineSettings
@@ -52,7 +51,6 @@ def _settings() -> list[tuple[str, type]]:
 
     return [
         ("ARCHIVE_PAGES", ArchiveSettings),
-        ("BRIEFING_READER", ReaderSettings),
         ("CORPUS_EXPORT", CorpusSettings),
         ("INCREMENTAL", IncrementalSettings),
         ("OFFLINE_SEARCH", OfflineSettings),

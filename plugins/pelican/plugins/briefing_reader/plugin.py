@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pelican.plugins.signals as signals  # Pelican ships no types: Any
+from pelican.plugins.incremental import settings as incremental_settings
 from pelican.plugins.incremental.store import Store
 
 from briefing import categories
 
 from .reader import BriefingReader, cache_salt
-from .settings import load
 from .types import ArticlesGenerator
+
+STORE = "reader.sqlite"  # in INCREMENTAL["stores"]
 
 
 class _Run:
@@ -26,9 +28,9 @@ class _Run:
     def add_reader(self, readers: Any) -> None:
         """Use BriefingReader (with this build's cache) for every .md file."""
         if self.cache is None:
-            path = load(readers.settings).cache
-            salt = cache_salt(readers.settings) if path else ""
-            self.cache = Store(Path(path) if path else None, salt)
+            stores = incremental_settings.load(readers.settings).stores
+            salt = cache_salt(readers.settings) if stores else ""
+            self.cache = Store(Path(stores, STORE) if stores else None, salt)
         reader = functools.partial(BriefingReader, cache=self.cache)
         for ext in BriefingReader.file_extensions:
             readers.reader_classes[ext] = reader

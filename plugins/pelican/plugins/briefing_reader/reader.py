@@ -66,12 +66,7 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
         data = Path(source_path).read_bytes()
         if self._is_page(source_path):
             return self._read_page(_text(data))
-        key = self.cache.key(data)
-        parsed: Parsed | None = self.cache.get(key)
-        if parsed is None:
-            parsed = self._parse(source_path, _text(data))
-            self.cache.put(key, parsed)
-        html, article = parsed
+        html, article = self.cache.computed(data, lambda: self._parse(source_path, _text(data)))
         return html, self._metadata(article)
 
     def _parse(self, source_path: str, text: str) -> Parsed:

@@ -20,12 +20,14 @@ import hashlib
 import logging
 import pickle
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 logger = logging.getLogger(__name__)
 
 SCHEMA = 1
+T = TypeVar("T")
 
 
 def salt(*parts: str | bytes, code: tuple[Path, ...] = ()) -> str:
@@ -70,6 +72,15 @@ class Store:
         """Remember a value computed by this build (written by :meth:`save`)."""
         if self.path is not None:
             self._new[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def computed(self, data: bytes, compute: Callable[[], T]) -> T:
+        """Return the value kept for ``data``, else ``compute()`` (kept for the next build)."""
+        key = self.key(data)
+        found: T | None = self.get(key)
+        if found is None:
+            found = compute()
+            self.put(key, found)
+        return found
 
     def save(self) -> None:
         """Write this build's new entries and drop those it did not use, in one transaction."""

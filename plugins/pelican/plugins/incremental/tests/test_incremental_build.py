@@ -20,11 +20,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from pelican.plugins.briefing_reader.plugin import STORE
 from pelican.plugins.briefing_reader.reader import cache_salt
 from pelican.plugins.incremental.store import Store
 
 from briefing import frontmatter
-from briefing.site import build_site, reader_cache_path
+from briefing.site import build_site, stores_path
 from tests.conftest import DEV_SETTINGS, ROOT
 from tests.fixtures.site import ARTICLES, write_archive
 
@@ -176,7 +177,7 @@ def test_incremental_build_after_a_change_equals_a_clean_build(
 def test_the_reader_cache_holds_each_article_by_its_bytes(archive: Archive) -> None:
     """The builds above parsed each article once: its entry is found by its bytes."""
     settings = {"CATEGORIES": {"economy": "Business"}}  # the mapping in force since that step
-    store = Store(reader_cache_path(archive.content), cache_salt(settings))
+    store = Store(stores_path(archive.content) / STORE, cache_salt(settings))
     files = sorted((archive.content / "articles").rglob("*.md"))
     found = [store.get(store.key(f.read_bytes())) for f in files]
     assert files and all(entry is not None for entry in found)
