@@ -37,6 +37,14 @@ def initial_words(text: str) -> Counter[str]:
     return Counter(_SENTENCE_START.findall(text))
 
 
+Tokens = tuple[Counter[str], Counter[str], Counter[tuple[str, ...]]]
+
+
+def tokens(text: str) -> Tokens:
+    """Return a text's token counts, sentence openers and capitalised runs (what index.py reads)."""
+    return word_counts(text), initial_words(text), capitalised_runs(text)
+
+
 def word_counts(text: str) -> Counter[str]:
     """Count the tokens of a text, case kept (the index drops those that are not words)."""
     return Counter(text.translate(_SEPARATE).split())
