@@ -15,12 +15,15 @@ import dataclasses
 import datetime as dt
 import enum
 import hashlib
+import pickle
 import types
 from collections.abc import Mapping
 from typing import Any
 
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
+
+from briefing import model
 
 MAX_DEPTH = 12
 # A content object's attributes that are not what it shows: the shared context and settings
@@ -61,6 +64,8 @@ class Fingerprint:
                 h.update(self._memoised(value, depth, self._reference))
         elif isinstance(value, URLWrapper):
             h.update(f"{type(value).__name__}:{value.name!r}:{value.slug}:{value.url};".encode())
+        elif type(value).__module__ == model.__name__:
+            h.update(self._memoised(value, depth, _record))
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
             if value.__dataclass_params__.frozen:  # type: ignore[attr-defined]
                 h.update(self._memoised(value, depth, self._fields))
@@ -129,6 +134,16 @@ class Fingerprint:
             "summary": getattr(content, "_summary", None),
         }
         self._feed(h, shown, depth + 1)
+
+
+def _record(h: Any, value: Any, depth: int) -> None:
+    """Digest a contract record (briefing.model: frozen, plain data only) by its pickle.
+
+    Pickle writes every field's value exactly and in C: digesting the 10k records of an archive
+    field by field was a third of the keys' time.  Two equal records that share their strings
+    differently pickle differently; that can only render a page again, never keep a changed one.
+    """
+    h.update(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def code_digest(value: Any) -> str:
