@@ -124,8 +124,7 @@ class Fingerprint:
         """Digest what a link to ``content`` or a listing item of it shows."""
         shown = {
             "source_path": content.source_path,
-            "url": content.url,
-            "save_as": content.save_as,
+            "url": content.url,  # what a link shows (save_as follows from the same settings)
             "title": getattr(content, "title", None),
             "date": getattr(content, "date", None),
             "category": getattr(content, "category", None),

@@ -77,6 +77,7 @@ class IncrementalWriter(UniquePathWriter):
         self.queue: list[Write] = []
         self._opened: list[tuple[str, str, bool]] | None = None
         self._own = ""  # the path key of the write being rendered: claimed when it was queued
+        self._folders: set[Path] = set()  # folders made for kept pages
 
     def write_file(
         self, name: str, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any
@@ -152,16 +153,21 @@ class IncrementalWriter(UniquePathWriter):
         if previous is None or not all(f.unchanged(previous) for f in entry.files):
             return None
         what = describe(write.name, write.kwargs)
+        kept = []
         for f in entry.files:
             target = Path(self.output_path, f.path)
             if path_key(str(target)) != path_key(str(Path(self.output_path, write.name))):
                 self.claim(str(target), what)  # pages 2, 3...: the first was claimed when queued
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in self._folders:  # one mkdir a folder, not one a file
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(target.parent)
             try:
                 os.link(previous / f.path, target)
+                kept.append(f)  # a hard link is the recorded file: same inode, size and time
             except OSError:
                 shutil.copy2(previous / f.path, target)
-        return tuple(rec.Written.of(Path(self.output_path), f.path) for f in entry.files)
+                kept.append(rec.Written.of(Path(self.output_path), f.path))
+        return tuple(kept)
 
     def _render(
         self, item: tuple[Write, str | None]
