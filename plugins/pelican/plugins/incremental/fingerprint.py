@@ -29,6 +29,7 @@ MAX_DEPTH = 12
 # A content object's attributes that are not what it shows: the shared context and settings
 # (digested once per build) and Pelican's per-page link state.
 NOT_SHOWN = frozenset({"_context", "settings"})
+_PLAIN = frozenset({type(None), bool, int, float, str, bytes})  # None included
 
 
 class UnkeyableError(TypeError):
@@ -51,7 +52,8 @@ class Fingerprint:
     def _feed(self, h: Any, value: Any, depth: int, own: bool = False) -> None:
         if depth > MAX_DEPTH:
             raise UnkeyableError(f"nested deeper than {MAX_DEPTH}")
-        if value is None or isinstance(value, bool | int | float | str | bytes | enum.Enum):
+        # Most values are plain: the set look-up spares them the isinstance checks.
+        if type(value) in _PLAIN or isinstance(value, bool | int | float | str | bytes | enum.Enum):
             h.update(f"{type(value).__name__}:{value!r};".encode())
         elif isinstance(value, dt.date | dt.time):
             h.update(f"{type(value).__name__}:{value.isoformat()};".encode())
