@@ -28,6 +28,7 @@ import gzip
 import itertools
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -169,10 +170,10 @@ def page_sources(rows: Sequence[dict[str, str]]) -> list[PageSource]:
 
 
 LAYOUTS = {
-    "parts": PagefindSettings(),
+    "parts": PagefindSettings(),  # the plugin's defaults: the layout a build gets
     "one": PagefindSettings(part_pages=0),
-    # fewer, larger parts, one process at a time: fewer bytes per query, the same memory
-    "large-parts": PagefindSettings(part_pages=5000, jobs=1),
+    # smaller parts, two processes at a time: the same memory, more chunks per query
+    "small-parts": PagefindSettings(part_pages=2500, jobs=2),
 }
 
 
@@ -233,6 +234,7 @@ def _measured_index(
     command = [sys.executable, "-m", "bench.bench_search", "--index", str(site), str(cache)]
     command += [str(records_file), layout]
     started = time.perf_counter()
+    cpu_before = _children_cpu()
     child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
     peak = 0
     done = threading.Event()
@@ -252,8 +254,19 @@ def _measured_index(
     if child.returncode != 0:
         raise RuntimeError(f"indexing failed (exit {child.returncode})")
     result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
-    result.update(wall_s=time.perf_counter() - started, peak_rss_mb=peak / 2**20)
+    result.update(
+        wall_s=time.perf_counter() - started,
+        cpu_s=_children_cpu() - cpu_before,
+        peak_rss_mb=peak / 2**20,
+        load_after=os.getloadavg()[0],  # the machine's 1-minute load average as it ended
+    )
     return result
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of every finished child process and their children."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def index_size(folder: Path) -> dict[str, Any]:
@@ -306,13 +319,33 @@ def _gz(body: bytes) -> int:
     return min(len(body), len(gzip.compress(body, 6)))
 
 
+# What a response is, by its path: the page, the runtime, each part's metadata, word chunks,
+# filter chunks and fragments (the first match wins).
+_KINDS = (
+    ("wasm", ".pagefind"),
+    ("runtime", "pagefind.js"),
+    ("metadata", ".pf_meta"),
+    ("metadata", "pagefind-entry.json"),
+    ("metadata", "parts.json"),
+    ("chunks", ".pf_index"),
+    ("filters", ".pf_filter"),
+    ("fragments", ".pf_fragment"),
+)
+
+
+def _kind(url: str) -> str:
+    path = url.split("?", 1)[0]
+    return next((kind for kind, end in _KINDS if path.endswith(end)), "page")
+
+
 class _Traffic:
-    """Bytes of every response a page receives, raw and gzip-estimated."""
+    """Bytes of every response a page receives, raw and gzip-estimated, and gzip by kind."""
 
     def __init__(self, page: Any) -> None:
         self.raw = 0
         self.gzip = 0
         self.requests = 0
+        self.kinds: Counter[str] = Counter()
         page.on("requestfinished", self._finished)
 
     def _finished(self, request: Any) -> None:
@@ -326,12 +359,15 @@ class _Traffic:
             return
         self.raw += len(body)
         self.gzip += _gz(body)
+        self.kinds[_kind(request.url)] += _gz(body)
         self.requests += 1
 
     def take(self) -> dict[str, Any]:
         """Return and reset the counts."""
         counts = {"kb": self.raw / 1024, "gzip_kb": self.gzip / 1024, "requests": self.requests}
+        counts["gzip_kb_by_kind"] = {k: v / 1024 for k, v in sorted(self.kinds.items())}
         self.raw = self.gzip = self.requests = 0
+        self.kinds = Counter()
         return counts
 
 
@@ -416,23 +452,25 @@ def run(
 def table(result: dict[str, Any]) -> str:
     """Return the measurements as Markdown tables: indexing, then each query."""
     lines = [
-        "| articles | layout | parts | index s | peak MB | index MB | files | metadata KB "
-        "| update s (parts re-indexed) | update peak MB |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| articles | layout | parts | index s | index CPU s | peak MB | index MB | files "
+        "| metadata KB | update s (parts re-indexed) | update peak MB | load |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     rows = [(n, name, r[name]) for n, r in result["sizes"].items() for name in LAYOUTS if name in r]
     for n, name, r in rows:
         i, z, u = r["index"], r["size"], r["update"]
         lines.append(
-            f"| {int(n):,} | {name} | {i['parts']} | {i['wall_s']:.1f} | {i['peak_rss_mb']:.0f} "
+            f"| {int(n):,} | {name} | {i['parts']} | {i['wall_s']:.1f} | {i['cpu_s']:.1f} "
+            f"| {i['peak_rss_mb']:.0f} "
             f"| {z['bytes'] / 2**20:.0f} | {z['files']:,} | {z['meta_bytes'] / 1024:.0f} "
-            f"| {u['wall_s']:.1f} ({u['parts_indexed']}) | {u['peak_rss_mb']:.0f} |"
+            f"| {u['wall_s']:.1f} ({u['parts_indexed']}) | {u['peak_rss_mb']:.0f} "
+            f"| {i['load_after']:.1f} |"
         )
     lines += [
         "",
-        "| articles | layout | query | shown | first KB (gzip) | first ms | second KB (gzip) "
-        "| second ms |",
-        "|---:|---|---|---|---:|---:|---:|---:|",
+        "| articles | layout | query | shown | first KB (gzip) | first gzip KB by kind "
+        "| first ms | second KB (gzip) | second ms |",
+        "|---:|---|---|---|---:|---|---:|---:|---:|",
     ]
     for n, name, r in rows:
         for kind, b in r["browser"].items():
@@ -440,10 +478,14 @@ def table(result: dict[str, Any]) -> str:
             query = " ".join(f"{k}={v}" for k, v in b["params"].items())
             lines.append(
                 f"| {int(n):,} | {name} | {kind} `{query}` | {b['status']} "
-                f"| {f['kb']:.0f} ({f['gzip_kb']:.0f}) | {f['ms']:.0f} "
+                f"| {f['kb']:.0f} ({f['gzip_kb']:.0f}) | {_by_kind(f)} | {f['ms']:.0f} "
                 f"| {s['kb']:.0f} ({s['gzip_kb']:.0f}) | {s['ms']:.0f} |"
             )
     return "\n".join(lines)
+
+
+def _by_kind(counts: dict[str, Any]) -> str:
+    return ", ".join(f"{k} {v:.0f}" for k, v in counts["gzip_kb_by_kind"].items())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -17,10 +17,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import tempfile
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 from bench.eval_extract import PATTERNS, evaluate, line
+from briefing import frontmatter
 
 # The shared eval sets sit beside the project's checkout: ../shared/eval.
 EVAL_ROOT = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
@@ -45,6 +48,33 @@ def table(fundus: Path, aeb: Path, kinds: tuple[str, ...]) -> None:
             if aeb.is_dir():
                 summary = evaluate(aeb, kind, sidecars=sidecars)
                 print(f"{kind:4} {fetch} dev-aeb (all):        {line(summary)}")
+    if aeb.is_dir() and set(kinds) == set(PATTERNS):
+        same, pages = title_agreement(aeb)
+        print(f"dev-aeb: dump headline = HTML headline on {same} of {pages} pages")
+
+
+def title_agreement(aeb: Path) -> tuple[int, int]:
+    """Return on how many dev-aeb pages the dump's headline equals the HTML page's, of all.
+
+    dev-aeb has no ground-truth titles; its HTML headline (h1, og:title, <title>, JSON-LD)
+    is a check on the dump's headline from 181 pages of publishers dev-fundus does not hold.
+    """
+    with tempfile.TemporaryDirectory(prefix="eval-agree-") as tmp:
+        for kind in ("txt", "html"):
+            evaluate(aeb, kind, keep=Path(tmp))
+        found = {kind: _titles(Path(tmp) / kind) for kind in ("txt", "html")}
+    html = found["html"]
+    same = sum(1 for stem, title in found["txt"].items() if html.get(stem) == title)
+    return same, len(html)
+
+
+def _titles(out: Path) -> dict[str, str]:
+    titles = {}
+    for md in out.rglob("*.md"):
+        article = frontmatter.load(md.read_text(encoding="utf-8"))
+        stem = (article.source_file or md.name).split(".")[0]
+        titles[stem] = " ".join(unicodedata.normalize("NFKC", article.title).casefold().split())
+    return titles
 
 
 def sweep(fundus: Path, spec: str, kinds: tuple[str, ...]) -> None:

@@ -175,6 +175,7 @@ def _print_found(found: Extracted) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site with Pelican; the output folder is replaced only on success."""
     try:
+        siteinfo.read_settings(Path(args.settings))  # its error in one line, before Pelican's
         site.build_site(
             Path(args.content),
             Path(args.output),
@@ -182,7 +183,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             incremental=not args.full,
         )
-    except site.BuildError as exc:
+    except (site.BuildError, siteinfo.SiteError) as exc:
         print(f"build: {exc}", file=sys.stderr)
         return 1
     return 0
@@ -194,7 +195,7 @@ def cmd_offline(args: argparse.Namespace) -> int:
         target = offline.make_offline(
             Path(args.content), Path(args.settings), Path(args.dist), _now().date(), args.jobs
         )
-    except site.BuildError as exc:
+    except (site.BuildError, siteinfo.SiteError) as exc:
         print(f"offline: {exc}", file=sys.stderr)
         return 1
     except offline.BundleError as exc:

@@ -10,15 +10,18 @@ import contextlib
 import functools
 import http.server
 import random
+import re
 import shutil
 import threading
+import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode, urlsplit
 
-from briefing import frontmatter
+from briefing import cli, frontmatter
 from briefing.model import Article, Translation
 from briefing.site import build_site
 
@@ -117,6 +120,20 @@ def parts_override(part_pages: int | None) -> tuple[str, ...]:
     if part_pages is None:
         return ()
     return ("-e", f'PAGEFIND={{"part_pages": {part_pages}}}')
+
+
+def offline_search_page(content: Path) -> str:
+    """Make the offline copy of ``content`` (``briefing offline``: a zip), unzip it beside it,
+    and return its search page's file:// URL."""
+    dist = content.parent / "dist"
+    argv = ["offline", "--content", str(content), "--settings", str(ROOT / "offlineconf.py")]
+    if cli.main([*argv, "--dist", str(dist)]) != 0:
+        raise RuntimeError(f"briefing offline failed for {content}")
+    (archive,) = dist.glob("*-offline-*.zip")
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(content.parent / "unzipped")
+    (folder,) = (content.parent / "unzipped").iterdir()
+    return (folder / "search" / "index.html").as_uri()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -279,3 +296,60 @@ def archive_articles(n: int = ARCHIVE_SIZE, seed: int = 13) -> list[tuple[Articl
 def write_archive(content: Path, articles: list[tuple[Article, Planted]]) -> None:
     """Write the planted archive's Markdown files (and an About page) under ``content``."""
     write_articles(content, (article for article, _ in articles))
+
+
+# --- Reading the search page as a reader does --------------------------------------------
+
+# A result link's slug: the article's folder (hosted ".../<slug>/?highlight=..", offline
+# ".../<slug>/index.html"); "N results." or "1 result." is the status line's count.
+_SLUG = re.compile(r"/([^/?#]+)/(?:index\.html)?(?:[?#].*)?$")
+_COUNT = re.compile(r"^(\d+) results?\.$")
+
+
+@dataclass
+class Listing:
+    """What the search page showed for one query, after paging to the end."""
+
+    count: int
+    slugs: list[str]
+    links: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+
+
+def read_all(browser: Any, page_url: str, params: dict[str, str]) -> Listing:
+    """Open the search page for ``params``; press "More results" until every match is shown."""
+    page = browser.new_page()
+    listing = Listing(count=-1, slugs=[])
+    local = urlsplit(page_url)
+    page.on("pageerror", lambda exc: listing.errors.append(str(exc)))
+    page.on("console", lambda m: listing.errors.append(m.text) if m.type == "error" else None)
+    page.on(
+        "request",
+        lambda r: (
+            None
+            if urlsplit(r.url).netloc == local.netloc and r.url.startswith(local.scheme)
+            else listing.outside.append(r.url)
+        ),
+    )
+    page.goto(f"{page_url}?{urlencode(params)}")
+    done = "() => document.querySelector('[data-search-page]').dataset.state === 'done'"
+    page.wait_for_function(done)
+    more = page.locator(".search-more")
+    while more.is_visible():
+        shown = page.locator(".search-result").count()
+        more.click()
+        page.wait_for_function(
+            f"() => document.querySelectorAll('.search-result').length > {shown}"
+            " && document.querySelector('[data-search-page]').dataset.state === 'done'"
+        )
+    status = page.locator("#search-status").inner_text()
+    if status == "No results.":
+        listing.count = 0
+    elif match := _COUNT.match(status):
+        listing.count = int(match.group(1))
+    hrefs = page.locator(".search-result-title a").evaluate_all("as => as.map(a => a.href)")
+    listing.slugs = [m.group(1) for href in hrefs if (m := _SLUG.search(href))]
+    listing.links = hrefs
+    page.close()
+    return listing

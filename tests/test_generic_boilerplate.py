@@ -104,3 +104,54 @@ def test_a_sub_heading_between_widget_lines_is_kept() -> None:
     found = extract_dump("\n".join([*lines, "Contact us"]), ExtractContext(rel_path="x.txt"))
     assert found.paragraphs == tuple(blocks)
     assert found.blocks[1] == "h2"
+
+
+# One notice word in a sentence amid the text (two paragraphs on either side) is not a notice;
+# the same word in a line at the text's edge, a "©" credit or two notice phrases are.
+NOTICE_CASES = [
+    (
+        "cookies-in-a-sentence",
+        "Cookies and coffee were served to the residents who stayed for the whole four-hour "
+        "meeting in the town hall.",
+        2,
+        False,
+    ),
+    (
+        "copyright-in-a-sentence",
+        "The club holds the copyright to the route's name and will let the council use it on "
+        "the new signs for free.",
+        2,
+        False,
+    ),
+    (
+        "cookies-at-the-edge",
+        "Cookies and coffee were served to the residents who stayed for the whole four-hour "
+        "meeting in the town hall.",
+        0,
+        True,
+    ),
+    (
+        "credit-with-copyright-sign",
+        "© Jon Tarn Cyclists on the river road on the morning of the vote, when the council met.",
+        2,
+        True,
+    ),
+    (
+        "two-notice-phrases",
+        "We use cookies to improve your visit; see our privacy policy for the details of how "
+        "we store them.",
+        2,
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "at", "left_out"), [c[1:] for c in NOTICE_CASES], ids=[c[0] for c in NOTICE_CASES]
+)
+def test_a_notice_word_amid_the_text(line: str, at: int, left_out: bool) -> None:
+    text = [*TEXT[:at], line, *TEXT[at:]]
+    dump = "\n".join(["Home", "Sign in", HEADLINE, "3 June 2026", *text, "Contact us"])
+    found = extract_dump(dump, ExtractContext(rel_path="x.txt"))
+    assert (line not in found.paragraphs) is left_out
+    assert all(paragraph in found.paragraphs for paragraph in TEXT)

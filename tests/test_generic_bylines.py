@@ -21,6 +21,16 @@ NAMES = [
     ("stops-at-the-date", "Stefan Trunzik , 26.04.2024 10:00 Uhr", ("Stefan Trunzik",)),
     ("comment-count-trailer", "Rachel Brazil 0", ("Rachel Brazil",)),
     ("sentence-is-no-name", "the council said on Tuesday", ()),
+    # The site a writer writes for, the writer's role and a name shown twice are not names.
+    ("for-the-site", "Dolores Chang For Dailymail.Com", ("Dolores Chang",)),
+    ("comma-and-host", "Ann Lee, example.com", ("Ann Lee",)),
+    ("role-after-the-name", "Ulrich Exner Korrespondent", ("Ulrich Exner",)),
+    ("name-shown-twice", "Martin Gramnæs Martin Gramnæs", ("Martin Gramnæs",)),
+    ("initials-kept", "J.K. Rowling", ("J.K. Rowling",)),
+    # A photo credit names the photographer, an agency list is no person.
+    ("photo-credit", "Foto: Mads Claus Rasmussen", ()),
+    ("photograph-credit", "Photograph: Scott Gilbertson, Getty Images", ()),
+    ("agency-list", "Bild: SN/APA/KEYSTONE/CYRIL ZINGARO", ()),
 ]
 
 
@@ -44,6 +54,20 @@ BYLINES = [
     ),
     ("name-line-next-to-headline", page("Tania Broughton", "3 June 2026"), ("Tania Broughton",)),
     ("no-byline", page("3 June 2026"), ()),
+    (
+        "photo-credit-below-the-byline",
+        page("By Dolores Chang For Example.Com", "Foto: Jon Tarn", "3 June 2026"),
+        ("Dolores Chang",),
+    ),
+    ("photo-credit-is-no-byline", page("Foto: Mads Claus Rasmussen", "3 June 2026"), ()),
+    # After a label the byline may run on past the name in lowercase or with the date.
+    ("labelled-name-runs-on", page("By Ann Lee published 3 June 2026"), ("Ann Lee",)),
+    # Without a label, a sentence's capitalised opening is no name.
+    (
+        "unlabelled-opening-is-no-name",
+        page("Cientos de vecinos protestan", "3 June 2026"),
+        (),
+    ),
 ]
 
 

@@ -48,6 +48,7 @@ CASES = [
         datetime(2026, 5, 28, 15, 26),
     ),
     ("clock-time-alone-is-no-date", page("kl 10.23"), None, None),
+    ("copyright-year-is-no-date", page("©2019 Valley Courier"), FETCHED, None),
     # A blog footer's byline, date and filing in one paragraph below the text: its opening
     # byline sentence is a dateline.
     (

@@ -140,6 +140,12 @@ AUTHOR_VALUES = [
     ("list", [{"name": "Ann Lee"}, {"name": "Bo Chen"}], ("Ann Lee", "Bo Chen")),
     ("string", "Ann Lee", ("Ann Lee",)),
     ("profile-url-is-no-name", "https://example.org/people/ann-lee", ()),
+    # One string naming two people, a label kept in the name, an id in place of a name.
+    ("two-people-joined", "Trine Lund Holm og Tore Berg", ("Trine Lund Holm", "Tore Berg")),
+    ("label-before-the-name", {"name": "Autor Monika Brand"}, ("Monika Brand",)),
+    ("a-number-is-no-name", "105092", ()),
+    ("family-name-first-stays-one", "Lee, Ann", ("Lee, Ann",)),
+    ("an-agency-stays", "dpa", ("dpa",)),
 ]
 
 

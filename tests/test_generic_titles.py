@@ -10,6 +10,7 @@ from briefing.extraction import ExtractContext
 from briefing.generic import extract_dump
 from briefing.generic.lines import analyse
 from briefing.generic.titles import is_dateline
+from tests.generic_page import BODY
 
 FIXTURES = Path(__file__).parent / "fixtures" / "generic"
 HEADLINE = "Council approves protected cycle lanes along the river road"
@@ -103,3 +104,54 @@ PROMPTS = [
 @pytest.mark.parametrize("text", [t for _, t in PROMPTS], ids=[i for i, _ in PROMPTS])
 def test_prompts_are_furniture(text: str) -> None:
     assert analyse(text, frozenset())[0].furniture is not None
+
+
+_MENU = ["Home", "News", "Sport"]
+_TEASER = [
+    "Flood barriers on the river road to be raised before winter",
+    "Engineers say the old barriers along the river road are too low for the floods of recent "
+    "years.",
+]
+# (id, the lines above the body; the headline must be HEADLINE, the title must not contain)
+HEADER_CASES = [
+    # A related-article teaser (headline, lede, byline, date) above the article's own
+    # headline, byline and dateline: the teaser's headline has its own dateline too.
+    (
+        "teaser-block-above",
+        [*_TEASER, "By Jane Roe", "2 June 2026", HEADLINE, "By Lena Hart", "3 June 2026 09:10"],
+        "Flood barriers",
+    ),
+    (
+        "teaser-block-with-byline-only",
+        ["Related", *_TEASER, "By Jane Roe", HEADLINE, "By Lena Hart", "3 June 2026 09:10"],
+        "Flood barriers",
+    ),
+    # A share bar that repeats the headline after its label is not a kicker.
+    ("share-label-above", [f"Share: {HEADLINE}", HEADLINE, "3 June 2026 09:10"], "Share"),
+    ("player-label-above", [f"Listen: {HEADLINE}", HEADLINE, "3 June 2026 09:10"], "Listen"),
+    # Widget prompts and poll options next to the headline are not headlines.
+    (
+        "poll-above",
+        ["Poll", "Should the river road get protected cycle lanes?", "Yes, build them", "No"],
+        "Should",
+    ),
+    ("follow-and-player-above", ["Follow us on Instagram", "Listen to this article"], "Follow"),
+]
+
+
+@pytest.mark.parametrize(
+    ("header", "absent"), [c[1:] for c in HEADER_CASES], ids=[c[0] for c in HEADER_CASES]
+)
+def test_headline_among_header_lines(header: list[str], absent: str) -> None:
+    lines = [*_MENU, *header] if HEADLINE in header else [*_MENU, *header, HEADLINE]
+    text = "\n".join([*lines, *BODY, "Contact us"])
+    title = extract_dump(text, ExtractContext(rel_path="x.txt")).title
+    assert title == HEADLINE
+    assert title is not None and absent not in title
+
+
+def test_teaser_byline_is_not_the_articles() -> None:
+    lines = [*_MENU, *_TEASER, "By Jane Roe", HEADLINE, "By Lena Hart", "3 June 2026", *BODY]
+    assert extract_dump("\n".join(lines), ExtractContext(rel_path="x.txt")).authors == (
+        "Lena Hart",
+    )

@@ -10,23 +10,22 @@ the unzipped offline copy opened from file://.  Sorts are checked in full order.
 from __future__ import annotations
 
 import json
-import re
-import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlencode, urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from briefing import cli
 from briefing.site import build_site
 from tests.search_fixture import (
     ROOT,
     Planted,
     archive_articles,
+    offline_search_page,
     parts_override,
+    read_all,
     serving,
     write_archive,
 )
@@ -35,8 +34,6 @@ pytestmark = pytest.mark.browser
 
 ARTICLES = archive_articles()
 PLANTED = [planted for _, planted in ARTICLES]
-_SLUG = re.compile(r"/(archive-\d{4})/")
-_COUNT = re.compile(r"^(\d+) results?\.$")
 
 
 @dataclass(frozen=True)
@@ -138,63 +135,7 @@ def hosted(content: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def offline(content: Path) -> str:
     """The archive's offline copy, zipped by ``briefing offline`` and unzipped again."""
-    dist = content.parent / "dist"
-    argv = ["offline", "--content", str(content), "--settings", str(ROOT / "offlineconf.py")]
-    assert cli.main([*argv, "--dist", str(dist)]) == 0
-    (archive,) = dist.glob("*-offline-*.zip")
-    with zipfile.ZipFile(archive) as zipped:
-        zipped.extractall(content.parent / "unzipped")
-    (folder,) = (content.parent / "unzipped").iterdir()
-    return (folder / "search" / "index.html").as_uri()
-
-
-@dataclass
-class Listing:
-    """What the search page showed for one query, after paging to the end."""
-
-    count: int
-    slugs: list[str]
-    links: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    outside: list[str] = field(default_factory=list)
-
-
-def read_all(browser: Any, page_url: str, params: dict[str, str]) -> Listing:
-    """Open the search page for ``params``; press "More results" until every match is shown."""
-    page = browser.new_page()
-    listing = Listing(count=-1, slugs=[])
-    local = urlsplit(page_url)
-    page.on("pageerror", lambda exc: listing.errors.append(str(exc)))
-    page.on("console", lambda m: listing.errors.append(m.text) if m.type == "error" else None)
-    page.on(
-        "request",
-        lambda r: (
-            None
-            if urlsplit(r.url).netloc == local.netloc and r.url.startswith(local.scheme)
-            else listing.outside.append(r.url)
-        ),
-    )
-    page.goto(f"{page_url}?{urlencode(params)}")
-    done = "() => document.querySelector('[data-search-page]').dataset.state === 'done'"
-    page.wait_for_function(done)
-    more = page.locator(".search-more")
-    while more.is_visible():
-        shown = page.locator(".search-result").count()
-        more.click()
-        page.wait_for_function(
-            f"() => document.querySelectorAll('.search-result').length > {shown}"
-            " && document.querySelector('[data-search-page]').dataset.state === 'done'"
-        )
-    status = page.locator("#search-status").inner_text()
-    if status == "No results.":
-        listing.count = 0
-    elif match := _COUNT.match(status):
-        listing.count = int(match.group(1))
-    hrefs = page.locator(".search-result-title a").evaluate_all("as => as.map(a => a.href)")
-    listing.slugs = [m.group(1) for href in hrefs if (m := _SLUG.search(href))]
-    listing.links = hrefs
-    page.close()
-    return listing
+    return offline_search_page(content)
 
 
 def _opens(browser: Any, href: str) -> bool:

@@ -59,6 +59,10 @@ def read_settings(settings: Path) -> dict[str, Any]:
         return runpy.run_path(str(settings))
     except (OSError, SyntaxError) as exc:
         raise SiteError(f"{settings}: cannot read the settings: {exc}") from None
+    except Exception as exc:  # the file is the user's code: whatever it raises is its error
+        raise SiteError(
+            f"{settings}: the settings file failed: {type(exc).__name__}: {exc}"
+        ) from None
 
 
 def load(settings: Path) -> SiteInfo:

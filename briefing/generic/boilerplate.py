@@ -45,9 +45,16 @@ def _notice(line: str, words: int, in_article: bool) -> bool:
     mentions cookies or JavaScript once stays text.  (Dumps have no markup: there the same
     rule let long consent notices into dev-aeb bodies.)
     """
-    hits = {m.group(0).casefold() for m in NAV_ANYWHERE.finditer(line)}
     long = in_article and words >= NOTICE_LONG_WORDS
-    return len(hits) >= (NOTICE_PHRASES_LONG if long else 1)
+    return notice_phrases(line) >= (NOTICE_PHRASES_LONG if long else 1)
+
+
+def notice_phrases(line: str) -> int:
+    """Return how many different footer, cookie or browser notice phrases a line holds."""
+    return len({m.group(0).casefold() for m in NAV_ANYWHERE.finditer(line)})
+
+
+NOTICE = "footer, cookie or browser notice"
 
 
 def furniture_reason(line: str, words: int, *, in_article: bool = False) -> str | None:
@@ -55,7 +62,7 @@ def furniture_reason(line: str, words: int, *, in_article: bool = False) -> str 
     if NAV_LINE.match(line):
         return "navigation label"
     if _notice(line, words, in_article):
-        return "footer, cookie or browser notice"
+        return NOTICE
     if words < SHORT_LINE_WORDS and NAV_SHORT.search(line):
         return "share bar, prompt, byline or photo credit"
     if CAPTION_LINE.search(line):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from briefing.generic.lines import Line
-from briefing.generic.patterns import DATE_CUE, DATE_HINT, DATE_SEPARATORS
+from briefing.generic.patterns import DATE_CUE, DATE_HINT, DATE_SEPARATORS, ROLE_WORDS
 
 HEADER_LINES = 12  # the byline sits between the headline and the body, rarely further down
 NEAR_LINES = 2  # an unlabelled name line sits this close to the headline or the dateline
@@ -51,6 +51,12 @@ _PARTICLES = frozenset(
     ]
 )
 _CAPITAL = re.compile(r"^[^\W\d_]")
+# After a name: the site it writes for ("Dolores Chang For Dailymail.Com", "Ann Lee,
+# example.com": a host, and the short word that joins it) or the writer's role.
+_SITE_TAIL = re.compile(r"(?:\s+\S{1,4})?\s+\w{2,}\.\w{2,}\S*$")
+_ROLE_TAIL = re.compile(rf"\s+(?:{ROLE_WORDS})$", re.IGNORECASE)
+# Not a word of a name: a label ("Foto:", "Photograph:"), an agency list ("SN/APA"), a host.
+_NOT_NAME_WORD = re.compile(r":$|/|\w{2,}\.\w{2,}")
 
 
 def find_authors(
@@ -63,7 +69,7 @@ def find_authors(
     for n, line in enumerate(header):
         for part in _parts(line.text):
             labelled = _LABEL.match(part)
-            if labelled and (found := names(labelled["rest"])):
+            if labelled and (found := names(labelled["rest"], labelled=True)):
                 return found
         below = header[n + 1].text if n + 1 < len(header) else ""
         if _LABEL_ONLY.match(line.text) and (found := names(below)):  # "By" alone, name below
@@ -82,7 +88,13 @@ def find_authors(
 def is_byline(text: str) -> bool:
     """Return whether a line is a labelled byline ("By A, B and C", "Von Anna Muster")."""
     labelled = _LABEL.match(_parts(text)[0])
-    return labelled is not None and bool(names(labelled["rest"]))
+    return labelled is not None and bool(names(labelled["rest"], labelled=True))
+
+
+def unlabelled(text: str) -> str:
+    """Return a byline's text without its label ("Autor Monika Bolliger" -> the name)."""
+    labelled = _LABEL.match(text)
+    return labelled["rest"] if labelled else text
 
 
 def opens_with_label(text: str) -> bool:
@@ -90,17 +102,48 @@ def opens_with_label(text: str) -> bool:
     return _LABEL.match(text) is not None
 
 
-def names(text: str) -> tuple[str, ...]:
-    """Return the names in a byline's text, up to the first chunk that is not a name."""
+def names(text: str, *, labelled: bool = False) -> tuple[str, ...]:
+    """Return the names in a byline's text, up to the first chunk that is not a name.
+
+    After a byline label ("By ...") a chunk may go on past the name ("Lance Ulanoff
+    published 19 May 2026"): ``labelled`` keeps the name that opens it.
+    """
     out: list[str] = []
     for chunk in _JOIN.split(_TRAILER.sub("", text.strip())):
-        chunk = chunk.strip(" .:-–—|")
+        chunk = _bare_name(chunk.strip(" .:-–—|"))
         if not chunk:
             continue
         if not is_name(chunk):
+            lead = _leading_name(chunk) if labelled else None
+            out.extend([lead] if lead else [])
             break
         out.append(chunk)
     return tuple(dict.fromkeys(out))[:MAX_AUTHORS]
+
+
+def _leading_name(chunk: str) -> str | None:
+    """Return the person's name that opens a chunk the byline goes on after in lowercase or
+    with a number ("Lance Ulanoff published 19 May 2026", "Marco Pizzorno 4 Febbraio")."""
+    words = chunk.split()
+    for k in range(min(MAX_NAME_WORDS, len(words) - 1), 1, -1):
+        after = words[k]
+        lead = words[:k]
+        if after[0].isupper() or _is_cjk(after) or lead[-1].casefold() in _PARTICLES:
+            continue
+        if is_name(" ".join(lead)):
+            return " ".join(lead)
+    return None
+
+
+def _bare_name(chunk: str) -> str:
+    """Return a byline chunk without the site or role after the name, and once when the
+    dump shows the name twice ("Martin Gramnæs Martin Gramnæs": a name and its link)."""
+    chunk = _ROLE_TAIL.sub("", _SITE_TAIL.sub("", chunk))
+    words = chunk.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return chunk
 
 
 def is_name(text: str) -> bool:
@@ -109,6 +152,8 @@ def is_name(text: str) -> bool:
     if not 1 <= len(words) <= MAX_NAME_WORDS or DATE_HINT.search(text) or DATE_CUE.search(text):
         return False
     if any(ch.isdigit() for ch in text) or not _CAPITAL.match(words[0]):
+        return False
+    if any(_NOT_NAME_WORD.search(w) for w in words):
         return False
     if not words[0][0].isupper() and not _is_cjk(text):
         return False

@@ -14,6 +14,8 @@ MIN_H1_WORDS = 2  # a one-word h1 is the site logo or a section name
 # " | Site", " - Site", "：中日新聞Web": a short tail after a separator at the end of a title.
 _SUFFIX = re.compile(r"(?:\s+[|–—:-]\s*|\s*：)([^|–—:：]{1,60})$")
 _ALWAYS_SITE = ("|", "：")
+# "Politics | Headline", "Site: Headline": a short head before a separator at the start.
+_PREFIX = re.compile(r"^([^|–—:：]{1,60}?)(?:\s*[|–—:]\s+|\s+-\s+|\s*：)(?=\S)")
 # A derived headline ends a phrase: at a clause boundary (comma, semicolon, colon, dash,
 # bracket) rather than at the word the length limit falls on ("...with U.S. Senator Steve").
 _CLAUSE_END = re.compile(r"\s*[,;:]\s+|\s+[-–—]\s+|\s+\(")
@@ -33,6 +35,7 @@ class PageTitles:
     doc: str | None = None  # <title>
     site: str | None = None  # og:site_name
     stated: str | None = None  # JSON-LD headline
+    section: str | None = None  # article:section
 
 
 def page_titles(tree: Any, stated: str | None = None) -> PageTitles:
@@ -45,10 +48,24 @@ def page_titles(tree: Any, stated: str | None = None) -> PageTitles:
         doc=_first(tree.xpath("//title/text()")),
         site=_first(tree.xpath('//meta[@property="og:site_name"]/@content')),
         stated=stated,
+        section=_first(tree.xpath('//meta[@property="article:section"]/@content')),
     )
 
 
 def choose_title(page: PageTitles, meta: str | None) -> str | None:
+    """Return the headline (see :func:`_choose`) without a leading section or site label."""
+    title = _choose(page, meta)
+    return strip_label(title, (page.section, page.site)) if title else title
+
+
+def strip_label(title: str, labels: tuple[str | None, ...]) -> str:
+    """Drop a leading "Label | " or "Label: " when the label is the page's section or site."""
+    m = _PREFIX.match(title)
+    known = {_norm(label) for label in labels if label}
+    return title[m.end() :] if m and _norm(m.group(1)) in known else title
+
+
+def _choose(page: PageTitles, meta: str | None) -> str | None:
     """Return the headline: the h1, or og:title when it says the same or <title> backs it.
 
     Without an h1 or a share title the JSON-LD headline is next, then trafilatura's title.
@@ -58,9 +75,9 @@ def choose_title(page: PageTitles, meta: str | None) -> str | None:
     disagree, the h1 is the headline readers see, unless <title> repeats the share title
     (two of the page's three headlines agree).
     """
-    share = strip_site(page.og, page.site) if page.og else None
+    share = _bare(page.og, page) if page.og else None
     if not page.h1s:
-        return share or page.stated or (strip_site(meta, page.site) if meta else None)
+        return share or page.stated or (_bare(meta, page) if meta else None)
     h1 = max(page.h1s, key=lambda h: _overlap(h, share)) if share else page.h1s[0]
     if share is None:
         return h1
@@ -68,8 +85,13 @@ def choose_title(page: PageTitles, meta: str | None) -> str | None:
         return h1  # the share title adds the site name or a tagline after the headline
     if _norm(h1) in _norm(share) or _norm(share) in _norm(h1):
         return share  # one of them adds a kicker the other shows apart
-    doc = strip_site(page.doc, page.site) if page.doc else None
+    doc = _bare(page.doc, page) if page.doc else None
     return share if doc and _norm(doc) == _norm(share) else h1
+
+
+def _bare(title: str, page: PageTitles) -> str:
+    """Return a share title or <title> without its section or site label and site suffix."""
+    return strip_site(strip_label(title, (page.section, page.site)), page.site)
 
 
 def strip_site(title: str, site: str | None) -> str:

@@ -39,6 +39,9 @@ _DATE_PARAMS = {
     "original_date": True,
     "outputformat": "%Y-%m-%dT%H:%M:%S%z",
 }
+# Strings of the page read when htmldate's date may be a month or a year only: a dateline or
+# a date attribute is short (the dump's datelines run to ~25 words).
+MAX_STATED_CHARS = 200
 
 
 def extract_html(html: str, ctx: ExtractContext) -> Extracted:
@@ -53,7 +56,7 @@ def extract_html(html: str, ctx: ExtractContext) -> Extracted:
         return Extracted(source_url=ctx.source_url)
     title = choose_title(titles, doc.title)
     texts, kinds = clean_blocks(blocks(doc.body) if doc.body is not None else [], title)
-    date = choose_date(stated, dates.from_metadata(doc.date))
+    date = choose_date(stated, _day_level(tree, dates.from_metadata(doc.date)))
     return Extracted(
         title=title,
         date=date,
@@ -81,6 +84,33 @@ def _extract(tree: Any, url: str | None) -> Any:
     if doc is None or (full is not None and len(full.text or "") > len(doc.text or "")):
         return full
     return doc
+
+
+def _day_level(tree: Any, found: datetime | None) -> datetime | None:
+    """Return htmldate's date unless it may be a month or a year only, which the page does not
+    state as a day.
+
+    With no day-level date on a page htmldate falls back to the first of a month ("Juni
+    2024") or of the copyright year ("©2019"): such a date is kept only when a short text or a
+    date attribute of the page gives that very day.
+    """
+    if found is None or (found.day, found.hour, found.minute, found.second) != (1, 0, 0, 0):
+        return found
+    return found if found.date().isoformat() in _stated_days(tree, str(found.year)) else None
+
+
+def _stated_days(tree: Any, year: str) -> set[str]:
+    """Return the days (ISO) that the page's short texts and attributes naming ``year`` state."""
+    elements = [el for el in tree.iter() if isinstance(el.tag, str)]  # not comments
+    texts = {v for el in elements for v in el.attrib.values()}
+    texts.update(element_text(el) for el in elements if len(el.text_content()) <= MAX_STATED_CHARS)
+    days = set()
+    for text in texts:
+        if year in text and len(text) <= MAX_STATED_CHARS:
+            value = dates.from_metadata(text)
+            if value is not None:
+                days.add(value.date().isoformat())
+    return days
 
 
 def choose_date(stated: Stated, found: datetime | None) -> datetime | None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from briefing.generic.boilerplate import furniture_reason
+from briefing.generic.boilerplate import NOTICE, furniture_reason, notice_phrases
 from briefing.generic.clean import word_count
 from briefing.generic.patterns import SENTENCE_END
 from briefing.text import clean_text
@@ -15,6 +15,11 @@ from briefing.text import clean_text
 # unpunctuated; a line of >= 25 words is prose even without a final stop.
 PROSE_WORDS = 10
 LONG_WORDS = 25
+# A sentence with one notice word ("cookies", "copyright") is text when this many clean
+# paragraphs sit on either side of it.  On the 242 dev dumps: with 1, four lines pass, one of
+# them article text (the others a supplement disclaimer twice and a consent form); with 2,
+# none (every dev figure unchanged).
+TEXT_AROUND = 2
 
 
 @dataclass(frozen=True)
@@ -45,4 +50,22 @@ def analyse(text: str, boilerplate: frozenset[str]) -> list[Line]:
             and (words >= LONG_WORDS or (words >= PROSE_WORDS and bool(SENTENCE_END.search(s))))
         )
         out.append(Line(i, s, words, prose, furniture, learned, counts[s] if s else 0))
-    return out
+    return [_sentence_in_text(out, line) for line in out]
+
+
+def _sentence_in_text(lines: list[Line], line: Line) -> Line:
+    """Return the line as text when one notice phrase is all that made it furniture and it is
+    a sentence amid the text: two clean paragraphs on either side ("Cookies and coffee were
+    served ...").  A consent notice or a footer sits at the edge of the text, next to other
+    furniture; a line with "©" is a credit."""
+    text = line.text
+    if line.furniture != NOTICE or notice_phrases(text) != 1 or line.learned or "©" in text:
+        return line
+    if line.words < PROSE_WORDS or not SENTENCE_END.search(text):
+        return line
+    before = [o for o in reversed(lines[: line.index]) if o.text][:TEXT_AROUND]
+    after = [o for o in lines[line.index + 1 :] if o.text][:TEXT_AROUND]
+    around = [*before, *after]
+    if len(around) < 2 * TEXT_AROUND or not all(o.prose and not o.furniture for o in around):
+        return line
+    return replace(line, furniture=None, prose=True)

@@ -41,6 +41,12 @@ NAV_ANYWHERE = re.compile(
     re.IGNORECASE,
 )
 
+# What a byline may say after a name: the writer's role.
+ROLE_WORDS = (
+    r"editor|reporter|correspondent|journalist|contributor|columnist|"
+    r"redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|redacci[oó]n"
+)
+
 # Phrases that make a short line furniture (sign-up prompts, photo credits, "more in" lists);
 # in a long line they may be prose, so they apply only below SHORT_LINE_WORDS.
 NAV_SHORT = re.compile(
@@ -67,8 +73,7 @@ NAV_SHORT = re.compile(
     r"guardar (?:este )?art[ií]culo|sauvegarder (?:cet )?article|registered users|"
     r"utenti registrati|registrierte nutzer|"
     r"\bsave\b.{0,12}\bsaved\b|^zurück\b|fehler gefunden|found an? (?:error|mistake)|"
-    r"[»›>].*[»›>]|\b(?:editor|reporter|correspondent|journalist|contributor|columnist|"
-    r"redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|redacci[oó]n|follow)\s*$",
+    rf"[»›>].*[»›>]|\b(?:{ROLE_WORDS}|follow)\s*$",
     re.IGNORECASE,
 )
 SHORT_LINE_WORDS = 15  # a caption credit or prompt stays under this; body sentences rarely do

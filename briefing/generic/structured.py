@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from briefing.generic.bylines import names as byline_names
+from briefing.generic.bylines import unlabelled
 from briefing.text import clean_text
 
 logger = logging.getLogger(__name__)
@@ -105,8 +107,17 @@ def names(value: object) -> tuple[str, ...]:
             name = name[0] if name else None
         text = _text(name)
         if text and _is_name(text):
-            out.append(text)
+            out.extend(_persons(unlabelled(text)))
     return tuple(dict.fromkeys(out))
+
+
+def _persons(text: str) -> list[str]:
+    """Return the people one author string names: "A og B" is two when both read as a
+    person's full name (a "Smith, John" stays one); a bare number is no name."""
+    parts = byline_names(text)
+    if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
+        return list(parts)
+    return [text] if any(ch.isalpha() for ch in text) else []
 
 
 def _is_name(text: str) -> bool:

@@ -29,15 +29,15 @@ class PagefindSettings:
     # so both copies count alike.  An ISO 639-1 code (e.g. "en") stems in that language.
     language: str = "unknown"
     # Pages per part at most (whole months; a larger month is a part of its own); 0: one
-    # index of everything.  A part's Pagefind process peaks at roughly 0.2 MB per page.
-    # Off by default: a part where no word begins with a query word falls back to a shorter
-    # word (Pagefind does this per index), so the count can exceed the true one (docs/SEARCH.md,
-    # "open defect"); one index does that only when no article has the word.  Trust first:
-    # parts are for archives that do not fit one index's memory.
-    part_pages: int = 0
-    # Pagefind processes at once (each indexes one part): the build's peak memory is about
-    # jobs x a part's, its time about the archive's / jobs.
-    jobs: int = 2
+    # index of everything.  A part's Pagefind process peaks at roughly 0.15 MB per page: one
+    # index of 10k articles needs 1.4 GB, past the 1 GB budget, a part of 5,000 pages 0.7 GB
+    # (docs/SEARCH.md).  Fewer, larger parts load fewer word chunks per query.  The search
+    # page decides what a word matches over all the parts (theme/js/search.js), so the counts
+    # are the archive's whatever the cut.
+    part_pages: int = 5000
+    # Pagefind processes at once (each indexes one part, on several threads of its own): the
+    # build's peak memory is about jobs x a part's.
+    jobs: int = 1
 
     def cache_dir(self, content_path: Path) -> Path:
         """Return the folder holding the cached bundle."""

@@ -1,5 +1,5 @@
 /* The search page's one UI (issue #13), over either engine:
- *   hosted  theme/js/search.js          Pagefind, one index over the whole archive
+ *   hosted  theme/js/search.js          Pagefind, over every part of the archive's index
  *   offline theme/js/offline-search*.js the file:// engine of the offline copy
  * The page's markup (templates/search.html) holds the form, the status line, the collapsed
  * filters and the empty result list, so nothing moves when the script starts; this file
