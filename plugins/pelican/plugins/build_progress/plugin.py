@@ -11,7 +11,7 @@ other plugins reach their running build.
 The summary line: ``build: 1,034 pages: 12 rendered, 1,022 kept, 1 deleted; read 4.1 s, read
 next 2.0 s, write 1.2 s, render 3.2 s, search 9.9 s, total 21.0 s``.  Rendered and kept
 (from the ``incremental`` plugin's report) add up to the pages; without that plugin the
-counts are left out, and render is part of write.
+counts are left out, and write runs to the end (render and search in it).
 """
 
 from __future__ import annotations
@@ -42,11 +42,11 @@ class Clock:
     def stages(self, render: tuple[float, float] | None, now: float) -> list[tuple[str, float]]:
         """Return each stage's seconds; ``render`` is (its seconds, when it ended)."""
         ends = dict(self.marks)
-        if render is not None:
+        if render is None:  # no incremental writer: writing, rendering and search in one
+            ends["write"] = now
+        else:
             seconds, ended = render
-            ends["write"], ends["render"] = ended - seconds, ended
-        ends.setdefault("write", ends.get("read next", self.started))
-        ends["search"] = now
+            ends["write"], ends["render"], ends["search"] = ended - seconds, ended, now
         out, last = [], self.started
         for stage in ("read", "read next", "write", "render", "search"):
             if stage in ends:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pelican.plugins.build_progress.plugin import Clock
 
 from briefing import __version__
 from tests.conftest import DEV_SETTINGS, ROOT
@@ -118,6 +119,25 @@ def test_a_build_on_a_terminal_shows_a_render_bar(tmp_path: Path) -> None:
     for stage in ("keys", "render"):  # a clean build renders every queued write
         assert re.search(rf"build: {stage}: +100%\|[^\r\n|]*\| (\d+)/\1 ", text), text
     assert SUMMARY.search(text.replace("\r\n", "")), text  # rich wraps it at the width
+
+
+@pytest.mark.parametrize(
+    ("render", "names"),
+    [
+        ((3.0, 19.0), ["read", "read next", "write", "render", "search"]),
+        (None, ["read", "read next", "write"]),  # no incremental writer: write runs to the end
+    ],
+    ids=["incremental", "no-report"],
+)
+def test_the_stages_cover_the_build_once(
+    render: tuple[float, float] | None, names: list[str]
+) -> None:
+    clock = Clock(started=10.0, marks={"read": 12.5, "read next": 14.0})
+    stages = clock.stages(render, now=21.0)
+    assert [name for name, _ in stages] == [*names, "total"]
+    (_, total) = stages[-1]
+    assert total == 21.0 - clock.started
+    assert sum(seconds for _, seconds in stages[:-1]) == pytest.approx(total)
 
 
 def test_version() -> None:
