@@ -63,6 +63,13 @@ def record_path(content: Path, output: Path) -> Path:
     return content.resolve().parent / CACHE_DIR / f"build-{name}.sqlite"
 
 
+def stores_path(content: Path) -> Path:
+    """Where the reader's and read next's stores of ``content`` live (one per content folder)."""
+    content = content.resolve()
+    name = hashlib.sha256(str(content).encode()).hexdigest()[:12]
+    return content.parent / CACHE_DIR / f"stores-{content.name}-{name}"
+
+
 def with_setting(extra: tuple[str, ...], key: str, value: object) -> tuple[str, ...]:
     """Add ``-e KEY=VALUE`` to Pelican's arguments (in its one ``-e`` list)."""
     item = f"{key}={json.dumps(value)}"
@@ -90,9 +97,12 @@ def _build_incremental(
         "record": str(record) if keep else "",
         "update": str(update),
         "previous": str(output),
+        # Keyed on bytes, so safe to share between outputs; a --full build redoes everything.
+        "stores": str(stores_path(content)) if keep else "",
     }
+    extra = with_setting(extra, "INCREMENTAL", options)
     try:
-        _build_locked(content, output, settings, with_setting(extra, "INCREMENTAL", options))
+        _build_locked(content, output, settings, extra)
     except BaseException:
         update.unlink(missing_ok=True)
         raise

@@ -8,20 +8,35 @@ templates and plugins read the contract's fields from one typed record (``transl
 from __future__ import annotations
 
 import dataclasses
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, TypeVar
 
 from markupsafe import escape
+from pelican.plugins.incremental.store import Store, salt
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 
-from briefing import categories, frontmatter
+from briefing import categories, frontmatter, manifest
 from briefing.model import Article as Record
 from briefing.slug import taxonomy_slug
 
 from .markdown import render
 
 Wrapper = TypeVar("Wrapper", Category, Tag)
+Parsed = tuple[str, Record]  # an article's body as HTML, its record (the category mapped)
+
+
+def cache_salt(settings: dict[str, Any]) -> str:
+    """Digest what turns an article file's bytes into its body and record, besides the bytes:
+    the normaliser's code (the contract), this plugin's, markdown-it's version, ``CATEGORIES``."""
+    return salt(
+        "briefing reader",
+        manifest.code_version(),
+        version("markdown-it-py"),
+        repr(sorted((settings.get("CATEGORIES") or {}).items())),
+        code=tuple(Path(__file__).parent.glob("*.py")),
+    )
 
 
 def taxonomy(cls: type[Wrapper], name: str, settings: dict[str, Any]) -> Wrapper:
@@ -41,20 +56,30 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
     enabled = True
     file_extensions = ("md",)
 
-    def __init__(self, settings: dict[str, Any]) -> None:
+    def __init__(self, settings: dict[str, Any], cache: Store | None = None) -> None:
         super().__init__(settings)
         self.category_map = categories.CategoryMap.from_mapping(settings.get("CATEGORIES"))
+        self.cache = cache if cache is not None else Store(None, "")
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return the rendered body and Pelican metadata of one Markdown file."""
-        text = Path(source_path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+        data = Path(source_path).read_bytes()
         if self._is_page(source_path):
-            return self._read_page(text)
+            return self._read_page(_text(data))
+        html, article = self.cache.computed(data, lambda: self._parse(source_path, _text(data)))
+        return html, self._metadata(article)
+
+    def _parse(self, source_path: str, text: str) -> Parsed:
+        """Return the body as HTML and the record (category mapped) of an article's text."""
         try:
             article = frontmatter.load(text)
         except frontmatter.FrontMatterError as exc:
             raise ValueError(f"{source_path}: {exc}") from None
         article = self._mapped(article)
+        return render(article.body), article
+
+    def _metadata(self, article: Record) -> dict[str, Any]:
+        """Return Pelican's metadata of a record (fresh Category and Tag objects each build)."""
         metadata: dict[str, Any] = {
             "title": article.title,
             "slug": article.slug,
@@ -70,7 +95,7 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
             metadata["modified"] = article.modified
         if article.lang:
             metadata["lang"] = article.lang
-        return render(article.body), metadata
+        return metadata
 
     def _mapped(self, article: Record) -> Record:
         """Return the record with its category mapped through the ``CATEGORIES`` setting."""
@@ -90,3 +115,8 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
         keys = ("title", "slug", "summary", "template")
         metadata: dict[str, Any] = {k: data[k] for k in keys if k in data}
         return render(body), metadata
+
+
+def _text(data: bytes) -> str:
+    """Decode a file as ``read_text`` does: UTF-8 (a BOM dropped), universal newlines."""
+    return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")

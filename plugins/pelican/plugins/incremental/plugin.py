@@ -9,13 +9,47 @@ must be on disk when the index is built.
 from __future__ import annotations
 
 import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pelican.plugins.signals as signals  # Pelican ships no types: Any
+from pelican.plugins.build_progress import bars
 
+from . import settings as inc_settings
 from .writer import IncrementalWriter
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RenderReport:
+    """What the render stage did to the site's HTML pages, left on the Pelican object.
+
+    ``build_progress`` prints it in the build's summary line: pages rendered and kept (hard
+    links from the previous output) add up to this build's pages; deleted are the previous
+    output's pages this build did not write.
+    """
+
+    rendered: int
+    kept: int
+    deleted: int
+    seconds: float  # render keys, kept pages linked and the rest rendered
+    ended: float  # time.monotonic() when the stage ended
+
+
+def html_pages(root: Path) -> set[str]:
+    """Return the relative path of every HTML page under ``root`` (none if it is absent)."""
+    return {p.relative_to(root).as_posix() for p in root.rglob("*.html")}
+
+
+def deleted_pages(pelican: Any) -> int:
+    """Count the previous output's pages missing from this build's output."""
+    previous = inc_settings.load(pelican.settings).previous
+    if not previous or Path(previous).resolve() == Path(pelican.output_path).resolve():
+        return 0
+    return len(html_pages(Path(previous)) - html_pages(Path(pelican.output_path)))
 
 
 class _Build:
@@ -40,7 +74,19 @@ class _Build:
         writer, self.writer = self.writer, None
         if writer is None:
             return
-        done = writer.finish()
+        progress = bars.terminal()
+        try:
+            done = writer.finish(progress)
+        finally:
+            if progress is not None:
+                progress.close()
+        pelican.render_report = RenderReport(
+            done.pages_rendered,
+            done.pages_kept,
+            deleted_pages(pelican),
+            done.keying_s + done.render_s,
+            time.monotonic(),
+        )
         logger.info(
             "render: %d pages rendered by %d processes in %.1f s, %d kept (keys %.1f s)",
             done.rendered,

@@ -15,13 +15,15 @@ class IncrementalSettings:
 
     ``briefing build`` fills ``record``, ``update`` and ``previous`` (the output folder being
     replaced); without ``record`` and ``previous`` every page is rendered.  ``jobs`` 0 means
-    one process per core.
+    one process per core.  ``stores`` is the folder of the content-keyed stores (store.py)
+    the reader and read next keep their per-article work in; empty: nothing is kept.
     """
 
     record: str = ""  # the render record (SQLite) of the previous build, outside output/
     update: str = ""  # where this build writes its record (briefing build moves it in)
     previous: str = ""  # the previous build's output folder, whose unchanged pages are kept
     jobs: int = 0  # rendering processes; 0: os.cpu_count()
+    stores: str = ""  # the folder of the reader's and read next's stores, outside output/
 
 
 def load(settings: Mapping[str, Any]) -> IncrementalSettings:

@@ -30,14 +30,34 @@ def forks(jobs: int, count: int) -> bool:
     return jobs > 1 and count > 1
 
 
-def run(jobs: int, items: Sequence[T], render: Callable[[T], R]) -> list[R]:
-    """Return ``[render(i) for i in items]``, computed by ``jobs`` processes (in order)."""
+def run(
+    jobs: int,
+    items: Sequence[T],
+    render: Callable[[T], R],
+    advance: Callable[[int], None] | None = None,
+) -> list[R]:
+    """Return ``[render(i) for i in items]``, computed by ``jobs`` processes (in order).
+
+    ``advance`` (a progress bar's) is called with the count of items done as they finish:
+    each worker writes a byte a render into a pipe the parent reads until every worker exits.
+    """
+    tick = advance or (lambda count: None)
     if not forks(jobs, len(items)):
-        return [render(i) for i in items]
+        return [_ticked(render, i, tick) for i in items]
     shares = [list(items[w::jobs]) for w in range(min(jobs, len(items)))]
     results: list[R] = [None] * len(items)  # type: ignore[list-item]
     with tempfile.TemporaryDirectory(prefix="render-") as tmp:
-        pids = [_fork(share, render, Path(tmp, f"{w}.pickle")) for w, share in enumerate(shares)]
+        done, ticks = os.pipe()
+        with os.fdopen(done, "rb", buffering=0) as pipe:
+            try:
+                pids = [
+                    _fork(share, render, Path(tmp, f"{w}.pickle"), (done, ticks))
+                    for w, share in enumerate(shares)
+                ]
+            finally:
+                os.close(ticks)
+            while chunk := pipe.read(4096):  # EOF: every worker has exited
+                tick(len(chunk))
         outcomes = [_wait(pid, Path(tmp, f"{w}.pickle")) for w, pid in enumerate(pids)]
     for w, (kind, value) in enumerate(outcomes):
         if kind == "duplicate":
@@ -48,13 +68,25 @@ def run(jobs: int, items: Sequence[T], render: Callable[[T], R]) -> list[R]:
     return results
 
 
-def _fork(share: list[T], render: Callable[[T], R], out: Path) -> int:
+def _ticked(render: Callable[[T], R], item: T, tick: Callable[[int], None]) -> R:
+    result = render(item)
+    tick(1)
+    return result
+
+
+def _fork(share: list[T], render: Callable[[T], R], out: Path, pipe: tuple[int, int]) -> int:
     pid = os.fork()
     if pid:
         return pid
     code = 1
+    done, ticks = pipe
+    os.close(done)
     try:
-        outcome: tuple[str, object] = ("ok", [render(i) for i in share])
+
+        def tick(count: int) -> None:
+            os.write(ticks, b"." * count)
+
+        outcome: tuple[str, object] = ("ok", [_ticked(render, i, tick) for i in share])
         code = 0
     except DuplicateOutputError as exc:
         outcome = ("duplicate", (exc.path, exc.first, exc.second))

@@ -20,7 +20,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from pelican.plugins.unique_paths.writer import UniquePathWriter, describe, path_key
 from pelican.writers import Writer
@@ -29,6 +29,9 @@ from . import record as rec
 from . import settings as inc_settings
 from . import workers
 from .keys import Keys
+
+if TYPE_CHECKING:
+    from pelican.plugins.build_progress.bars import Progress
 
 logger = logging.getLogger(__name__)
 _SIGNATURE = inspect.signature(Writer.write_file)
@@ -60,8 +63,10 @@ class Write:
 class Summary:
     """What the render stage did."""
 
-    rendered: int = 0
-    kept: int = 0
+    rendered: int = 0  # queued writes rendered...
+    kept: int = 0  # ...and kept
+    pages_rendered: int = 0  # the HTML pages they wrote (a listing's write has several)
+    pages_kept: int = 0
     jobs: int = 1
     keying_s: float = 0.0  # render keys computed and unchanged pages linked
     render_s: float = 0.0  # the other pages rendered
@@ -77,6 +82,7 @@ class IncrementalWriter(UniquePathWriter):
         self.queue: list[Write] = []
         self._opened: list[tuple[str, str, bool]] | None = None
         self._own = ""  # the path key of the write being rendered: claimed when it was queued
+        self._folders: set[Path] = set()  # folders made for kept pages
 
     def write_file(
         self, name: str, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any
@@ -100,25 +106,33 @@ class IncrementalWriter(UniquePathWriter):
             self._opened.append((filename, self._writing, fresh))
         return opened
 
-    def finish(self) -> Summary:
-        """Keep the unchanged queued pages, render the others, write the record."""
+    def finish(self, progress: Progress | None = None) -> Summary:
+        """Keep the unchanged queued pages, render the others, write the record.
+
+        ``progress`` (bars on a terminal) is told of the keying stage and the render stage.
+        """
         queue, self.queue = self.queue, []
         jobs = self.options.jobs or os.cpu_count() or 1
         summary = Summary(jobs=jobs)
         if not queue:
             return summary
         start = time.perf_counter()
-        todo = self._keep_unchanged(queue, summary)
+        if progress is not None:
+            progress.start("keys", len(queue))
+        todo = self._keep_unchanged(queue, summary, progress)
         summary.keying_s = time.perf_counter() - start
+        if progress is not None:
+            progress.start("render", len(todo))
         forked = workers.forks(jobs, len(todo))
-        for (write, key), (opened, files) in zip(
-            todo, workers.run(jobs, todo, self._render), strict=True
-        ):
+        advance = progress.advance if progress is not None else None
+        rendered = workers.run(jobs, todo, self._render, advance)
+        for (write, key), (opened, files) in zip(todo, rendered, strict=True):
             for path, what, fresh in opened if forked else ():
                 if fresh:  # a worker claimed it in its own copy of the claims
                     self.claim(path, what)
             if key is not None:
                 summary.entries[write.name] = rec.Entry(key, tuple(files))
+            summary.pages_rendered += _pages(files)
         summary.rendered = len(todo)
         summary.render_s = time.perf_counter() - start - summary.keying_s
         if self.options.update:
@@ -126,7 +140,7 @@ class IncrementalWriter(UniquePathWriter):
         return summary
 
     def _keep_unchanged(
-        self, queue: list[Write], summary: Summary
+        self, queue: list[Write], summary: Summary, progress: Progress | None
     ) -> list[tuple[Write, str | None]]:
         """Keep each queued write whose key and files are unchanged; return the others."""
         keys = Keys(self.settings, queue[0].context)
@@ -141,8 +155,11 @@ class IncrementalWriter(UniquePathWriter):
             if entry is not None and kept is not None:
                 summary.entries[write.name] = rec.Entry(entry.key, kept)
                 summary.kept += 1
+                summary.pages_kept += _pages(kept)
             else:
                 todo.append((write, key))
+            if progress is not None:
+                progress.advance()
         return todo
 
     def _keep(
@@ -152,16 +169,21 @@ class IncrementalWriter(UniquePathWriter):
         if previous is None or not all(f.unchanged(previous) for f in entry.files):
             return None
         what = describe(write.name, write.kwargs)
+        kept = []
         for f in entry.files:
             target = Path(self.output_path, f.path)
             if path_key(str(target)) != path_key(str(Path(self.output_path, write.name))):
                 self.claim(str(target), what)  # pages 2, 3...: the first was claimed when queued
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in self._folders:  # one mkdir a folder, not one a file
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(target.parent)
             try:
                 os.link(previous / f.path, target)
+                kept.append(f)  # a hard link is the recorded file: same inode, size and time
             except OSError:
                 shutil.copy2(previous / f.path, target)
-        return tuple(rec.Written.of(Path(self.output_path), f.path) for f in entry.files)
+                kept.append(rec.Written.of(Path(self.output_path), f.path))
+        return tuple(kept)
 
     def _render(
         self, item: tuple[Write, str | None]
@@ -180,3 +202,8 @@ class IncrementalWriter(UniquePathWriter):
         root = Path(self.output_path)
         files = [rec.Written.of(root, os.path.relpath(path, root)) for path, _, _ in opened]
         return opened, files
+
+
+def _pages(files: list[rec.Written] | tuple[rec.Written, ...]) -> int:
+    """Count the HTML pages among a write's files."""
+    return sum(1 for f in files if f.path.endswith(".html"))

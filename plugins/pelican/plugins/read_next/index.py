@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -31,7 +31,7 @@ import scipy.sparse as sp
 
 from .doc import Doc
 from .settings import ReadNextSettings
-from .text import WORD_RE, capitalised_runs, initial_words, plain, word_counts
+from .text import WORD_RE, Tokens, plain, tokens
 
 Floats = npt.NDArray[np.float64]
 # A word is a stop word only past max_df_share of the archive *and* this many articles: in a
@@ -67,7 +67,7 @@ class _Counts:
         self.data = array("i")
         self.indptr = array("q", [0])
 
-    def add(self, counts: Counter[str]) -> None:
+    def add(self, counts: Mapping[str, int]) -> None:
         if len(counts) > 1:
             # itemgetter looks all keys up in one C call: 5x faster than map(ids.__getitem__)
             # on a defaultdict, which was a fifth of the whole run.
@@ -181,18 +181,22 @@ def _normalise(matrix: sp.csr_matrix, norms: Floats) -> sp.csr_matrix:
     return out
 
 
+Tokenise = Callable[[str], Tokens]
+
+
 def _words(
-    texts: Iterable[str],
-) -> tuple[sp.csr_matrix, list[str], Counter[str], list[Counter[tuple[str, ...]]]]:
+    texts: Iterable[str], tokenise: Tokenise
+) -> tuple[sp.csr_matrix, list[str], Counter[str], list[Mapping[tuple[str, ...], int]]]:
     """Return articles x words (case kept) counts, the words' spellings, sentence openers and
     each article's runs of capitalised words (the raw material of names)."""
     counts = _Counts()
     initial: Counter[str] = Counter()
-    runs: list[Counter[tuple[str, ...]]] = []
+    runs: list[Mapping[tuple[str, ...], int]] = []
     for text in texts:
-        counts.add(word_counts(text))
-        initial.update(initial_words(text))
-        runs.append(capitalised_runs(text))
+        words, openers, capitalised = tokenise(text)
+        counts.add(words)
+        initial.update(openers)
+        runs.append(capitalised)
     return counts.matrix(), list(counts.ids), initial, runs
 
 
@@ -214,7 +218,7 @@ def _names(
     counts: sp.csr_matrix,
     spelled: list[str],
     initial: Counter[str],
-    runs: Sequence[Counter[tuple[str, ...]]],
+    runs: Sequence[Mapping[tuple[str, ...], int]],
 ) -> tuple[sp.csr_matrix, tuple[str, ...]]:
     """Return articles x names (1 where named) and the names' spellings.
 
@@ -279,9 +283,12 @@ def _texts(docs: Sequence[Doc]) -> Iterator[str]:
     return (plain(doc.title, doc.body) for doc in docs)
 
 
-def build(docs: Sequence[Doc], settings: ReadNextSettings) -> Features:
-    """Build the features of an archive, one row per article in ``docs`` order."""
-    counts, spelled, initial, runs = _words(_texts(docs))
+def build(docs: Sequence[Doc], settings: ReadNextSettings, tokenise: Tokenise = tokens) -> Features:
+    """Build the features of an archive, one row per article in ``docs`` order.
+
+    ``tokenise`` is :func:`.text.tokens` or a function that returns the same (a cache of it).
+    """
+    counts, spelled, initial, runs = _words(_texts(docs), tokenise)
     found_names, name_labels = _names(counts, spelled, initial, runs)
     del runs
     weights, _idf, df = _weigh(_fold_case(counts, spelled), sublinear=True)

@@ -17,9 +17,10 @@ from rapidfuzz import fuzz
 
 from .candidates import Bools, Candidates, Context, Ints, candidates
 from .doc import Doc
-from .index import Features, build
+from .index import Features, Tokenise, build
 from .reasons import Pair, describe, shared_labels
 from .settings import ReadNextSettings
+from .text import tokens
 
 # Candidates kept per article before duplicates and pins are set apart: the block needs
 # ``count``; the rest is head-room so a block is still full after removing them.
@@ -211,8 +212,10 @@ def _blocks(
     return blocks
 
 
-def recommend(docs: Sequence[Doc], settings: ReadNextSettings) -> dict[str, Block]:
-    """Return every article's read-next block, keyed by slug."""
+def recommend(
+    docs: Sequence[Doc], settings: ReadNextSettings, tokenise: Tokenise = tokens
+) -> dict[str, Block]:
+    """Return every article's read-next block, keyed by slug (``tokenise``: see index.build)."""
     ordered = sorted(docs, key=lambda d: d.slug)
     index = {d.slug: k for k, d in enumerate(ordered)}
     if len(index) != len(ordered):
@@ -221,7 +224,7 @@ def recommend(docs: Sequence[Doc], settings: ReadNextSettings) -> dict[str, Bloc
     pins = [_pins(d, index) for d in ordered]
     if not ordered:
         return {}
-    features = build(ordered, settings)
+    features = build(ordered, settings, tokenise)
     keep = settings.count * HEADROOM + max(len(p) for p in pins)
     found = candidates(features, _context(ordered), settings, keep)
     dups = _duplicates(ordered, found, settings.duplicate_threshold)

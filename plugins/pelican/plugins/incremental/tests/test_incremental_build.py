@@ -2,11 +2,13 @@
 
 One archive (the site fixture, real Pelican with pelicanconf.py and a copy of the theme) is
 built, then changed step by step: a day's new articles, an edited article, a deleted article,
-a settings change and a template change.  After each step the incremental build of the same
-output folder (unchanged pages kept from the previous output, the rest rendered by two
-processes) must equal a clean build of the same content into a fresh folder, rendered by
-one process, file for file.  The steps run in order on one archive (each starts from the
-previous one's output), so each is its own test only in name: they share the module's state.
+a settings change, a section mapped onto another category (the reader's output changes while
+its files do not: the reader cache must miss) and a template change.  After each step the
+incremental build of the same output folder (unchanged pages kept from the previous output,
+the rest rendered by two processes) must equal a clean build of the same content into a
+fresh folder, rendered by one process, file for file.  The steps run in order on one archive
+(each starts from the previous one's output), so each is its own test only in name: they
+share the module's state.
 """
 
 from __future__ import annotations
@@ -18,9 +20,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from pelican.plugins.briefing_reader.plugin import STORE
+from pelican.plugins.briefing_reader.reader import cache_salt
+from pelican.plugins.incremental.store import Store
 
 from briefing import frontmatter
-from briefing.site import build_site
+from briefing.site import build_site, stores_path
 from tests.conftest import DEV_SETTINGS, ROOT
 from tests.fixtures.site import ARTICLES, write_archive
 
@@ -103,6 +108,11 @@ def change_a_setting(archive: Archive) -> None:
     archive.settings["SITENAME"] = '"Changed archive"'
 
 
+def map_a_section(archive: Archive) -> None:
+    """Map the Economy section onto Business (the reader's output changes, not the files)."""
+    archive.settings["CATEGORIES"] = '{"economy": "Business"}'
+
+
 def change_a_template(archive: Archive) -> None:
     """Change the article template only."""
     path = archive.theme / "templates" / "article.html"
@@ -117,6 +127,7 @@ STEPS: list[tuple[str, Callable[[Archive], None]]] = [
     ("an edited article", edit_an_article),
     ("a deleted article", delete_an_article),
     ("a settings change", change_a_setting),
+    ("a section mapped", map_a_section),
     ("a template change", change_a_template),
 ]
 
@@ -152,8 +163,8 @@ def test_incremental_build_after_a_change_equals_a_clean_build(
     kept = {p for p, ino in inodes(archive.output).items() if before.get(p) == ino}
     articles = {p for p in before if p.count("/") == 4 and p.endswith("/index.html")}
     listings = {p for p in before if p.startswith(("category/", "tag/"))}
-    assert "about/index.html" in kept or step is change_a_setting
-    if step is change_a_setting:  # every page shows the site's name
+    assert "about/index.html" in kept or step in (change_a_setting, map_a_section)
+    if step in (change_a_setting, map_a_section):  # every page: the site's name, the header
         assert not {p for p in kept if p.endswith(".html")}
     elif step is change_a_template:  # article.html only: every article, no listing
         assert not kept & articles
@@ -161,3 +172,15 @@ def test_incremental_build_after_a_change_equals_a_clean_build(
     else:  # most pages show none of the change
         assert len(kept & articles) > len(articles) // 2, sorted(articles - kept)
         assert len(kept & listings) > len(listings) // 2, sorted(listings - kept)
+
+
+def test_the_reader_cache_holds_each_article_by_its_bytes(archive: Archive) -> None:
+    """The builds above parsed each article once: its entry is found by its bytes."""
+    settings = {"CATEGORIES": {"economy": "Business"}}  # the mapping in force since that step
+    store = Store(stores_path(archive.content) / STORE, cache_salt(settings))
+    files = sorted((archive.content / "articles").rglob("*.md"))
+    found = [store.get(store.key(f.read_bytes())) for f in files]
+    assert files and all(entry is not None for entry in found)
+    assert {entry[1].slug for entry in found} == {
+        frontmatter.load(f.read_text(encoding="utf-8")).slug for f in files
+    }
