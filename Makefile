@@ -101,6 +101,8 @@ coverage: $(STAMP) chromium node_modules/.installed  ## branch coverage over the
 	COVERAGE_PROCESS_START=$(CURDIR)/pyproject.toml COVERAGE_FILE=$(CURDIR)/.coverage $(PY) -m pytest -q
 	$(PY) -m coverage combine -q
 	$(PY) -m coverage report
+	$(PY) -m coverage json -q -o $(CURDIR)/.coverage.json
+	$(PY) -m tests.coverage_total $(CURDIR)/.coverage.json
 
 eval: $(STAMP)  ## score the real ingest of DATA's NNN.txt and NNN.html.gz (make eval DATA=../shared/eval/dev-aeb)
 	@test -n "$(DATA)" || { echo "usage: make eval DATA=<folder with NNN.txt, NNN.html.gz, NNN.json>" >&2; exit 2; }
