@@ -11,6 +11,7 @@ writer's namesake).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -31,7 +32,7 @@ def note_start(texts: Sequence[str], authors: Sequence[str]) -> int | None:
     patterns = [_name_pattern(name) for name in authors if len(name.split()) >= MIN_NAME_WORDS]
     if not patterns:
         return None
-    first = int(len(texts) * NOTE_FROM + 0.999)
+    first = math.ceil(len(texts) * NOTE_FROM)
     for i in range(max(first, 1), len(texts)):
         if any(p.search(texts[i]) for p in patterns):
             return i
