@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from pelican.plugins.archive_pages import pagination
 from pelican.plugins.unique_paths.writer import UniquePathWriter, describe, path_key
 from pelican.writers import Writer
 
@@ -87,13 +88,16 @@ class IncrementalWriter(UniquePathWriter):
     def write_file(
         self, name: str, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any
     ) -> Any:
-        """Queue the write; :meth:`finish` keeps or renders it."""
+        """Queue the write, a paginated listing as one write a page; :meth:`finish` renders."""
         self._claim_static(context)  # now: the static files are copied before finish
-        if name:
+        if not name:
+            return
+        # Each page of a listing is keyed, kept and rendered on its own (stable pages).
+        arguments = Write(name, template, context, args, kwargs).arguments()
+        for page, page_arguments in pagination.split(name, arguments, self.settings):
             # Claimed now, so a collision with a static file fails before it is copied.
-            path = str(Path(self.output_path, name))
-            self.claim(path, describe(name, kwargs))
-            self.queue.append(Write(name, template, context, args, kwargs))
+            self.claim(str(Path(self.output_path, page)), describe(page, page_arguments))
+            self.queue.append(Write(page, template, context, (), page_arguments))
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> IO[str]:
         fresh = path_key(filename) != self._own
