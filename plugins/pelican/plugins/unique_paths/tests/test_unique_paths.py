@@ -207,6 +207,9 @@ def test_a_listing_page_on_another_listings_path_names_both(
     one = {"tags": (long,)} if listing == "tag" else {"category": long}
     write(content, "articles/a.md", article_text(slug="a", **two))
     write(content, "articles/b.md", article_text(slug="b", **two))
+    # Numbered pages count from the oldest (archive_pages/pagination.py): three articles a page
+    # each make pages 1 and 2, and page 2 of the short name is the long name's page.
+    write(content, "articles/d.md", article_text(slug="d", **two))
     write(content, "articles/c.md", article_text(slug="c", **one))
     with pytest.raises(DuplicateOutputError) as info:
         build(content, output, **PAGINATED)
