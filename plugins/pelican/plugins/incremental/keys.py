@@ -13,8 +13,9 @@
   the answers of the archive index its template asks for (neighbours, the day, translations;
   a period's neighbours, month and year as the links the template shows).
 
-Only the templates in :data:`KEYED` are keyed; any other page (home, archives, categories,
-tags, sources, search, 404, feeds) shows the whole archive and is always rendered.
+Only the templates in :data:`KEYED` are keyed, the whole-archive pages (home, archives,
+categories, tags, sources, search, 404) by what ``archive_pages/shown.py`` says they show; any
+other page is always rendered.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from importlib.metadata import version
 from typing import Any
 
 from jinja2 import meta
+from pelican.plugins.archive_pages.shown import WHOLE_ARCHIVE
 from pelican.plugins.news_meta.filters import biggest
 from pelican.plugins.pagefind_index.plugin import plugin_sources
 
@@ -124,6 +126,7 @@ KEYED: dict[str, Callable[[Mapping[str, Any], dict[str, Any]], dict[str, Any]]] 
     "category.html": _listing,
     "tag.html": _listing,
     "period.html": _period,
+    **WHOLE_ARCHIVE,
 }
 
 
@@ -144,7 +147,7 @@ class Keys:
             return None
         try:
             values = self.fingerprint.digest(shows(context, write))
-        except UnkeyableError as exc:
+        except (UnkeyableError, KeyError) as exc:  # KeyError: no archive index in the context
             logger.debug("%s is always rendered: %s", name, exc)
             return None
         name_of = template.name
