@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, build_fixture_site, serve
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTICLE = "/2026/03/09/parliament-approves-budget-amendments/"
@@ -292,3 +292,65 @@ def test_datelines_do_not_wrap_inside_a_date(tab: Watched, site_url: str) -> Non
         ".meta time", "els => els.map(e => e.getClientRects().length)"
     )
     assert heights and set(heights) == {1}
+
+
+@pytest.fixture(scope="module")
+def paged_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture site with one article a listing page, served: tag30 has pages 1 to 4."""
+    site = build_fixture_site(
+        tmp_path_factory.mktemp("paged"), extra=("-e", "DEFAULT_PAGINATION=1")
+    )
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def tab_to(page: Any, text: str, limit: int = 60) -> None:
+    """Press Tab until the focus is on the pager's ``text`` link (fail after ``limit`` presses)."""
+    focused = "(() => { const e = document.activeElement;"
+    focused += " return e.closest('nav.pagination') ? e.textContent.trim() : null; })()"
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(focused) == text:
+            return
+    pytest.fail(f"no focusable {text!r} within {limit} Tabs")
+
+
+def test_pager_walks_the_pages_with_the_keyboard(tab: Watched, paged_url: str) -> None:
+    page = tab.page
+    page.goto(f"{paged_url}/tag/tag30/")
+    current = "nav.pagination [aria-current=page]"
+    assert page.locator(current).inner_text() == "Newest"
+    tab_to(page, "Older")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{paged_url}/tag/tag30/page/4/")
+    assert page.locator(current).text_content() == "Page 4"  # "Page " is for screen readers
+    assert page.locator("h1 .count").inner_text() == "page 4"
+    tab_to(page, "Page 1")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{paged_url}/tag/tag30/page/1/")
+    assert page.locator("nav.pagination a[rel=next]").count() == 0  # the oldest page
+    tab_to(page, "Newer")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{paged_url}/tag/tag30/page/2/")
+    tab_to(page, "Newest")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{paged_url}/tag/tag30/")
+
+
+@pytest.mark.parametrize("path", ["/tag/tag30/", "/tag/tag30/page/2/"], ids=["first", "numbered"])
+def test_paged_listing_has_no_serious_violations_and_fits_360px(
+    browser: Any, paged_url: str, path: str
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = watch(context).page
+        page.goto(f"{paged_url}{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    finally:
+        context.close()
+    assert width <= 360
+    assert [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")] == []

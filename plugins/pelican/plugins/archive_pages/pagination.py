@@ -32,7 +32,7 @@ BELOW = 2  # page numbers a pager names below the current page (and the oldest, 
 
 @dataclass(frozen=True)
 class PageLink:
-    """One entry of a pager: the first page (number None, "Latest") or a numbered page."""
+    """One entry of a pager: the first page (number None, "Newest") or a numbered page."""
 
     number: int | None
     url: str
