@@ -14,7 +14,8 @@ numbered page (a backfill) or one removed shifts the pages from its own onwards.
 Each page is its own write (:func:`split`), so the incremental writer keys, keeps and renders
 every page of a listing on its own.  URLs come from ``PAGINATION_PATTERNS``: the first rule
 writes the first page, the rules for pages 2 and up write the numbered pages, ``{number}``
-being the page's number counted from the oldest.
+being the page's number counted from the oldest (a rule for the last page, ``-1``, and
+``DEFAULT_ORPHANS`` have no meaning here: no page is the last for good).
 """
 
 from __future__ import annotations
@@ -62,7 +63,10 @@ class ListingPage:
 def _rule(patterns: Sequence[Any], number: int | None) -> Any:
     """Return the pagination rule for the first page (None) or numbered page ``number``."""
     if number is None:
-        return next(p for p in patterns if p[0] == 1)
+        first = [p for p in patterns if p[0] == 1]
+        if not first:
+            raise ValueError("PAGINATION_PATTERNS has no rule for page 1: the first page needs one")
+        return first[-1]
     numbered = [p for p in patterns if 2 <= p[0] <= max(number, 2)]
     if not numbered:
         raise ValueError("PAGINATION_PATTERNS has no rule for page 2: numbered pages need one")

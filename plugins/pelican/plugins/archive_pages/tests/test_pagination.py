@@ -111,9 +111,15 @@ def test_split_leaves_an_unpaginated_write_alone() -> None:
     assert [a["articles"] for _, a in written] == [(3,), (2,), (1,)]
 
 
-def test_numbered_pages_need_a_pattern_for_page_two() -> None:
-    with pytest.raises(ValueError, match="no rule for page 2"):
-        paginate("t/index.html", "t/", [3, 2, 1], {"PAGINATION_PATTERNS": PATTERNS[:1]}, 1)
+@pytest.mark.parametrize(
+    ("patterns", "missing"),
+    [pytest.param(PATTERNS[:1], 2, id="page 2"), pytest.param(PATTERNS[1:], 1, id="page 1")],
+)
+def test_pages_need_a_pattern_for_the_first_and_the_numbered(
+    patterns: list[tuple[int, str, str]], missing: int
+) -> None:
+    with pytest.raises(ValueError, match=f"no rule for page {missing}"):
+        paginate("t/index.html", "t/", [3, 2, 1], {"PAGINATION_PATTERNS": patterns}, 1)
 
 
 # --------------------------------------------------------------------------- a real build
