@@ -1,14 +1,17 @@
-"""Make the offline archive: a folder and a zip that work from disk (issue #7).
+"""Make the offline archive: a folder and a zip that work from disk (issues #7, #15).
 
-Works on files only (no Pelican import): the site is built by :func:`briefing.site.build_site`
-with ``offlineconf.py`` (relative URLs, offline search index), then
+Works on files only (no Pelican import): the site is rendered by :func:`briefing.site.build_site`
+with ``offlineconf.py`` (relative URLs, offline search index) into a folder of its own under
+``.briefing-cache/`` (incremental, like the hosted build: that folder is never edited), then
 
-1. every internal ``href``/``src``/``action`` in the written HTML is pointed at a file
-   (``.../index.html``): from disk a browser shows a bare folder as a directory listing;
+1. the bundle is assembled beside ``dist/<name>-offline`` (:mod:`briefing.offline_copy`): every
+   internal ``href``/``src``/``action`` is pointed at a file (:mod:`briefing.offline_links`),
+   reusing the last bundle's rewrite of every page whose bytes and links' targets are unchanged;
 2. resources loaded from another host, absolute ``/`` paths and links to missing files are
    collected as errors (the bundle is not written then);
 3. ``README.txt`` and ``SHA256SUMS`` (``sha256sum -c`` format) are written at the root;
-4. the folder is zipped as ``<name>-offline-<YYYY-MM-DD>.zip``.
+4. the folder is zipped as ``<name>-offline-<YYYY-MM-DD>.zip``, then swapped in for the last
+   bundle, so a failed or killed run leaves the last bundle (and its zip) as they were.
 """
 
 from __future__ import annotations
@@ -17,45 +20,31 @@ import functools
 import hashlib
 import logging
 import os
-import posixpath
-import re
+import shutil
 import zipfile
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from datetime import date
-from html import escape
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
 
+from briefing import locks, offline_copy
 from briefing.export import siteinfo
-from briefing.site import build_site
+from briefing.manifest import CACHE_DIR
+from briefing.offline_links import (
+    BundleError,
+    LinkError,
+    Tree,
+    check_css,
+    map_pages,
+    rewrite_page,
+)
+from briefing.site import _swap, _sweep, build_site
 from briefing.slug import slugify
+
+__all__ = ["BundleError", "LinkError", "Tree", "check_css", "make_offline", "rewrite_page"]
 
 logger = logging.getLogger(__name__)
 
 MANIFEST = "SHA256SUMS"
 README = "README.txt"
-# (tag, attribute) pairs that point at something; "loads" ones are fetched with the page.
-LINKS = {("a", "href"), ("area", "href"), ("form", "action")}
-LOADS = {
-    ("link", "href"),
-    ("script", "src"),
-    ("img", "src"),
-    ("iframe", "src"),
-    ("source", "src"),
-    ("audio", "src"),
-    ("video", "src"),
-    ("video", "poster"),
-    ("embed", "src"),
-}
-_ALL = LINKS | LOADS
-_LOADED_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
-# CSS is checked, not rewritten: a link to a folder cannot occur there (fonts, images only).
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_CSS_URL = re.compile(
-    r"""url\(\s*(['"]?)(?P<url>[^'")]+)\1\s*\)|@import\s+(['"])(?P<import>[^'"]+)\3"""
-)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed member times: the same bundle zips to the same bytes
 
 README_TEXT = """\
@@ -77,160 +66,12 @@ Made on {day}.
 """
 
 
-@dataclass(frozen=True)
-class LinkError:
-    """One link in the bundle that cannot work from disk."""
-
-    page: str  # path of the HTML file, relative to the bundle root
-    url: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.page}: {self.url}: {self.reason}"
-
-
-class BundleError(RuntimeError):
-    """The bundle would not work offline; ``errors`` says where."""
-
-    def __init__(self, errors: list[LinkError]) -> None:
-        super().__init__(f"{len(errors)} link(s) would not work offline")
-        self.errors = errors
-
-
-class _TagFinder(HTMLParser):
-    """Record every start tag with a link attribute, with its position in the source."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[int, int, str, str, list[tuple[str, str | None]], bool]] = []
-
-    def _record(self, tag: str, attrs: list[tuple[str, str | None]], empty: bool) -> None:
-        if any((tag, name) in _ALL for name, _ in attrs):
-            line, column = self.getpos()
-            raw = self.get_starttag_text() or ""
-            self.tags.append((line, column, raw, tag, attrs, empty))
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._record(tag, attrs, empty=False)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._record(tag, attrs, empty=True)
-
-
-@dataclass(frozen=True)
-class Tree:
-    """The bundle's files and folders (POSIX paths from its root), read once before rewriting."""
-
-    files: frozenset[str]
-    folders: frozenset[str]
-
-    @classmethod
-    def scan(cls, root: Path) -> Tree:
-        """List every file and folder under ``root``."""
-        files: set[str] = set()
-        folders = {"."}
-        for path in root.rglob("*"):
-            name = path.relative_to(root).as_posix()
-            (files if path.is_file() else folders).add(name)
-        return cls(frozenset(files), frozenset(folders))
-
-
-def resolve(tree: Tree, folder: str, url: str, loads: bool) -> tuple[str, str | None]:
-    """Return ``url`` (found in a page in ``folder``) pointing at a file, and an error if any."""
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc:
-        if loads and parts.scheme not in ("data",):
-            return url, "loaded from another host"
-        return url, None
-    if not parts.path:
-        return url, None  # "#fragment" or "?query" on the same page
-    if parts.path.startswith("/"):
-        return url, "absolute path (breaks from disk)"
-    target = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
-    if target == ".." or target.startswith("../"):
-        return url, "points outside the bundle"
-    path = parts.path
-    if target in tree.folders or parts.path.endswith("/"):
-        target = posixpath.normpath(posixpath.join(target, "index.html"))
-        path = (path if path.endswith("/") else path + "/") + "index.html"
-    if target not in tree.files:
-        return url, "no such file in the bundle"
-    return urlunsplit(("", "", path, parts.query, parts.fragment)), None
-
-
-def _loads(tag: str, name: str, attrs: list[tuple[str, str | None]]) -> bool:
-    """Whether the browser fetches the URL with the page (a canonical link is only a name)."""
-    if tag != "link":
-        return (tag, name) in LOADS
-    rel = " ".join(v or "" for k, v in attrs if k == "rel").lower().split()
-    return bool(_LOADED_RELS.intersection(rel))
-
-
-def _start_tag(tag: str, attrs: list[tuple[str, str | None]], empty: bool) -> str:
-    text = "".join(
-        f" {name}" if value is None else f' {name}="{escape(value, quote=True)}"'
-        for name, value in attrs
-    )
-    return f"<{tag}{text}{' /' if empty else ''}>"
-
-
-def rewrite_page(tree: Tree, page: str, html: str) -> tuple[str, list[LinkError]]:
-    """Point every internal link of one page at a file; return the new HTML and the errors."""
-    finder = _TagFinder()
-    finder.feed(html)
-    finder.close()
-    # HTMLParser counts lines by "\n" only (not str.splitlines' \r, \f, \u2028...).
-    starts = [0]
-    for text_line in html.split("\n"):
-        starts.append(starts[-1] + len(text_line) + 1)
-    errors: list[LinkError] = []
-    pieces: list[str] = []
-    done = 0
-    folder = posixpath.dirname(page)
-    for line, column, raw, tag, attrs, empty in finder.tags:
-        new_attrs: list[tuple[str, str | None]] = []
-        for name, value in attrs:
-            if value is not None and (tag, name) in _ALL:
-                value, error = resolve(tree, folder, value, _loads(tag, name, attrs))
-                if error:
-                    errors.append(LinkError(page, value, error))
-            new_attrs.append((name, value))
-        if new_attrs == attrs:
-            continue
-        offset = starts[line - 1] + column
-        pieces += [html[done:offset], _start_tag(tag, new_attrs, empty)]
-        done = offset + len(raw)
-    pieces.append(html[done:])
-    return "".join(pieces), errors
-
-
 def rewrite_links(root: Path, jobs: int = 1) -> list[LinkError]:
     """Rewrite the links of every HTML file under ``root`` in place; return what cannot work."""
     tree = Tree.scan(root)
     pages = sorted(name for name in tree.files if name.endswith(".html"))
     work = functools.partial(_rewrite_file, root, tree)
-    if jobs <= 1 or len(pages) < 1000:
-        return [error for found in map(work, pages) for error in found]
-    # Parsing is most of the time (~7 ms a page): worth the processes on a big archive.  Few
-    # big chunks, because the file list (the tree) travels with each chunk.
-    chunk = max(64, len(pages) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return [error for found in pool.map(work, pages, chunksize=chunk) for error in found]
-
-
-def check_css(root: Path, tree: Tree) -> list[LinkError]:
-    """Check that every ``url(...)`` and ``@import`` in the bundle's CSS is a file in it."""
-    errors: list[LinkError] = []
-    for name in sorted(n for n in tree.files if n.endswith(".css")):
-        css = _CSS_COMMENT.sub("", (root / name).read_text(encoding="utf-8"))
-        for match in _CSS_URL.finditer(css):
-            url = match.group("url") or match.group("import") or ""
-            if url.startswith("#"):
-                continue  # an SVG filter or marker in the same document
-            _, error = resolve(tree, posixpath.dirname(name), url, loads=True)
-            if error:
-                errors.append(LinkError(name, url, error))
-    return errors
+    return [error for found in map_pages(work, pages, jobs) for error in found]
 
 
 def _rewrite_file(root: Path, tree: Tree, page: str) -> list[LinkError]:
@@ -256,11 +97,15 @@ def bundle_files(root: Path) -> list[str]:
     )
 
 
-def write_readme(root: Path, title: str, day: date) -> None:
-    """Write README.txt: what the folder is and how to open it."""
+def write_readme(root: Path, title: str, day: date, folder: str | None = None) -> None:
+    """Write README.txt: what the folder (``folder`` or ``root``'s name) is and how to open it."""
     heading = f"{title}: offline copy"
     text = README_TEXT.format(
-        title=title, underline="=" * len(heading), folder=root.name, manifest=MANIFEST, day=day
+        title=title,
+        underline="=" * len(heading),
+        folder=folder or root.name,
+        manifest=MANIFEST,
+        day=day,
     )
     (root / README).write_text(text, encoding="utf-8")
 
@@ -273,12 +118,14 @@ def write_manifest(root: Path) -> int:
     return len(files)
 
 
-def write_zip(root: Path, target: Path) -> None:
-    """Zip ``root`` (as one top folder) into ``target``, atomically and reproducibly."""
+def write_zip(root: Path, target: Path, top: str | None = None) -> None:
+    """Zip ``root`` (as one top folder, ``top`` or its name) into ``target``, atomically and
+    reproducibly."""
+    top = top or root.name
     tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name in [*bundle_files(root), MANIFEST]:
-            info = zipfile.ZipInfo(f"{root.name}/{name}", date_time=_ZIP_TIME)
+            info = zipfile.ZipInfo(f"{top}/{name}", date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, (root / name).read_bytes())
@@ -303,17 +150,50 @@ def site_title(settings: Path) -> str:
     return str(siteinfo.read_settings(settings).get("SITENAME", "briefing"))
 
 
-def make_offline(content: Path, settings: Path, dist: Path, day: date, jobs: int = 1) -> Path:
-    """Build, check and zip the offline archive into ``dist``; return the zip's path."""
+def cache_paths(content: Path, root: Path) -> tuple[Path, Path]:
+    """The offline render of bundle ``root`` and its bundle record, beside the content."""
+    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
+    cache = content.resolve().parent / CACHE_DIR / f"offline-{root.name}-{key}"
+    return cache / "site", cache / "bundle.json"
+
+
+def make_offline(
+    content: Path,
+    settings: Path,
+    dist: Path,
+    day: date,
+    jobs: int = 1,
+    extra: tuple[str, ...] = (),
+) -> Path:
+    """Build, check and zip the offline archive into ``dist``; return the zip's path.
+
+    ``extra`` is passed to Pelican (``-e KEY=VALUE`` overrides); ``jobs`` processes rewrite
+    links (the render uses one per core).
+    """
     title = site_title(settings)
     name = slugify(title) or "briefing"
-    root = dist / f"{name}-offline"
+    root = (dist / f"{name}-offline").resolve()
+    target = root.with_name(f"{name}-offline-{day.isoformat()}.zip")
+    render, record = cache_paths(content, root)
     dist.mkdir(parents=True, exist_ok=True)
-    build_site(content, root, settings)
-    errors = finish_bundle(root, title, day, jobs)
-    if errors:
-        raise BundleError(errors)
-    target = dist / f"{name}-offline-{day.isoformat()}.zip"
-    write_zip(root, target)
-    logger.info("wrote %s", target)
+    render.parent.mkdir(parents=True, exist_ok=True)
+    with locks.hold(locks.output_lock(root), "offline"):
+        _sweep(root)
+        build_site(content, render, settings, extra)
+        tmp = root.with_name(f"{root.name}.tmp-{os.getpid()}")
+        try:
+            done = offline_copy.assemble(render, root, tmp, offline_copy.load_record(record), jobs)
+            if done.errors:
+                for error in done.errors:
+                    logger.error("%s", error)
+                raise BundleError(done.errors)
+            write_readme(tmp, title, day, folder=root.name)
+            count = write_manifest(tmp)
+            write_zip(tmp, target, top=root.name)
+            _swap(tmp, root)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        offline_copy.save_record(record, done.record)
+    logger.info("offline bundle %s: %d files; wrote %s", root, count, target)
     return target

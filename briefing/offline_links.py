@@ -1,0 +1,208 @@
+"""Point the offline bundle's links at files, and find the links that cannot work from disk.
+
+Pure functions over one page's HTML and the bundle's file tree (issue #7): every internal
+``href``/``src``/``action`` is pointed at a file (``.../index.html``: from disk a browser shows
+a bare folder as a directory listing); resources loaded from another host, absolute ``/`` paths
+and links to missing files are errors.  The tree is read through :class:`Names`, so a caller
+can note which questions a page's rewrite asked (:mod:`briefing.offline_copy`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Container, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Protocol, TypeVar
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+T = TypeVar("T")
+PARALLEL_FROM = 1000  # pages; below this one process is faster than starting a pool
+
+# (tag, attribute) pairs that point at something; "loads" ones are fetched with the page.
+LINKS = {("a", "href"), ("area", "href"), ("form", "action")}
+LOADS = {
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("audio", "src"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("embed", "src"),
+}
+_ALL = LINKS | LOADS
+_LOADED_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
+# CSS is checked, not rewritten: a link to a folder cannot occur there (fonts, images only).
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_CSS_URL = re.compile(
+    r"""url\(\s*(['"]?)(?P<url>[^'")]+)\1\s*\)|@import\s+(['"])(?P<import>[^'"]+)\3"""
+)
+
+
+class Names(Protocol):
+    """What the rewrite asks of the file tree: is a path a file, is it a folder."""
+
+    @property
+    def files(self) -> Container[str]: ...
+
+    @property
+    def folders(self) -> Container[str]: ...
+
+
+@dataclass(frozen=True)
+class LinkError:
+    """One link in the bundle that cannot work from disk."""
+
+    page: str  # path of the HTML file, relative to the bundle root
+    url: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.page}: {self.url}: {self.reason}"
+
+
+class BundleError(RuntimeError):
+    """The bundle would not work offline; ``errors`` says where."""
+
+    def __init__(self, errors: list[LinkError]) -> None:
+        super().__init__(f"{len(errors)} link(s) would not work offline")
+        self.errors = errors
+
+
+class _TagFinder(HTMLParser):
+    """Record every start tag with a link attribute, with its position in the source."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[int, int, str, str, list[tuple[str, str | None]], bool]] = []
+
+    def _record(self, tag: str, attrs: list[tuple[str, str | None]], empty: bool) -> None:
+        if any((tag, name) in _ALL for name, _ in attrs):
+            line, column = self.getpos()
+            raw = self.get_starttag_text() or ""
+            self.tags.append((line, column, raw, tag, attrs, empty))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._record(tag, attrs, empty=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._record(tag, attrs, empty=True)
+
+
+@dataclass(frozen=True)
+class Tree:
+    """The bundle's files and folders (POSIX paths from its root), read once before rewriting."""
+
+    files: frozenset[str]
+    folders: frozenset[str]
+
+    @classmethod
+    def scan(cls, root: Path) -> Tree:
+        """List every file and folder under ``root``."""
+        files: set[str] = set()
+        folders = {"."}
+        for path in root.rglob("*"):
+            name = path.relative_to(root).as_posix()
+            (files if path.is_file() else folders).add(name)
+        return cls(frozenset(files), frozenset(folders))
+
+
+def resolve(tree: Names, folder: str, url: str, loads: bool) -> tuple[str, str | None]:
+    """Return ``url`` (found in a page in ``folder``) pointing at a file, and an error if any."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        if loads and parts.scheme not in ("data",):
+            return url, "loaded from another host"
+        return url, None
+    if not parts.path:
+        return url, None  # "#fragment" or "?query" on the same page
+    if parts.path.startswith("/"):
+        return url, "absolute path (breaks from disk)"
+    target = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+    if target == ".." or target.startswith("../"):
+        return url, "points outside the bundle"
+    path = parts.path
+    if target in tree.folders or parts.path.endswith("/"):
+        target = posixpath.normpath(posixpath.join(target, "index.html"))
+        path = (path if path.endswith("/") else path + "/") + "index.html"
+    if target not in tree.files:
+        return url, "no such file in the bundle"
+    return urlunsplit(("", "", path, parts.query, parts.fragment)), None
+
+
+def _loads(tag: str, name: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether the browser fetches the URL with the page (a canonical link is only a name)."""
+    if tag != "link":
+        return (tag, name) in LOADS
+    rel = " ".join(v or "" for k, v in attrs if k == "rel").lower().split()
+    return bool(_LOADED_RELS.intersection(rel))
+
+
+def _start_tag(tag: str, attrs: list[tuple[str, str | None]], empty: bool) -> str:
+    text = "".join(
+        f" {name}" if value is None else f' {name}="{escape(value, quote=True)}"'
+        for name, value in attrs
+    )
+    return f"<{tag}{text}{' /' if empty else ''}>"
+
+
+def rewrite_page(tree: Names, page: str, html: str) -> tuple[str, list[LinkError]]:
+    """Point every internal link of one page at a file; return the new HTML and the errors."""
+    finder = _TagFinder()
+    finder.feed(html)
+    finder.close()
+    # HTMLParser counts lines by "\n" only (not str.splitlines' \r, \f, \u2028...).
+    starts = [0]
+    for text_line in html.split("\n"):
+        starts.append(starts[-1] + len(text_line) + 1)
+    errors: list[LinkError] = []
+    pieces: list[str] = []
+    done = 0
+    folder = posixpath.dirname(page)
+    for line, column, raw, tag, attrs, empty in finder.tags:
+        new_attrs: list[tuple[str, str | None]] = []
+        for name, value in attrs:
+            if value is not None and (tag, name) in _ALL:
+                value, error = resolve(tree, folder, value, _loads(tag, name, attrs))
+                if error:
+                    errors.append(LinkError(page, value, error))
+            new_attrs.append((name, value))
+        if new_attrs == attrs:
+            continue
+        offset = starts[line - 1] + column
+        pieces += [html[done:offset], _start_tag(tag, new_attrs, empty)]
+        done = offset + len(raw)
+    pieces.append(html[done:])
+    return "".join(pieces), errors
+
+
+def check_css(root: Path, tree: Tree) -> list[LinkError]:
+    """Check that every ``url(...)`` and ``@import`` in the bundle's CSS is a file in it."""
+    errors: list[LinkError] = []
+    for name in sorted(n for n in tree.files if n.endswith(".css")):
+        css = _CSS_COMMENT.sub("", (root / name).read_text(encoding="utf-8"))
+        for match in _CSS_URL.finditer(css):
+            url = match.group("url") or match.group("import") or ""
+            if url.startswith("#"):
+                continue  # an SVG filter or marker in the same document
+            _, error = resolve(tree, posixpath.dirname(name), url, loads=True)
+            if error:
+                errors.append(LinkError(name, url, error))
+    return errors
+
+
+def map_pages(work: Callable[[str], T], pages: list[str], jobs: int) -> Iterator[T]:
+    """``map(work, pages)``, in ``jobs`` processes on a big archive (parsing is ~7 ms a page)."""
+    if jobs <= 1 or len(pages) < PARALLEL_FROM:
+        yield from map(work, pages)
+        return
+    # Few big chunks, because the file list (the tree) travels with each chunk.
+    chunk = max(64, len(pages) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(work, pages, chunksize=chunk)
