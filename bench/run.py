@@ -157,7 +157,7 @@ def measure_size(
         say(f"{size:,}: briefing offline")
         rows["offline"] = _attempt(
             results,
-            lambda: stages.offline_bundle(content, work, offline_runs),
+            lambda: stages.offline_bundle(content, work, offline_runs, corpus),
         )
     if "baselines" not in skip:
         say(f"{size:,}: vanilla Pelican")

@@ -167,8 +167,14 @@ def our_build(content: Path, work: Path, runs: int, jobs: int = 0) -> dict[str, 
     }
 
 
-def offline_bundle(content: Path, work: Path, runs: int) -> dict[str, Any]:
-    """Time ``briefing offline`` (a second whole build with offlineconf.py, checked and zipped)."""
+def offline_bundle(
+    content: Path, work: Path, runs: int, corpus: synth.Corpus | None = None
+) -> dict[str, Any]:
+    """Time ``briefing offline`` cold (no cache, no bundle), then after a day's new articles.
+
+    The update runs start from the last cold run's bundle and caches, as a daily
+    ``briefing offline`` does; given no ``corpus`` only the cold runs are timed.
+    """
     dist, timing = work / "dist", work / "timing-offline.json"
     base = ROOT / "offlineconf.py"
     added = missing_stage_plugins(base, ("read next", "offline bundle"))
@@ -176,7 +182,36 @@ def offline_bundle(content: Path, work: Path, runs: int) -> dict[str, Any]:
     command += ["--settings", str(BENCH_SETTINGS)]
     env = _build_env(base, timing, added)
     m, timings = timed_builds(command, env, timing, runs, lambda: _cold(content, dist))
-    return {**_numbers(m), "stages": split(m, timings, ("read next", "offline bundle"))}
+    result = {**_numbers(m), "stages": split(m, timings, ("read next", "offline bundle"))}
+    if corpus is None:
+        return result
+    days = _Days(corpus, content)
+    try:
+        m, timings = timed_builds(command, env, timing, runs, days)
+    finally:  # the steps after this one build the archive as generated
+        days.undo()
+    stages = split(m, timings, ("read next", "offline bundle"))
+    return {**result, "update": {**_numbers(m), "added": UPDATE_ARTICLES, "stages": stages}}
+
+
+class _Days:
+    """Each call writes a new day of ``UPDATE_ARTICLES`` articles; ``undo`` removes them all."""
+
+    def __init__(self, corpus: synth.Corpus, content: Path) -> None:
+        self.corpus, self.content = corpus, content
+        self.added: list[Path] = []
+
+    def __call__(self) -> None:
+        before = len(self.corpus.articles)
+        self.corpus = synth.extend(self.corpus, UPDATE_ARTICLES)
+        new = self.corpus.articles[before:]
+        synth.write_markdown(new, self.content)
+        self.added.extend(synth.markdown_path(self.content, a) for a in new)
+
+    def undo(self) -> None:
+        for path in self.added:
+            path.unlink(missing_ok=True)
+        self.added.clear()
 
 
 def daily_update(corpus: synth.Corpus, content: Path, work: Path, runs: int) -> dict[str, Any]:
@@ -189,21 +224,11 @@ def daily_update(corpus: synth.Corpus, content: Path, work: Path, runs: int) -> 
     env = _build_env(base, timing, missing_stage_plugins(base, HOSTED_STAGES))
     command = [PY, "-m", "briefing", "build", "--content", str(content), "--output", str(output)]
     command += ["--settings", str(BENCH_SETTINGS)]
-    state = {"corpus": corpus}
-    added: list[Path] = []
-
-    def add_a_day() -> None:
-        before = len(state["corpus"].articles)
-        state["corpus"] = synth.extend(state["corpus"], UPDATE_ARTICLES)
-        new = state["corpus"].articles[before:]
-        synth.write_markdown(new, content)
-        added.extend(synth.markdown_path(content, a) for a in new)
-
+    days = _Days(corpus, content)
     try:
-        m, timings = timed_builds(command, env, timing, runs, add_a_day)
+        m, timings = timed_builds(command, env, timing, runs, days)
     finally:  # the steps after this one build the archive as generated
-        for path in added:
-            path.unlink(missing_ok=True)
+        days.undo()
     return {
         **_numbers(m),
         "added": UPDATE_ARTICLES,
