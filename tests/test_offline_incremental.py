@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import signal
+import subprocess
+import sys
+import time
 import zipfile
 from datetime import date, timedelta
 from pathlib import Path
@@ -73,12 +77,13 @@ def add_edit_delete(content: Path) -> None:
     paths[-1].unlink()
 
 
-def change_a_template(theme: Path) -> None:
-    """Change the article template only."""
+def change_a_template(theme: Path, old: str = "", new: str = "changed") -> None:
+    """Change the article template only: the class of the body's block."""
     path = theme / "templates" / "article.html"
     text = path.read_text(encoding="utf-8")
-    assert '<div class="body">' in text
-    path.write_text(text.replace('<div class="body">', '<div class="body changed">'), "utf-8")
+    was = f'<div class="body{" " + old if old else ""}">'
+    assert was in text
+    path.write_text(text.replace(was, f'<div class="body {new}">'), "utf-8")
 
 
 def assert_equal_to_clean(work: Path, step: str, zipped: Path) -> None:
@@ -120,6 +125,35 @@ def test_template_change(work: Path) -> None:
     zipped = bundle(work, work / "content")
     assert_equal_to_clean(work, "template", zipped)
     assert b'class="body changed"' in b"".join(files(work / "dist" / FOLDER).values())
+
+
+def test_a_killed_run_leaves_the_last_bundle_and_the_next_run_is_clean(work: Path) -> None:
+    before = files(work / "dist" / FOLDER)
+    zips = {p.name: p.read_bytes() for p in (work / "dist").glob("*.zip")}
+    change_a_template(work / "theme", "changed", "killed")  # every article must render again
+    stale = work / "dist" / f"{FOLDER}.tmp-1"  # what a SIGKILL while assembling leaves
+    write(stale, {"index.html": "<p>half</p>"})
+    settings = work / "offline-theme.py"  # offlineconf.py with the theme copy
+    settings.write_text(
+        f"import runpy\nglobals().update(runpy.run_path({str(SETTINGS)!r}))\n"
+        f"THEME = {str(work / 'theme')!r}\n",
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "briefing", "offline", "--content", str(work / "content")]
+    command += ["--settings", str(settings), "--dist", str(work / "dist")]
+    process = subprocess.Popen(command, cwd=ROOT)
+    rendering = work / ".briefing-cache"
+    deadline = time.monotonic() + 120
+    while not list(rendering.glob("offline-*/site.tmp-*")) and process.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=60) != 0
+    assert files(work / "dist" / FOLDER) == before
+    assert {p.name: p.read_bytes() for p in (work / "dist").glob("*.zip")} == zips
+    zipped = bundle(work, work / "content")
+    assert not stale.exists()
+    assert_equal_to_clean(work, "killed", zipped)
 
 
 def test_a_failed_run_leaves_the_last_bundle(work: Path) -> None:
