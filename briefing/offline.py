@@ -21,7 +21,9 @@ import hashlib
 import logging
 import os
 import shutil
+import struct
 import zipfile
+import zlib
 from datetime import date
 from pathlib import Path
 
@@ -118,18 +120,89 @@ def write_manifest(root: Path) -> int:
     return len(files)
 
 
-def write_zip(root: Path, target: Path, top: str | None = None) -> None:
+def write_zip(root: Path, target: Path, top: str | None = None, reuse: Path | None = None) -> None:
     """Zip ``root`` (as one top folder, ``top`` or its name) into ``target``, atomically and
-    reproducibly."""
+    reproducibly.
+
+    A member whose SHA-256 in ``root``'s manifest equals the one in the manifest inside the
+    earlier zip ``reuse`` (and whose size, CRC and inflated bytes match) is copied from it
+    still compressed: the bytes a fresh compression gives (same zlib, same level; decompressing
+    is a fifth of compressing's cost).
+    """
     top = top or root.name
     tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with (
+        zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        _Earlier(reuse, top, root / MANIFEST) as earlier,
+    ):
         for name in [*bundle_files(root), MANIFEST]:
             info = zipfile.ZipInfo(f"{top}/{name}", date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, (root / name).read_bytes())
+            data = (root / name).read_bytes()
+            if name == MANIFEST or not earlier.copy(name, data, info, archive):
+                archive.writestr(info, data)  # the manifest last, as ever: it sets the writer
     tmp.replace(target)
+
+
+def _sums(text: str) -> dict[str, str]:
+    return {
+        name: digest for digest, _, name in (line.partition("  ") for line in text.splitlines())
+    }
+
+
+class _Earlier:
+    """An earlier zip of the bundle, whose unchanged members are copied without recompressing."""
+
+    def __init__(self, path: Path | None, top: str, manifest: Path) -> None:
+        self.top, self.path, self.manifest = top, path, manifest
+        self.zip: zipfile.ZipFile | None = None
+        self.same: set[str] = set()
+
+    def __enter__(self) -> _Earlier:
+        if self.path is None or not self.path.is_file():
+            return self
+        try:
+            self.zip = earlier = zipfile.ZipFile(self.path)
+            old = _sums(earlier.read(f"{self.top}/{MANIFEST}").decode("utf-8"))
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+            return self
+        new = _sums(self.manifest.read_text(encoding="utf-8"))
+        self.same = {name for name, digest in new.items() if old.get(name) == digest}
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.zip is not None:
+            self.zip.close()
+
+    def copy(self, name: str, data: bytes, info: zipfile.ZipInfo, out: zipfile.ZipFile) -> bool:
+        """Copy member ``name`` (bytes ``data``) raw into ``out`` if it is unchanged."""
+        if self.zip is None or name not in self.same or out.fp is None or self.zip.fp is None:
+            return False
+        member = self.zip.NameToInfo.get(f"{self.top}/{name}")
+        if member is None or member.compress_type != zipfile.ZIP_DEFLATED or member.flag_bits:
+            return False
+        if member.file_size != len(data) or zlib.crc32(data) != member.CRC or len(data) > 2**30:
+            return False
+        source = self.zip.fp
+        source.seek(member.header_offset)
+        header = source.read(30)
+        if header[:4] != b"PK\x03\x04":
+            return False
+        name_length, extra_length = struct.unpack("<HH", header[26:30])
+        source.seek(member.header_offset + 30 + name_length + extra_length)
+        raw = source.read(member.compress_size)
+        if zlib.decompress(raw, -zlib.MAX_WBITS) != data:  # what a damaged zip cannot pass
+            return False
+        info.CRC, info.compress_size, info.file_size = member.CRC, len(raw), len(data)
+        out.fp.seek(out.start_dir)
+        info.header_offset = out.fp.tell()
+        out.fp.write(info.FileHeader(False))
+        out.fp.write(raw)
+        out.start_dir = out.fp.tell()
+        out.filelist.append(info)
+        out.NameToInfo[info.filename] = info
+        return True
 
 
 def finish_bundle(root: Path, title: str, day: date, jobs: int = 1) -> list[LinkError]:
@@ -189,7 +262,7 @@ def make_offline(
                 raise BundleError(done.errors)
             write_readme(tmp, title, day, folder=root.name)
             count = write_manifest(tmp)
-            write_zip(tmp, target, top=root.name)
+            write_zip(tmp, target, top=root.name, reuse=_last_zip(root, target))
             _swap(tmp, root)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -197,3 +270,11 @@ def make_offline(
         offline_copy.save_record(record, done.record)
     logger.info("offline bundle %s: %d files; wrote %s", root, count, target)
     return target
+
+
+def _last_zip(root: Path, target: Path) -> Path | None:
+    """The newest zip of this bundle in its folder (today's if there is one), or None."""
+    zips = [p for p in root.parent.glob(f"{root.name}-*.zip") if p.is_file()]
+    if target in zips:
+        return target
+    return max(zips, key=lambda p: p.stat().st_mtime_ns, default=None)

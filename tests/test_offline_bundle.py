@@ -151,3 +151,49 @@ def test_rewrite_links_gives_the_same_tree_in_one_or_more_processes(
         '<a href="../../index.html">home</a><a href="../8/index.html">next</a>',
         '<a href="p/0/index.html">first</a>',
     ]
+
+
+def raw_members(zipped: Path) -> dict[str, bytes]:
+    """Each member's local header and compressed bytes, by name."""
+    data = zipped.read_bytes()
+    with zipfile.ZipFile(zipped) as archive:
+        infos = archive.infolist()
+    # The local header is 30 bytes, the name and an extra field (none here: checked below).
+    ends = {i.filename: i.header_offset + 30 + len(i.filename) + i.compress_size for i in infos}
+    members = {i.filename: data[i.header_offset : ends[i.filename]] for i in infos}
+    assert all(m[26:30] == len(n).to_bytes(2, "little") + b"\0\0" for n, m in members.items())
+    return members
+
+
+def test_zip_copies_unchanged_members_from_the_earlier_zip_still_compressed(
+    site: Path, tmp_path: Path
+) -> None:
+    rules = "".join(
+        f".c{n * 7919 % 1000} {{ margin: {n % 13}px {n % 7}em; }}\n" for n in range(3000)
+    )
+    (site / "theme/css/site.css").write_text(rules, encoding="utf-8")  # compresses by level
+    finish_bundle(site, "Briefing archive", date(2026, 11, 24))
+    earlier = tmp_path / "earlier.zip"
+    with zipfile.ZipFile(earlier, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        for p in sorted(site.rglob("*")):
+            if p.is_file():
+                z.writestr(f"{site.name}/{p.relative_to(site).as_posix()}", p.read_bytes())
+    (site / "index.html").write_text("<p>changed</p>", encoding="utf-8")
+    assert finish_bundle(site, "Briefing archive", date(2026, 11, 25)) == []
+    fresh, reused = tmp_path / "fresh.zip", tmp_path / "reused.zip"
+    write_zip(site, fresh)
+    write_zip(site, reused, reuse=earlier)
+    with zipfile.ZipFile(reused) as archive:
+        assert archive.testzip() is None
+        assert {i.filename: archive.read(i) for i in archive.infolist()} == {
+            f"{site.name}/{p.relative_to(site).as_posix()}": p.read_bytes()
+            for p in site.rglob("*")
+            if p.is_file()
+        }
+    old, new, clean = raw_members(earlier), raw_members(reused), raw_members(fresh)
+    copied = {n for n in new if n in old and old[n][30:] == new[n][30:] and new[n] != clean[n]}
+    # At level 1 the CSS compresses otherwise than at the default: the copy is level 1's.
+    assert f"{site.name}/theme/css/site.css" in copied
+    changed = {f"{site.name}/index.html", f"{site.name}/README.txt", f"{site.name}/SHA256SUMS"}
+    assert not copied & changed
+    assert {n: new[n] for n in changed} == {n: clean[n] for n in changed}
