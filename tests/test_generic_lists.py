@@ -60,3 +60,11 @@ def test_list_below_the_text(tail: list[str], present: str, absent: str) -> None
     body = _body(tail)
     assert present in body
     assert absent not in body
+
+
+def test_explain_names_the_list_items() -> None:
+    dump = "\n".join(["Home", "Harbour Quartet announces summer tour", *TEXT, "Tour dates", *DATES])
+    found = extract_dump(dump, ExtractContext(rel_path="x.txt"))
+    reasons = {d.text: d.reason for d in found.decisions}
+    assert reasons[DATES[-1]] == "list item below the text"
+    assert reasons[TEXT[-1]] == "prose inside the article region"

@@ -67,6 +67,7 @@ class Layout:
     title: int | None
     date: dates.FoundDate | None
     standfirst: int | None = None
+    items: frozenset[int] = frozenset()  # an unmarked list's lines below the text (``lists``)
 
 
 def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
@@ -89,7 +90,7 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     authors = find_authors(lines, title, start, found.line if found else None)
     body = _above_author_note(lines, body, authors)
     texts, kinds = body_blocks(lines, body, frozenset(items))
-    layout = Layout(start, end, body, title, found, standfirst)
+    layout = Layout(start, end, body, title, found, standfirst, frozenset(items))
     tags, tag_lines = find_tags(lines, start, end)
     category, category_line = find_category(lines, title)
     return Extracted(
@@ -325,6 +326,8 @@ def _decide(
         return "date", "dateline nearest the title"
     if i == layout.standfirst:
         return "summary", "standfirst below the title, outside the body"
+    if i in layout.items:
+        return "body", "list item below the text"
     if i in body:
         return "body", "prose inside the article region" if line.prose else "sub-heading"
     if i in tag_lines:
