@@ -134,30 +134,36 @@ def _pages(output: Path) -> list[Any]:
     return pages
 
 
+PREFILL_COLUMNS = (
+    "articles",
+    "prefill batches",
+    "files a batch",
+    "CPU s a batch (median / max)",
+    "CPU s all",
+    "peak MB (one process)",
+)
+SEARCH_COLUMNS = ("articles", "search part", "pages", "wall s", "CPU s", "peak MB", "bundle MB")
+
+
+def _row(cells: tuple[object, ...]) -> str:
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
 def table(result: dict[str, Any]) -> str:
     """Return the parts as Markdown tables: prefill batches, then each search part."""
-    lines = [
-        "| articles | prefill batches | files a batch | CPU s a batch (median / max) | "
-        "CPU s all | peak MB (one process) |",
-        "|---:|---:|---:|---:|---:|---:|",
-    ]
+    lines = [_row(PREFILL_COLUMNS), _row(("---:",) * len(PREFILL_COLUMNS))]
     for size, row in result.items():
         p = row["prefill"]
-        lines.append(
-            f"| {int(size):,} | {p['batches']} | {p['batch']} | {p['cpu_s_median']:.2f} / "
-            f"{p['cpu_s_max']:.2f} | {p['cpu_s_total']:.1f} | {p['peak_mb']:.0f} |"
-        )
-    lines += [
-        "",
-        "| articles | search part | pages | wall s | CPU s | peak MB | bundle MB |",
-        "|---:|---|---:|---:|---:|---:|---:|",
-    ]
+        cpu = f"{p['cpu_s_median']:.2f} / {p['cpu_s_max']:.2f}"
+        cells = (f"{int(size):,}", p["batches"], p["batch"], cpu, f"{p['cpu_s_total']:.1f}")
+        lines.append(_row((*cells, f"{p['peak_mb']:.0f}")))
+    lines += ["", _row(SEARCH_COLUMNS), _row(("---:",) * len(SEARCH_COLUMNS))]
     for size, row in result.items():
         for part in row["search"]:
-            lines.append(
-                f"| {int(size):,} | {part['part']} | {part['pages']:,} | {part['wall_s']:.1f} "
-                f"| {part['cpu_s']:.1f} | {part['peak_mb']:.0f} | {part['bundle_mb']:.1f} |"
-            )
+            numbers = (part["wall_s"], part["cpu_s"])
+            cells = (f"{int(size):,}", part["part"], f"{part['pages']:,}")
+            mb = (f"{part['peak_mb']:.0f}", f"{part['bundle_mb']:.1f}")
+            lines.append(_row((*cells, *(f"{n:.1f}" for n in numbers), *mb)))
     return "\n".join(lines)
 
 

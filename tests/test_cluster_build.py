@@ -13,7 +13,6 @@ import shutil
 import signal
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,7 @@ from pelican.plugins.read_next.text import plain, tokens
 
 from bench import synth
 from briefing import cli, cluster
-from briefing.site import build_site, stores_path
+from briefing.site import BuildError, build_site, stores_path
 from tests.conftest import DEV_SETTINGS, ROOT
 from tests.fixtures.site import write_archive
 from tests.pagefind_decoded import decoded
@@ -36,35 +35,49 @@ from tests.pagefind_decoded import decoded
 EXTRA = ("-e", 'PAGEFIND={"part_pages": 10}')
 
 
-@pytest.fixture(scope="module")
-def scheduler() -> Iterator[tuple[str, Any]]:
-    """A LocalCluster of two worker processes, and a client to it."""
-    from distributed import Client, LocalCluster
-
-    with (
-        LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address="127.0.0.1:0",
-        ) as local,
-        Client(local) as client,
-    ):
-        yield local.scheduler_address, client
-
-
 def tree(root: Path) -> dict[str, bytes]:
     """Every file under ``root`` by its relative path, with its bytes."""
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
-def two_copies(base: Path, write: Any) -> tuple[Path, Path]:
-    """Write the content twice (own stores, own Pagefind cache each); return both folders."""
+class Killer(threading.Thread):
+    """SIGKILL the worker running the first task of each kind (prefill, search part) seen."""
+
+    def __init__(self, client: Any, kinds: tuple[str, ...]) -> None:
+        super().__init__(daemon=True)
+        self.client, self.kinds = client, list(kinds)
+        self.killed: list[str] = []
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while self.kinds and not self.done.is_set():
+            for worker, keys in self.client.processing().items():
+                kind = next((k for k in self.kinds if any(str(x).startswith(k) for x in keys)), "")
+                if kind:
+                    pid = self.client.run(os.getpid, workers=[worker])[worker]
+                    os.kill(pid, signal.SIGKILL)
+                    self.kinds.remove(kind)
+                    self.killed.append(kind)
+                    break
+            time.sleep(0.005)
+
+
+def build_both(base: Path, write: Any, address: str, killer: Killer | None = None) -> None:
+    """Write the content twice (own stores, own Pagefind cache each); build one copy with
+    ``--jobs 1 --full``, the other on the cluster (``killer`` at work meanwhile), compare."""
     one, spread = base / "one" / "content", base / "dask" / "content"
     write(one)
     shutil.copytree(one, spread)
-    return one, spread
+    build_site(one, one.parent / "output", DEV_SETTINGS, EXTRA, jobs=1, incremental=False)
+    if killer is not None:
+        killer.start()
+    try:
+        build_site(spread, spread.parent / "output", DEV_SETTINGS, EXTRA, scheduler=address)
+    finally:
+        if killer is not None:
+            killer.done.set()
+            killer.join()
+    assert_same_site(one.parent / "output", spread.parent / "output")
 
 
 def fixture_content(content: Path) -> None:
@@ -95,18 +108,18 @@ def test_a_build_on_the_cluster_equals_the_one_process_build(
     tmp_path: Path, scheduler: tuple[str, Any]
 ) -> None:
     address, _ = scheduler
-    one, spread = two_copies(tmp_path, fixture_content)
-    build_site(one, one.parent / "output", DEV_SETTINGS, EXTRA, jobs=1, incremental=False)
-    build_site(spread, spread.parent / "output", DEV_SETTINGS, EXTRA, scheduler=address)
-    assert_same_site(one.parent / "output", spread.parent / "output")
+    build_both(tmp_path, fixture_content, address)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """The site fixture's content folder."""
+    return write_archive(tmp_path / "content")
 
 
 def test_the_workers_fill_the_stores_with_what_the_reader_computes(
-    tmp_path: Path, scheduler: tuple[str, Any]
+    content: Path, tmp_path: Path, scheduler: tuple[str, Any]
 ) -> None:
-    address, _ = scheduler
-    content = tmp_path / "content"
-    write_archive(content)
     settings = {
         "PATH": str(content),
         "ARTICLE_PATHS": ["articles"],
@@ -115,7 +128,7 @@ def test_the_workers_fill_the_stores_with_what_the_reader_computes(
         "CATEGORIES": {"economy": "Business"},
     }
     stores = tmp_path / "stores"
-    with cluster.executor(address) as executor:
+    with cluster.executor(scheduler[0]) as executor:
         report = prefill(settings, stores, executor)
         again = prefill(settings, stores, executor)
     files = article_files(settings)
@@ -134,61 +147,30 @@ def test_the_workers_fill_the_stores_with_what_the_reader_computes(
 
 
 def test_a_file_the_contract_refuses_fails_the_build_by_name(
-    tmp_path: Path, scheduler: tuple[str, Any]
+    content: Path, tmp_path: Path, scheduler: tuple[str, Any], capfd: pytest.CaptureFixture[str]
 ) -> None:
-    address, _ = scheduler
-    content = tmp_path / "content"
-    write_archive(content)
-    (content / "articles" / "broken.md").write_text("---\ntitle: [\n---\nbody\n", encoding="utf-8")
-    with pytest.raises(Exception, match="Pelican failed"):
-        build_site(content, tmp_path / "output", DEV_SETTINGS, EXTRA, scheduler=address)
+    """The workers skip a file they cannot parse; the build's own reader names it."""
+    broken = content / "articles" / "broken.md"
+    broken.write_text("---\ntitle: [\n---\nbody\n", encoding="utf-8")
+    with pytest.raises(BuildError, match="Pelican failed"):
+        build_site(content, tmp_path / "output", DEV_SETTINGS, EXTRA, scheduler=scheduler[0])
+    assert "Could not process articles/broken.md" in capfd.readouterr().out
     assert not (tmp_path / "output").exists()
-
-
-class Killer(threading.Thread):
-    """SIGKILL the worker running the first task of each kind (prefill, search part) seen."""
-
-    def __init__(self, client: Any, kinds: tuple[str, ...]) -> None:
-        super().__init__(daemon=True)
-        self.client, self.kinds = client, list(kinds)
-        self.killed: list[str] = []
-        self.done = threading.Event()
-
-    def run(self) -> None:
-        while self.kinds and not self.done.is_set():
-            for worker, keys in self.client.processing().items():
-                kind = next((k for k in self.kinds if any(str(x).startswith(k) for x in keys)), "")
-                if kind:
-                    pid = self.client.run(os.getpid, workers=[worker])[worker]
-                    os.kill(pid, signal.SIGKILL)
-                    self.kinds.remove(kind)
-                    self.killed.append(kind)
-                    break
-            time.sleep(0.005)
 
 
 def test_a_worker_killed_mid_build_loses_nothing(
     tmp_path: Path, scheduler: tuple[str, Any]
 ) -> None:
     address, client = scheduler
-    one, spread = two_copies(tmp_path, synthetic_content)
-    build_site(one, one.parent / "output", DEV_SETTINGS, EXTRA, jobs=1, incremental=False)
     killer = Killer(client, ("compute-", "index_part-"))
-    killer.start()
-    try:
-        build_site(spread, spread.parent / "output", DEV_SETTINGS, EXTRA, scheduler=address)
-    finally:
-        killer.done.set()
-        killer.join()
+    build_both(tmp_path, synthetic_content, address, killer)
     assert killer.killed == ["compute-", "index_part-"]
-    assert_same_site(one.parent / "output", spread.parent / "output")
     client.wait_for_workers(2, timeout=60)  # the nanny restarted the killed ones
 
 
 def test_a_bad_scheduler_address_is_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    content = write_archive(tmp_path / "content")
     argv = ["build", "--content", str(content), "--output", str(tmp_path / "out")]
     argv += ["--settings", str(ROOT / "pelicanconf.py"), "--scheduler", "local:many"]
     assert cli.main(argv) == 1
