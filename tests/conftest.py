@@ -120,13 +120,13 @@ def scheduler() -> Iterator[tuple[str, Any]]:
     from distributed import Client, LocalCluster
 
     with (
-        LocalCluster(
+        LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=2,
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
             dashboard_address="127.0.0.1:0",
         ) as local,
-        Client(local) as client,
+        Client(local) as client,  # type: ignore[no-untyped-call]
     ):
         yield local.scheduler_address, client
