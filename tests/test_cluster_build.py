@@ -8,11 +8,13 @@ the content, so no store or Pagefind cache of one build serves the other.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import signal
 import threading
 import time
+from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +146,22 @@ def test_the_workers_fill_the_stores_with_what_the_reader_computes(
         assert reader.get(reader.key(data)) == (html, record)
         text = plain(record.title, record.body)
         assert kept.get(kept.key(text.encode())) == tokens(text)
+
+
+def test_a_broken_pool_loses_its_batches_to_the_build_not_the_articles(
+    content: Path, tmp_path: Path
+) -> None:
+    """A local pool whose worker died fills nothing; the build parses every file itself."""
+    settings = {"PATH": str(content), "ARTICLE_PATHS": ["articles"], "PAGE_PATHS": ["pages"]}
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        with pytest.raises(BrokenExecutor):
+            pool.submit(os._exit, 1).result()
+        report = prefill(settings, tmp_path / "stores", pool)
+    files = len(article_files(settings))
+    assert (report.files, report.sent, report.filled, report.lost) == (files, files, 0, files)
+    reader = Store(tmp_path / "stores" / reader_plugin.STORE, cache_salt(settings))
+    keys = [reader.key(f.read_bytes()) for f in article_files(settings)]
+    assert reader.missing(keys) == set(keys)
 
 
 def test_a_file_the_contract_refuses_fails_the_build_by_name(

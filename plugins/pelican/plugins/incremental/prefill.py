@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator, Mapping
-from concurrent.futures import Executor, Future, as_completed
+from concurrent.futures import BrokenExecutor, Executor, Future, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -123,8 +123,9 @@ def prefill(settings: Mapping[str, Any], stores: Path, executor: Executor) -> Pr
     try:
         files = article_files(settings)
         todo = _missing(files, reader)
-        futures = {executor.submit(compute, b, job): len(b) for b in _batches(todo)}
+        futures = _submitted(executor, job, todo)
         filled, lost = _collect(futures, reader, tokens_store)
+        lost += len(todo) - sum(futures.values())  # never sent: the executor broke first
     finally:
         reader.close()
         tokens_store.close()
@@ -150,6 +151,19 @@ def _missing(files: list[Path], reader: Store) -> list[tuple[str, bytes]]:
 def _batches(todo: list[tuple[str, bytes]]) -> Iterator[list[tuple[str, bytes]]]:
     for at in range(0, len(todo), BATCH):
         yield todo[at : at + BATCH]
+
+
+def _submitted(
+    executor: Executor, job: Job, todo: list[tuple[str, bytes]]
+) -> dict[Future[Filled], int]:
+    """Submit every batch (to a pool that breaks meanwhile, the ones before); futures: files."""
+    futures: dict[Future[Filled], int] = {}
+    try:
+        for batch in _batches(todo):
+            futures[executor.submit(compute, batch, job)] = len(batch)
+    except BrokenExecutor as exc:  # a local worker died: the build parses the rest
+        logger.info("prefill: the pool broke (%s): the build parses the rest", exc)
+    return futures
 
 
 def _collect(futures: dict[Future[Filled], int], reader: Store, tokens: Store) -> tuple[int, int]:
