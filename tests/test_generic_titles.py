@@ -112,12 +112,6 @@ _TEASER = [
     "Engineers say the old barriers along the river road are too low for the floods of recent "
     "years.",
 ]
-_CATCHY = "Cyclists finally get their way after years of campaigning"
-_BULLETS = [
-    "Protected lanes will run for two kilometres beside the river by next summer",
-    "Speakers at the meeting said the road had become too dangerous for children",
-    "Works will close one lane of traffic for about six weeks",
-]
 # (id, the lines above the body; the headline must be HEADLINE, the title must not contain)
 HEADER_CASES = [
     # A related-article teaser (headline, lede, byline, date) above the article's own
@@ -154,20 +148,6 @@ def test_headline_among_header_lines(header: list[str], absent: str) -> None:
     title = extract_dump(text, ExtractContext(rel_path="x.txt")).title
     assert title == HEADLINE
     assert title is not None and absent not in title
-
-
-# A headline that uses few of the text's words, over standfirst bullets that restate its
-# sentences: (id, the lines between headline and text)
-BULLET_CASES = [
-    ("bullets-byline-dateline", [*_BULLETS, "By Lena Hart", "3 June 2026 09:10"]),
-    ("two-bullets-dateline", [*_BULLETS[1:], "3 June 2026 09:10"]),
-]
-
-
-@pytest.mark.parametrize("header", [c[1] for c in BULLET_CASES], ids=[c[0] for c in BULLET_CASES])
-def test_headline_above_standfirst_bullets(header: list[str]) -> None:
-    text = "\n".join([*_MENU, _CATCHY, *header, *BODY, "Contact us"])
-    assert extract_dump(text, ExtractContext(rel_path="x.txt")).title == _CATCHY
 
 
 def test_teaser_byline_is_not_the_articles() -> None:

@@ -73,14 +73,6 @@ BELOW_DATELINE_COST = 2.0
 # dumps agree with the HTML headline on 140 of 181 pages before and after.  The teaser
 # fixtures need 2.5 or more; 3.0 leaves a margin.
 TEASER_COST = 3.0
-# Standfirst bullets: a run of lines right above the byline or dateline, each restating one
-# body sentence (most of its words in one line of the text), under a line that reads as a
-# headline.  They are summary points, not the headline.  Publisher halves (--sweep, 0 to 6):
-# both tie at every value (exact titles A 0.960, B 0.778; B fuzzy 0.915 -> 0.929 from 2 up,
-# one page, whose ground truth is a shorter share title); dev-aeb dump titles unchanged.
-BULLET_COST = 4.0
-MIN_BULLETS = 2
-RESTATE_SHARE = 0.5
 # Five or more words, every one capitalised: a menu row or a list of authors.  Headlines, even
 # in title case, keep some lowercase words ("for the", "in", "und").
 _LIST_OF_NAMES = re.compile(r"^(?:[A-Z0-9&][^\s]*\s+){4,}[A-Z0-9&][^\s]*$")
@@ -100,7 +92,6 @@ class _Page:
     end: int  # where the strict one starts: lines in between may still be the headline
     texts: list[str]  # the dump's non-empty lines (a headline often shows twice)
     body: list[tuple[int, frozenset[str]]]  # the article's lines and their words
-    bullets: frozenset[int] = frozenset()  # standfirst bullets above the byline
 
 
 def find_title(
@@ -119,8 +110,7 @@ def find_title(
     if not candidates:
         return None
     words = [(i, frozenset(_words(lines[i].text))) for i in body]
-    texts = [line.text for line in lines if line.text]
-    page = _Page(lines, start, end, texts, words, _bullets(lines, low, end, words))
+    page = _Page(lines, start, end, [line.text for line in lines if line.text], words)
     scores = {line.index: _score(page, line) for line in candidates}
     best = max(scores, key=lambda i: scores[i])
     # Headline and standfirst look alike and sit together: of two close scores the upper
@@ -200,37 +190,7 @@ def _cost(page: _Page, line: Line) -> float:
         cost += BELOW_DATELINE_COST
     if _teaser_above(page, line):
         cost += TEASER_COST
-    if line.index in page.bullets:
-        cost += BULLET_COST
     return cost
-
-
-def _bullets(
-    lines: list[Line], low: int, end: int, body: list[tuple[int, frozenset[str]]]
-) -> frozenset[int]:
-    """Return the standfirst bullets: runs of lines that each restate one body line, between
-    a headline-like line above and a byline or dateline right below."""
-    found: set[int] = set()
-    for date in (line for line in lines[low:end] if _header_date(line)):
-        run: list[int] = []
-        for above in reversed(lines[low : date.index]):
-            if not above.text:
-                continue
-            if not (_eligible(above) and _restates(above, body)):
-                if len(run) >= MIN_BULLETS and _headline_like(above):
-                    found.update(run)
-                break
-            run.append(above.index)
-    return frozenset(found)
-
-
-def _restates(line: Line, body: list[tuple[int, frozenset[str]]]) -> bool:
-    """Return whether most of the line's content words are in one body line below it."""
-    words = set(_words(line.text))
-    if len(words) < TOPIC_FULL_WORDS:
-        return False
-    best = max((len(words & w) for i, w in body if i > line.index), default=0)
-    return best >= RESTATE_SHARE * len(words)
 
 
 def _below_article_dateline(page: _Page, line: Line) -> bool:
