@@ -9,6 +9,7 @@ must be on disk when the index is built.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ import pelican.plugins.signals as signals  # Pelican ships no types: Any
 from pelican.plugins.build_progress import bars
 
 from . import settings as inc_settings
+from .listings import index_listings
 from .writer import IncrementalWriter
 
 logger = logging.getLogger(__name__)
@@ -40,8 +42,17 @@ class RenderReport:
 
 
 def html_pages(root: Path) -> set[str]:
-    """Return the relative path of every HTML page under ``root`` (none if it is absent)."""
-    return {p.relative_to(root).as_posix() for p in root.rglob("*.html")}
+    """Return the relative path of every HTML page under ``root`` (none if it is absent).
+
+    ``os.walk``, not ``Path.rglob``: at 10k articles (two trees of 13k pages in 12k folders)
+    rglob's pathlib objects took over a second of every build.
+    """
+    pages: set[str] = set()
+    for folder, _, files in os.walk(root):
+        rel = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        pages.update(prefix + name for name in files if name.endswith(".html"))
+    return pages
 
 
 def deleted_pages(pelican: Any) -> int:
@@ -103,3 +114,4 @@ def register() -> None:
     # weak=False: the receivers are bound methods of ``build``, which nothing else keeps alive.
     signals.get_writer.connect(build.writer_class, weak=False)
     signals.finalized.connect(build.finish, weak=False)
+    signals.article_generator_finalized.connect(index_listings)
