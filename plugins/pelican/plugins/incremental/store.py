@@ -51,22 +51,28 @@ class Store:
         self._db: sqlite3.Connection | None = None
         self._new: dict[str, bytes] = {}
         self._used: set[str] = set()
+        self._rows: dict[str, bytes] | None = None  # every entry, read at the first get
 
     def key(self, data: bytes) -> str:
         """Return the key of a file's bytes."""
         return hashlib.sha256(self.salt.encode() + b"\0" + data).hexdigest()
 
     def get(self, key: str) -> Any:
-        """Return the value of ``key`` from an earlier build, or None."""
-        db = self._open()
-        if db is None:
-            return None
-        row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
-        if row is None:
+        """Return the value of ``key`` from an earlier build, or None.
+
+        The first look-up reads every entry in one query (a build asks for nearly all of them),
+        not one query a key.  A key asked for twice finds nothing the second time: the caller
+        computes its value again, which costs time, never a wrong value.
+        """
+        if self._rows is None:
+            db = self._open()
+            self._rows = {} if db is None else dict(db.execute("SELECT key, value FROM entries"))
+        data = self._rows.pop(key, None)  # its bytes are not needed twice: free them
+        if data is None:
             return None
         self._used.add(key)
         self.hits += 1
-        return pickle.loads(row[0])
+        return pickle.loads(data)
 
     def put(self, key: str, value: Any) -> None:
         """Remember a value computed by this build (written by :meth:`save`)."""
@@ -96,7 +102,7 @@ class Store:
                 db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM used)")
         finally:
             db.close()
-            self._db = None
+            self._db, self._rows = None, None
         logger.debug("store %s: %d hits, %d new", self.path, self.hits, len(self._new))
 
     def _open(self) -> sqlite3.Connection | None:
