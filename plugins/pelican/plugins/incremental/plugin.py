@@ -9,8 +9,12 @@ must be on disk when the index is built.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import time
+from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,8 +22,11 @@ from typing import Any
 import pelican.plugins.signals as signals  # Pelican ships no types: Any
 from pelican.plugins.build_progress import bars
 
+from briefing import cluster
+
 from . import settings as inc_settings
 from .listings import index_listings
+from .prefill import enabled, prefill
 from .writer import IncrementalWriter
 
 logger = logging.getLogger(__name__)
@@ -108,10 +115,39 @@ class _Build:
         )
 
 
+@contextmanager
+def executor(options: inc_settings.IncrementalSettings) -> Iterator[Executor | None]:
+    """The build's executor of independent parts: the Dask cluster's, else forked local
+    processes (``jobs`` of them), else None (one process: nothing to spread)."""
+    if options.scheduler:
+        with cluster.executor(options.scheduler) as on_cluster:
+            yield on_cluster
+        return
+    jobs = options.jobs or os.cpu_count() or 1
+    if jobs < 2:
+        yield None
+        return
+    # fork: the workers start at once with the plugins imported (a fresh interpreter per
+    # worker, spawn's, would cost an import of Pelican each).
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield pool
+
+
+def prefill_stores(pelican: Any) -> None:
+    """Fill the reader's and read next's stores in parts before the generators read."""
+    options = inc_settings.load(pelican.settings)
+    if not options.stores or not enabled(pelican.settings, "briefing_reader"):
+        return
+    with executor(options) as parts:
+        if parts is not None:
+            prefill(pelican.settings, Path(options.stores), parts)
+
+
 def register() -> None:
     """Connect the writer and its finishing step to Pelican."""
     build = _Build()
     # weak=False: the receivers are bound methods of ``build``, which nothing else keeps alive.
+    signals.initialized.connect(prefill_stores)
     signals.get_writer.connect(build.writer_class, weak=False)
     signals.finalized.connect(build.finish, weak=False)
     signals.article_generator_finalized.connect(index_listings)

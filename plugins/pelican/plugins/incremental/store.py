@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 logger = logging.getLogger(__name__)
 
 SCHEMA = 1
+_QUERY_KEYS = 500  # keys per IN (...) query: under SQLite's 999 parameters
 T = TypeVar("T")
 
 
@@ -87,6 +88,37 @@ class Store:
             found = compute()
             self.put(key, found)
         return found
+
+    def missing(self, keys: list[str]) -> set[str]:
+        """Return the keys that have no value in the store (all of them when it keeps nothing)."""
+        db = self._open()
+        if db is None:
+            return set(keys)
+        found: set[str] = set()
+        for at in range(0, len(keys), _QUERY_KEYS):
+            chunk = keys[at : at + _QUERY_KEYS]
+            marks = ",".join("?" * len(chunk))
+            rows = db.execute(f"SELECT key FROM entries WHERE key IN ({marks})", chunk)
+            found.update(row[0] for row in rows)
+        return set(keys) - found
+
+    def fill(self, values: dict[str, Any]) -> None:
+        """Write values computed elsewhere (prefill.py) at once, in one transaction, keeping
+        every other entry: the build that reads them marks them used."""
+        db = self._open()
+        if db is None or not values:
+            return
+        rows = ((k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in values.items())
+        with db:
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", rows)
+        self._rows = None  # read again at the next look-up, with these values
+
+    def close(self) -> None:
+        """Close the connection without saving (a store only filled or asked for keys)."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        self._rows = None
 
     def save(self) -> None:
         """Write this build's new entries and drop those it did not use, in one transaction."""
