@@ -25,6 +25,7 @@ from pelican.plugins.build_progress import bars
 from briefing import cluster
 
 from . import settings as inc_settings
+from .listings import index_listings
 from .prefill import enabled, prefill
 from .writer import IncrementalWriter
 
@@ -48,8 +49,17 @@ class RenderReport:
 
 
 def html_pages(root: Path) -> set[str]:
-    """Return the relative path of every HTML page under ``root`` (none if it is absent)."""
-    return {p.relative_to(root).as_posix() for p in root.rglob("*.html")}
+    """Return the relative path of every HTML page under ``root`` (none if it is absent).
+
+    ``os.walk``, not ``Path.rglob``: at 10k articles (two trees of 13k pages in 12k folders)
+    rglob's pathlib objects took over a second of every build.
+    """
+    pages: set[str] = set()
+    for folder, _, files in os.walk(root):
+        rel = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        pages.update(prefix + name for name in files if name.endswith(".html"))
+    return pages
 
 
 def deleted_pages(pelican: Any) -> int:
@@ -140,3 +150,4 @@ def register() -> None:
     signals.initialized.connect(prefill_stores)
     signals.get_writer.connect(build.writer_class, weak=False)
     signals.finalized.connect(build.finish, weak=False)
+    signals.article_generator_finalized.connect(index_listings)

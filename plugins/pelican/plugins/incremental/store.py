@@ -52,22 +52,28 @@ class Store:
         self._db: sqlite3.Connection | None = None
         self._new: dict[str, bytes] = {}
         self._used: set[str] = set()
+        self._rows: dict[str, bytes] | None = None  # every entry, read at the first get
 
     def key(self, data: bytes) -> str:
         """Return the key of a file's bytes."""
         return hashlib.sha256(self.salt.encode() + b"\0" + data).hexdigest()
 
     def get(self, key: str) -> Any:
-        """Return the value of ``key`` from an earlier build, or None."""
-        db = self._open()
-        if db is None:
-            return None
-        row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
-        if row is None:
+        """Return the value of ``key`` from an earlier build, or None.
+
+        The first look-up reads every entry in one query (a build asks for nearly all of them),
+        not one query a key.  A key asked for twice finds nothing the second time: the caller
+        computes its value again, which costs time, never a wrong value.
+        """
+        if self._rows is None:
+            db = self._open()
+            self._rows = {} if db is None else dict(db.execute("SELECT key, value FROM entries"))
+        data = self._rows.pop(key, None)  # its bytes are not needed twice: free them
+        if data is None:
             return None
         self._used.add(key)
         self.hits += 1
-        return pickle.loads(row[0])
+        return pickle.loads(data)
 
     def put(self, key: str, value: Any) -> None:
         """Remember a value computed by this build (written by :meth:`save`)."""
@@ -105,12 +111,14 @@ class Store:
         rows = ((k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in values.items())
         with db:
             db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", rows)
+        self._rows = None  # read again at the next look-up, with these values
 
     def close(self) -> None:
         """Close the connection without saving (a store only filled or asked for keys)."""
         if self._db is not None:
             self._db.close()
             self._db = None
+        self._rows = None
 
     def save(self) -> None:
         """Write this build's new entries and drop those it did not use, in one transaction."""
@@ -126,7 +134,7 @@ class Store:
                 db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM used)")
         finally:
             db.close()
-            self._db = None
+            self._db, self._rows = None, None
         logger.debug("store %s: %d hits, %d new", self.path, self.hits, len(self._new))
 
     def _open(self) -> sqlite3.Connection | None:
