@@ -129,6 +129,7 @@ def build_table(results: dict[str, Any]) -> list[str]:
     names = {
         "ours": "briefing build",
         "ours1": "briefing build --jobs 1",
+        "dask2": "briefing build --scheduler local:2",
         "pelican": "vanilla Pelican",
         "hugo": "Hugo",
     }

@@ -53,6 +53,7 @@ class Plan:
     # Secondary steps get fewer runs where they are slow (to keep quick < 3 min, full ~30 min).
     ingest_runs: dict[int, int] = field(default_factory=dict)  # size -> runs (default: runs)
     offline_runs: dict[int, int] = field(default_factory=dict)
+    dask_runs: int = 0  # the build on a 2-worker LocalCluster, beside --jobs 2 and --jobs 1
 
 
 PLANS = {
@@ -73,9 +74,11 @@ PLANS = {
             "bench_search": (10_000,),
             "bench_offline": (10_000,),
             "bench_export": (10_000, 100_000),
+            "bench_parts": (10_000,),
         },
         ingest_runs={10_000: 1},
         offline_runs={1_000: 1, 10_000: 1},
+        dask_runs=1,
     ),
 }
 HOOK_TITLES = {
@@ -83,6 +86,7 @@ HOOK_TITLES = {
     "bench_search": "Search, hosted (bench/bench_search.py)",
     "bench_offline": "Search, offline from file:// (bench/bench_offline.py)",
     "bench_export": "Export: SQLite, JSONL, CSV, Parquet (bench/bench_export.py)",
+    "bench_parts": "The build's parts: time and memory per part (bench/bench_parts.py)",
 }
 
 
@@ -148,6 +152,11 @@ def measure_size(
         rows["ours"] = _attempt(results, lambda: stages.our_build(content, work, plan.runs))
         say(f"{size:,}: briefing build --jobs 1 (one rendering process)")
         rows["ours1"] = _attempt(results, lambda: stages.our_build(content, work, plan.runs, 1))
+        if plan.dask_runs:
+            say(f"{size:,}: briefing build --scheduler local:2 (articles, search parts on Dask)")
+            rows["dask2"] = _attempt(
+                results, lambda: stages.our_build(content, work, plan.dask_runs, 2, "local:2")
+            )
     if "update" not in skip and size == plan.update_size:
         say(f"{size:,}: daily update")
         update = _attempt(results, lambda: stages.daily_update(corpus, content, work, plan.runs))

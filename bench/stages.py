@@ -144,17 +144,21 @@ def split(m: Measurement, timings: list[dict[str, Any]], stages: tuple[str, ...]
     return {k: statistics.median(v) for k, v in parts.items()}
 
 
-def our_build(content: Path, work: Path, runs: int, jobs: int = 0) -> dict[str, Any]:
+def our_build(
+    content: Path, work: Path, runs: int, jobs: int = 0, scheduler: str = ""
+) -> dict[str, Any]:
     """Time cold ``briefing build`` runs with pelicanconf.py (plus stage plugins in the tree).
 
     ``jobs`` 0 renders with one process per core (the default); 1 is the one-process build
-    every earlier version ran, the baseline of the parallel render.
+    every earlier version ran, the baseline of the parallel render.  ``scheduler`` (e.g.
+    ``local:2``) parses the articles and indexes the search parts on Dask.
     """
     output, timing = work / "ours", work / "timing.json"
     base = ROOT / "pelicanconf.py"
     added = missing_stage_plugins(base, HOSTED_STAGES)
     command = [PY, "-m", "briefing", "build", "--content", str(content), "--output", str(output)]
     command += ["--settings", str(BENCH_SETTINGS), "--jobs", str(jobs)]
+    command += ["--scheduler", scheduler] if scheduler else []
     env = _build_env(base, timing, added)
     m, timings = timed_builds(command, env, timing, runs, lambda: _cold(content, output))
     return {

@@ -182,9 +182,13 @@ def cmd_build(args: argparse.Namespace) -> int:
             Path(args.settings),
             jobs=args.jobs,
             incremental=not args.full,
+            scheduler=args.scheduler,
         )
-    except (site.BuildError, siteinfo.SiteError) as exc:
+    except (site.BuildError, siteinfo.SiteError, cluster.SchedulerError) as exc:
         print(f"build: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # the scheduler did not answer
+        print(f"build: cannot reach the Dask scheduler {args.scheduler}: {exc}", file=sys.stderr)
         return 1
     return 0
 
@@ -378,7 +382,9 @@ def parser() -> argparse.ArgumentParser:
         help="build the site with Pelican",
         formatter_class=fmt,
         epilog=(
-            "example:\n  briefing build --content content --output output --settings pelicanconf.py"
+            "examples:\n"
+            "  briefing build --content content --output output --settings pelicanconf.py\n"
+            "  briefing build --scheduler local:2"
         ),
     )
     p.add_argument("--content", default="content", help="content folder (default: content)")
@@ -389,6 +395,11 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--full", action="store_true", help="render every page (keep none from the last build)"
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="parse articles and index search parts on Dask: tcp://HOST:8786, or local:N",
     )
     p.set_defaults(handler=cmd_build)
 

@@ -12,6 +12,11 @@ keeps killing workers (``KilledWorker``) is split, and an input that kills worke
 rejected by name (the result ``crashed`` makes for it).  Results stream back as they finish and
 are handed on in input order.  This module imports nothing of ingest's: the functions come in
 as arguments, so ingest and cluster do not import each other.
+
+The build uses the same cluster through :func:`scheduler_address` (``briefing build
+--scheduler``: the address handed to Pelican) and :func:`executor` (the plugins' independent
+parts, as a ``concurrent.futures`` executor: plugins/pelican/plugins/incremental/prefill.py and
+the search index's parts).
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from concurrent.futures import Executor
+from contextlib import ExitStack, contextmanager
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -65,8 +71,7 @@ def parse_on_cluster(
     """
     from distributed import Client
 
-    if logging.getLogger().getEffectiveLevel() > logging.INFO:  # quiet unless --verbose
-        logging.getLogger("distributed").setLevel(logging.WARNING)
+    _quiet()
     with ExitStack() as stack:
         client = stack.enter_context(Client(_address(scheduler, stack)))  # type: ignore[no-untyped-call]
         if on_start is not None:
@@ -81,6 +86,34 @@ def parse_on_cluster(
         futures = deque(client.map(task, batches, options=shared, pure=False))
         for batch in batches:  # each future is dropped once read: its result leaves the cluster
             yield from _results(client, task, batch, futures.popleft(), shared, crashed)
+
+
+@contextmanager
+def scheduler_address(scheduler: str) -> Iterator[str]:
+    """Yield the ``tcp://`` address of ``scheduler``; ``local:N`` starts a LocalCluster for it."""
+    _quiet()
+    with ExitStack() as stack:
+        found = _address(scheduler, stack)
+        yield found if isinstance(found, str) else str(found.scheduler_address)
+
+
+@contextmanager
+def executor(address: str) -> Iterator[Executor]:
+    """Yield a ``concurrent.futures`` executor whose tasks run on the cluster at ``address``.
+
+    A task whose worker dies is run again by the scheduler; one that keeps killing workers
+    fails its future with ``KilledWorker``.
+    """
+    from distributed import Client
+
+    _quiet()
+    with Client(address) as client:  # type: ignore[no-untyped-call]
+        yield client.get_executor(pure=False)
+
+
+def _quiet() -> None:
+    if logging.getLogger().getEffectiveLevel() > logging.INFO:  # quiet unless --verbose
+        logging.getLogger("distributed").setLevel(logging.WARNING)
 
 
 def _same(value: Options) -> Options:

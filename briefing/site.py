@@ -14,9 +14,10 @@ import signal
 import subprocess
 import sys
 import threading
+from contextlib import ExitStack
 from pathlib import Path
 
-from briefing import locks
+from briefing import cluster, locks
 from briefing.manifest import CACHE_DIR
 
 
@@ -35,6 +36,7 @@ def build_site(
     extra: tuple[str, ...] = (),
     jobs: int = 0,
     incremental: bool = True,
+    scheduler: str | None = None,
 ) -> None:
     """Build ``content`` with Pelican into ``output``, replacing it only on success.
 
@@ -43,7 +45,9 @@ def build_site(
     earlier, killed build is stale and is removed first.  The incremental plugin keeps the
     pages of ``output`` whose render key is unchanged (its record is :func:`record_path`) and
     renders the others in ``jobs`` processes (0: one per core); ``incremental=False`` renders
-    every page.
+    every page.  With ``scheduler`` (``tcp://HOST:PORT``, or ``local:N`` for a LocalCluster
+    started for the build) the article files are parsed and the search parts indexed on Dask
+    (docs/SCALE.md); the output is the same.
     """
     output = output.resolve()
     try:
@@ -52,7 +56,11 @@ def build_site(
             locks.hold(locks.content_lock(content), "build", shared=True),
         ):
             _sweep(output)
-            _build_incremental(content, output, settings, extra, jobs, incremental)
+            with ExitStack() as stack:
+                address = (
+                    stack.enter_context(cluster.scheduler_address(scheduler)) if scheduler else ""
+                )
+                _build_incremental(content, output, settings, extra, (jobs, address), incremental)
     except locks.LockTimeoutError as exc:
         raise BuildError(str(exc)) from None
 
@@ -81,9 +89,16 @@ def with_setting(extra: tuple[str, ...], key: str, value: object) -> tuple[str, 
 
 
 def _build_incremental(
-    content: Path, output: Path, settings: Path, extra: tuple[str, ...], jobs: int, keep: bool
+    content: Path,
+    output: Path,
+    settings: Path,
+    extra: tuple[str, ...],
+    parts: tuple[int, str],
+    keep: bool,
 ) -> None:
     """Build with the incremental plugin's options; move its new record in after the swap.
+
+    ``parts`` is the local processes and the Dask scheduler's address ("": none).
 
     The record names files by inode, size and time, so even a record left beside another
     output (a kill between the swap and the move) makes the next build render, never keep,
@@ -92,8 +107,10 @@ def _build_incremental(
     record = record_path(content, output)
     update = record.with_name(record.name + ".new")
     update.unlink(missing_ok=True)
+    jobs, scheduler = parts
     options = {
         "jobs": jobs,
+        "scheduler": scheduler,
         "record": str(record) if keep else "",
         "update": str(update),
         "previous": str(output),

@@ -112,3 +112,21 @@ def browser() -> Iterator[Any]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[tuple[str, Any]]:
+    """A Dask LocalCluster of two worker processes, and a client to it (one per test module)."""
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
+        ) as local,
+        Client(local) as client,  # type: ignore[no-untyped-call]
+    ):
+        yield local.scheduler_address, client

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,24 +25,6 @@ def raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_good_batch(folder / "kinds")
     dumps.write_raw(synth.generate(120, seed=7).articles, folder / "synth")
     return folder
-
-
-@pytest.fixture(scope="module")
-def scheduler() -> Iterator[tuple[str, object]]:
-    """A LocalCluster of two worker processes, and a client to it."""
-    from distributed import Client, LocalCluster
-
-    with (
-        LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address="127.0.0.1:0",
-        ) as local,
-        Client(local) as client,
-    ):
-        yield local.scheduler_address, client
 
 
 def test_ingest_on_the_cluster_writes_what_one_process_writes(

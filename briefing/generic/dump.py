@@ -19,6 +19,7 @@ from briefing.generic.bylines import find_authors
 from briefing.generic.dateline import find_date
 from briefing.generic.lang import detect_language
 from briefing.generic.lines import Line, analyse
+from briefing.generic.lists import list_below
 from briefing.generic.meta import find_category, find_standfirst, find_tags
 from briefing.generic.patterns import COMMENT_HEADER, COMMENTS_OPEN
 from briefing.generic.titles import find_title, is_dateline, with_kicker
@@ -66,6 +67,7 @@ class Layout:
     title: int | None
     date: dates.FoundDate | None
     standfirst: int | None = None
+    items: frozenset[int] = frozenset()  # an unmarked list's lines below the text (``lists``)
 
 
 def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
@@ -75,7 +77,8 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     # The headline sits above the first prose, even prose the strict body region leaves out
     # (a lead split from the text by an ad block): look for it from the lenient region.
     head = min(start, body_region(lines, HEAD_PENALTY)[0])
-    kept = body_lines(lines, start, end)
+    intro, items = list_below(lines, start, end)
+    kept = tuple(sorted({*body_lines(lines, start, end), *intro, *items}))
     title = find_title(lines, head, kept, start)
     body = tuple(i for i in kept if i != title)
     lang = detect_language(" ".join(lines[i].text for i in body))
@@ -86,8 +89,8 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     standfirst = find_standfirst(lines, title, body) if title is not None else None
     authors = find_authors(lines, title, start, found.line if found else None)
     body = _above_author_note(lines, body, authors)
-    texts, kinds = body_blocks(lines, body)
-    layout = Layout(start, end, body, title, found, standfirst)
+    texts, kinds = body_blocks(lines, body, frozenset(items))
+    layout = Layout(start, end, body, title, found, standfirst, frozenset(items))
     tags, tag_lines = find_tags(lines, start, end)
     category, category_line = find_category(lines, title)
     return Extracted(
@@ -220,12 +223,13 @@ def _repeat_key(text: str) -> str:
 
 
 def body_blocks(
-    lines: list[Line], body: tuple[int, ...]
+    lines: list[Line], body: tuple[int, ...], items: frozenset[int] = frozenset()
 ) -> tuple[tuple[str, ...], tuple[Block, ...]]:
     """Return the body's texts and what each is: paragraph, sub-heading or list item.
 
     A kept line that is not prose is a sub-heading unless it ends a sentence (a short
-    paragraph); a bulleted or numbered line is a list item, its marker dropped.
+    paragraph); a bulleted or numbered line is a list item, its marker dropped, and so is
+    a line of an unmarked list below the text (``items``, see ``lists``).
     """
     texts: list[str] = []
     kinds: list[Block] = []
@@ -237,6 +241,9 @@ def body_blocks(
             kinds.append("ol" if marker.group(0)[0].isdigit() else "ul")
             continue
         texts.append(text)
+        if i in items:
+            kinds.append("ul")
+            continue
         heading = not lines[i].prose and not SENTENCE_STOP.search(text)
         kinds.append("h2" if heading else "p")
     return tuple(texts), tuple(kinds)
@@ -319,6 +326,8 @@ def _decide(
         return "date", "dateline nearest the title"
     if i == layout.standfirst:
         return "summary", "standfirst below the title, outside the body"
+    if i in layout.items:
+        return "body", "list item below the text"
     if i in body:
         return "body", "prose inside the article region" if line.prose else "sub-heading"
     if i in tag_lines:

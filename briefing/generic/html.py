@@ -18,6 +18,7 @@ import trafilatura
 
 from briefing.extraction import ExtractContext, Extracted
 from briefing.generic import dates
+from briefing.generic.chunks import joined
 from briefing.generic.clean import clean_blocks
 from briefing.generic.headline import choose_title, page_titles
 from briefing.generic.lang import detect_language
@@ -31,6 +32,9 @@ from briefing.text import element_text
 # 0.25 (held-out A body .974, the same for every value); half A cannot tell the values apart
 # (0.25 kept): held-out B .956 at 0.25, .946 to .949 elsewhere.
 MIN_PRECISION_SHARE = 0.25
+# Below this share of the page's <p> text, the body's chunks are joined and trafilatura runs
+# on the joined page (``chunks``): kept when it gives more text.
+JOIN_SHARE = 0.6
 # A stated timestamp whose day differs from htmldate's by more than this is another article's
 # (a teaser's JSON-LD, a "last updated" in the meta tags): htmldate's day is kept then.
 MAX_DAY_GAP = 1  # days
@@ -75,15 +79,28 @@ def extract_html(html: str, ctx: ExtractContext) -> Extracted:
 
 
 def _extract(tree: Any, url: str | None) -> Any:
-    """Run trafilatura in precision mode; again in default mode when that kept too little."""
+    """Run trafilatura in precision mode; again in default mode when that kept too little,
+    and on the page with the body's chunks joined when the result is still short."""
     doc = _run(tree, url, precision=True)
     page = sum(len(element_text(p)) for p in tree.iter("p"))
-    if doc is not None and len(doc.text or "") >= MIN_PRECISION_SHARE * page:
+    precision = True
+    if doc is None or len(doc.text or "") < MIN_PRECISION_SHARE * page:
+        full = _run(tree, url, precision=False)
+        if doc is None or (full is not None and len(full.text or "") > len(doc.text or "")):
+            doc, precision = full, False
+    return None if doc is None else _whole(tree, url, doc, page, precision)
+
+
+def _whole(tree: Any, url: str | None, doc: Any, page: int, precision: bool) -> Any:
+    """Return the result on the page with the body's chunks joined (the same mode), when the
+    first result kept under ``JOIN_SHARE`` of the page's paragraph text and joining gives
+    more."""
+    text = doc.text or ""
+    if len(text) >= JOIN_SHARE * page:
         return doc
-    full = _run(tree, url, precision=False)
-    if doc is None or (full is not None and len(full.text or "") > len(doc.text or "")):
-        return full
-    return doc
+    whole = joined(tree, text)
+    again = _run(whole, url, precision=precision) if whole is not None else None
+    return again if again is not None and len(again.text or "") > len(text) else doc
 
 
 def _day_level(tree: Any, found: datetime | None) -> datetime | None:

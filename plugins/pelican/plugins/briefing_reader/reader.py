@@ -69,6 +69,10 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
         html, article = self.cache.computed(data, lambda: self._parse(source_path, _text(data)))
         return html, self._metadata(article)
 
+    def parse(self, source_path: str, data: bytes) -> Parsed:
+        """Return what :meth:`read` keeps for an article file's bytes (the store's value)."""
+        return self._parse(source_path, _text(data))
+
     def _parse(self, source_path: str, text: str) -> Parsed:
         """Return the body as HTML and the record (category mapped) of an article's text."""
         try:

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 logger = logging.getLogger(__name__)
 
 SCHEMA = 1
+_QUERY_KEYS = 500  # keys per IN (...) query: under SQLite's 999 parameters
 T = TypeVar("T")
 
 
@@ -51,22 +52,28 @@ class Store:
         self._db: sqlite3.Connection | None = None
         self._new: dict[str, bytes] = {}
         self._used: set[str] = set()
+        self._rows: dict[str, bytes] | None = None  # every entry, read at the first get
 
     def key(self, data: bytes) -> str:
         """Return the key of a file's bytes."""
         return hashlib.sha256(self.salt.encode() + b"\0" + data).hexdigest()
 
     def get(self, key: str) -> Any:
-        """Return the value of ``key`` from an earlier build, or None."""
-        db = self._open()
-        if db is None:
-            return None
-        row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
-        if row is None:
+        """Return the value of ``key`` from an earlier build, or None.
+
+        The first look-up reads every entry in one query (a build asks for nearly all of them),
+        not one query a key.  A key asked for twice finds nothing the second time: the caller
+        computes its value again, which costs time, never a wrong value.
+        """
+        if self._rows is None:
+            db = self._open()
+            self._rows = {} if db is None else dict(db.execute("SELECT key, value FROM entries"))
+        data = self._rows.pop(key, None)  # its bytes are not needed twice: free them
+        if data is None:
             return None
         self._used.add(key)
         self.hits += 1
-        return pickle.loads(row[0])
+        return pickle.loads(data)
 
     def put(self, key: str, value: Any) -> None:
         """Remember a value computed by this build (written by :meth:`save`)."""
@@ -82,6 +89,37 @@ class Store:
             self.put(key, found)
         return found
 
+    def missing(self, keys: list[str]) -> set[str]:
+        """Return the keys that have no value in the store (all of them when it keeps nothing)."""
+        db = self._open()
+        if db is None:
+            return set(keys)
+        found: set[str] = set()
+        for at in range(0, len(keys), _QUERY_KEYS):
+            chunk = keys[at : at + _QUERY_KEYS]
+            marks = ",".join("?" * len(chunk))
+            rows = db.execute(f"SELECT key FROM entries WHERE key IN ({marks})", chunk)
+            found.update(row[0] for row in rows)
+        return set(keys) - found
+
+    def fill(self, values: dict[str, Any]) -> None:
+        """Write values computed elsewhere (prefill.py) at once, in one transaction, keeping
+        every other entry: the build that reads them marks them used."""
+        db = self._open()
+        if db is None or not values:
+            return
+        rows = ((k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in values.items())
+        with db:
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", rows)
+        self._rows = None  # read again at the next look-up, with these values
+
+    def close(self) -> None:
+        """Close the connection without saving (a store only filled or asked for keys)."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        self._rows = None
+
     def save(self) -> None:
         """Write this build's new entries and drop those it did not use, in one transaction."""
         db = self._open()
@@ -96,7 +134,7 @@ class Store:
                 db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM used)")
         finally:
             db.close()
-            self._db = None
+            self._db, self._rows = None, None
         logger.debug("store %s: %d hits, %d new", self.path, self.hits, len(self._new))
 
     def _open(self) -> sqlite3.Connection | None:

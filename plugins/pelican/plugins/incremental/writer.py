@@ -83,7 +83,7 @@ class IncrementalWriter(UniquePathWriter):
         self.queue: list[Write] = []
         self._opened: list[tuple[str, str, bool]] | None = None
         self._own = ""  # the path key of the write being rendered: claimed when it was queued
-        self._folders: set[Path] = set()  # folders made for kept pages
+        self._folders: set[str] = set()  # folders made for kept pages
 
     def write_file(
         self, name: str, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any
@@ -169,24 +169,34 @@ class IncrementalWriter(UniquePathWriter):
     def _keep(
         self, write: Write, entry: rec.Entry, previous: Path | None
     ) -> tuple[rec.Written, ...] | None:
-        """Link the write's files from the previous output, if each is the one recorded."""
+        """Link the write's files from the previous output, if each is the one recorded.
+
+        Paths are plain strings here: at 10k articles this runs for 11k writes, and pathlib's
+        parsing was a third of its time.
+        """
         if previous is None or not all(f.unchanged(previous) for f in entry.files):
             return None
-        what = describe(write.name, write.kwargs)
+        out, old = str(self.output_path), str(previous)
+        what = ""
         kept = []
         for f in entry.files:
-            target = Path(self.output_path, f.path)
-            if path_key(str(target)) != path_key(str(Path(self.output_path, write.name))):
-                self.claim(str(target), what)  # pages 2, 3...: the first was claimed when queued
-            if target.parent not in self._folders:  # one mkdir a folder, not one a file
-                target.parent.mkdir(parents=True, exist_ok=True)
-                self._folders.add(target.parent)
+            target = os.path.join(out, f.path)  # noqa: PTH118 (strings: see above)
+            # Pages 2, 3... of a listing are claimed here; the first was claimed when queued.
+            first = f.path == write.name
+            if not first and path_key(target) != path_key(os.path.join(out, write.name)):  # noqa: PTH118
+                what = what or describe(write.name, write.kwargs)
+                self.claim(target, what)
+            folder = os.path.dirname(target)  # noqa: PTH120
+            if folder not in self._folders:  # one mkdir a folder, not one a file
+                os.makedirs(folder, exist_ok=True)  # noqa: PTH103
+                self._folders.add(folder)
+            source = os.path.join(old, f.path)  # noqa: PTH118
             try:
-                os.link(previous / f.path, target)
+                os.link(source, target)
                 kept.append(f)  # a hard link is the recorded file: same inode, size and time
             except OSError:
-                shutil.copy2(previous / f.path, target)
-                kept.append(rec.Written.of(Path(self.output_path), f.path))
+                shutil.copy2(source, target)
+                kept.append(rec.Written.of(Path(out), f.path))
         return tuple(kept)
 
     def _render(

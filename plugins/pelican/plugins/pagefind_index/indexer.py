@@ -10,6 +10,9 @@ of its own), cut from the oldest month on, so new articles change the newest par
 Each part is indexed by its own Pagefind process (``jobs`` at a time: the memory is bounded by
 the parts' size, not the archive's) and cached outside the output under a hash of its pages'
 digests and the configuration: a rebuild re-indexes only the parts whose articles changed.
+Given an executor (a Dask cluster's: ``briefing build --scheduler``), each part is one task
+instead (:func:`index_part`), which must see the built site and the cache folder at the same
+paths (a LocalCluster, or a shared mount); the parts' bundles are the same files either way.
 The search page searches every part completely and merges them into one archive-wide answer
 (theme/js/search.js; docs/SEARCH.md says how the scores are made comparable).
 """
@@ -23,7 +26,9 @@ import os
 import shutil
 import subprocess
 import time
+import uuid
 from collections.abc import Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -144,8 +149,13 @@ def index_site(
     settings: PagefindSettings,
     cache: Path,
     fingerprint: str,
+    executor: Executor | None = None,
 ) -> IndexReport:
-    """Index every article page of ``site`` in parts (each reused from the cache if unchanged)."""
+    """Index every article page of ``site`` in parts (each reused from the cache if unchanged).
+
+    ``executor`` runs each part as a task (Dask); without one, ``settings.jobs`` local
+    Pagefind processes run at once.
+    """
     started = time.perf_counter()
     out = site / settings.output_dir / "pagefind"
     if out.exists():
@@ -156,7 +166,10 @@ def index_site(
     keys = [part.key(fingerprint, settings.language) for part in parts]
     todo = [(part, cache / key) for part, key in zip(parts, keys, strict=True)]
     todo = [(part, entry) for part, entry in todo if not (entry / _DONE).exists()]
-    _index_parts(site, todo, settings)
+    if executor is None:
+        _index_parts(site, todo, settings)
+    else:
+        _index_on(executor, site, todo, settings)
     out.mkdir(parents=True)
     for part, key in zip(parts, keys, strict=True):
         _link_tree(cache / key / "bundle", out / part.name)
@@ -196,6 +209,36 @@ def _index_parts(site: Path, todo: Sequence[tuple[Part, Path]], settings: Pagefi
         raise
 
 
+def index_part(site: Path, glob: str, tmp: Path, settings: PagefindSettings) -> int:
+    """Index one part's pages into ``tmp/bundle`` and return Pagefind's page count (a task)."""
+    shutil.rmtree(tmp, ignore_errors=True)
+    output = tmp / "bundle"
+    process = runner.start(site, glob, output, settings.exclude_selectors, settings.language)
+    return runner.finish(process, glob, output)
+
+
+def _index_on(
+    executor: Executor, site: Path, todo: Sequence[tuple[Part, Path]], settings: PagefindSettings
+) -> None:
+    """Index the parts as tasks of ``executor``, each into a folder of its own attempt.
+
+    A task run again after its worker died writes into a new folder (the first attempt's
+    Pagefind may still be running); folders never committed are removed as garbage.
+    """
+    runs = []
+    for part, entry in todo:
+        tmp = entry.with_name(f"{entry.name}.tmp-{uuid.uuid4().hex}")
+        glob = page_glob(part.pages)
+        runs.append((part, entry, tmp, executor.submit(index_part, site, glob, tmp, settings)))
+    for part, entry, tmp, future in runs:
+        try:
+            count = future.result()
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        _commit(part, entry, tmp, count)
+
+
 def _tmp(entry: Path) -> Path:
     return entry.with_name(entry.name + ".tmp")
 
@@ -214,6 +257,11 @@ def _finish(part: Part, entry: Path, glob: str, process: subprocess.Popen[str]) 
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    _commit(part, entry, tmp, count)
+
+
+def _commit(part: Part, entry: Path, tmp: Path, count: int) -> None:
+    """Check a part's page count, then move its finished folder in as the cache entry."""
     if count != len(part.pages):
         shutil.rmtree(tmp, ignore_errors=True)
         raise runner.PagefindError(

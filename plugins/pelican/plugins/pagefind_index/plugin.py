@@ -6,12 +6,15 @@ import hashlib
 import logging
 import re
 import sys
+from collections.abc import Iterator
+from concurrent.futures import Executor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pelican.plugins.signals as signals  # Pelican ships no types: Any
 
-from briefing import locks
+from briefing import cluster, locks
 
 from .indexer import PAGEFIND_VERSION, PageSource, index_site
 from .settings import PagefindSettings, load
@@ -49,8 +52,11 @@ class _Build:
         fingerprint = _fingerprint(pelican.settings, settings)
         cache = settings.cache_dir(Path(pelican.settings["PATH"]))
         # Builds of other output folders may share this cache: one indexes at a time.
-        with locks.hold(cache.with_name(cache.name + ".lock"), "search index"):
-            report = index_site(site, pages, settings, cache, fingerprint)
+        with (
+            locks.hold(cache.with_name(cache.name + ".lock"), "search index"),
+            _executor(pelican.settings) as parts,
+        ):
+            report = index_site(site, pages, settings, cache, fingerprint, parts)
         logger.info(
             "Pagefind: %d pages in %d parts (%d indexed, the rest cached) in %.1f s",
             report.pages,
@@ -58,6 +64,21 @@ class _Build:
             report.parts_indexed,
             report.seconds,
         )
+
+
+@contextmanager
+def _executor(pelican_settings: dict[str, Any]) -> Iterator[Executor | None]:
+    """The Dask cluster's executor for the parts (``briefing build --scheduler``), else None."""
+    # Imported here: the incremental plugin imports this one's (its keys digest the plugins'
+    # code), and a worker unpickling a part's task imports this package first.
+    from pelican.plugins.incremental import settings as incremental_settings
+
+    scheduler = incremental_settings.load(pelican_settings).scheduler
+    if not scheduler:
+        yield None
+        return
+    with cluster.executor(scheduler) as on_cluster:
+        yield on_cluster
 
 
 def _page_source(article: PelicanArticle) -> PageSource:

@@ -47,12 +47,16 @@ class ReadNextBuildError(ValueError):
 STORE = "read-next-tokens.sqlite"  # in INCREMENTAL["stores"]
 
 
+def tokens_salt() -> str:
+    """Digest what the kept tokens depend on besides the text: the tokeniser's code."""
+    return salt("tokens", code=(Path(__file__).with_name("text.py"),))
+
+
 class _Tokens:
     """:func:`.text.tokens` kept by the digest of the text, for the next build (store.py)."""
 
     def __init__(self, stores: str) -> None:
-        code = (Path(__file__).with_name("text.py"),)
-        self.store = Store(Path(stores, STORE) if stores else None, salt("tokens", code=code))
+        self.store = Store(Path(stores, STORE) if stores else None, tokens_salt())
 
     def __call__(self, text: str) -> Tokens:
         return self.store.computed(text.encode(), lambda: tokens(text))
