@@ -16,8 +16,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bench import baselines, synth
+from bench import baselines, dumps, synth
 from bench.measure import Measurement, Sample, measure
+from briefing.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_SETTINGS = ROOT / "bench" / "benchconf.py"
@@ -183,6 +184,13 @@ def offline_bundle(content: Path, work: Path, runs: int) -> dict[str, Any]:
     return {**_numbers(m), "stages": split(m, timings, ("read next", "offline bundle"))}
 
 
+def _next_day(state: dict[str, synth.Corpus]) -> tuple[Article, ...]:
+    """Extend ``state["corpus"]`` by a day of articles; return the new ones."""
+    before = len(state["corpus"].articles)
+    state["corpus"] = synth.extend(state["corpus"], UPDATE_ARTICLES)
+    return state["corpus"].articles[before:]
+
+
 def daily_update(corpus: synth.Corpus, content: Path, work: Path, runs: int) -> dict[str, Any]:
     """Add 20 new articles to the built archive and time the rebuild (a new day per run).
 
@@ -197,9 +205,7 @@ def daily_update(corpus: synth.Corpus, content: Path, work: Path, runs: int) -> 
     added: list[Path] = []
 
     def add_a_day() -> None:
-        before = len(state["corpus"].articles)
-        state["corpus"] = synth.extend(state["corpus"], UPDATE_ARTICLES)
-        new = state["corpus"].articles[before:]
+        new = _next_day(state)
         synth.write_markdown(new, content)
         added.extend(synth.markdown_path(content, a) for a in new)
 
@@ -214,6 +220,35 @@ def daily_update(corpus: synth.Corpus, content: Path, work: Path, runs: int) -> 
         "stages": split(m, timings, HOSTED_STAGES),
         "timings": timings,
     }
+
+
+def daily_html(corpus: synth.Corpus, raw: Path, work: Path, runs: int) -> dict[str, Any]:
+    """Add 20 raw dumps to the ingested and built raw folder and time ``make html`` on it.
+
+    ``make html`` is the daily command: ``briefing ingest`` through its manifest, then
+    ``briefing build``.  The first ingest and build (untimed) leave the manifest, the record and
+    the stores that a daily run has.
+    """
+    content, output = work / "html-content", work / "html-output"
+    _clear(content, output, work / ".briefing-cache")
+    command = ["make", "--no-print-directory", "html", f"RAW={raw}", f"CONTENT={content}"]
+    command.append(f"OUTPUT={output}")
+    measure(command, 1)
+    state = {"corpus": corpus}
+    added: list[Path] = []
+
+    def add_a_day() -> None:
+        new = _next_day(state)
+        dumps.write_raw(new, raw)
+        for path in (raw / a.source_file for a in new if a.source_file):
+            added.extend((path, path.with_name(path.stem + dumps.SIDECAR_SUFFIX)))
+
+    try:
+        m = measure(command, runs, before=add_a_day)
+    finally:  # the steps after this one read the raw folder as generated
+        for path in added:
+            path.unlink(missing_ok=True)
+    return {**_numbers(m), "added": UPDATE_ARTICLES}
 
 
 def vanilla_pelican(corpus: synth.Corpus, work: Path, runs: int) -> dict[str, Any]:
