@@ -161,6 +161,12 @@ def measure_size(
         say(f"{size:,}: daily update")
         update = _attempt(results, lambda: stages.daily_update(corpus, content, work, plan.runs))
         results["update"] = {**update, "size": size}
+        if "ingest" not in skip:  # the raw folder is written by the ingest step
+            say(f"{size:,}: make html after a day of raw dumps (ingest + build)")
+            daily = _attempt(
+                results, lambda: stages.daily_html(corpus, work / "raw", work, plan.runs)
+            )
+            results["daily_html"] = {**daily, "size": size}
     offline_runs = plan.offline_runs.get(size, plan.runs)
     if "offline" not in skip and offline_runs and stages.plugin_present("offline_search"):
         say(f"{size:,}: briefing offline")

@@ -13,11 +13,13 @@ import shutil
 import statistics
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import baselines, synth
+from bench import baselines, dumps, synth
 from bench.measure import Measurement, Sample, measure
+from briefing.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_SETTINGS = ROOT / "bench" / "benchconf.py"
@@ -199,18 +201,30 @@ def offline_bundle(
 
 
 class _Days:
-    """Each call writes a new day of ``UPDATE_ARTICLES`` articles; ``undo`` removes them all."""
+    """Each call writes a new day of ``UPDATE_ARTICLES`` articles; ``undo`` removes them all.
 
-    def __init__(self, corpus: synth.Corpus, content: Path) -> None:
+    ``write`` puts a day's articles where the measured command reads them and returns the
+    files it wrote (Markdown in a content folder by default; raw dumps for ``make html``).
+    """
+
+    def __init__(
+        self,
+        corpus: synth.Corpus,
+        content: Path,
+        write: Callable[[tuple[Article, ...]], list[Path]] | None = None,
+    ) -> None:
         self.corpus, self.content = corpus, content
+        self.write = write or self._markdown
         self.added: list[Path] = []
+
+    def _markdown(self, new: tuple[Article, ...]) -> list[Path]:
+        synth.write_markdown(new, self.content)
+        return [synth.markdown_path(self.content, a) for a in new]
 
     def __call__(self) -> None:
         before = len(self.corpus.articles)
         self.corpus = synth.extend(self.corpus, UPDATE_ARTICLES)
-        new = self.corpus.articles[before:]
-        synth.write_markdown(new, self.content)
-        self.added.extend(synth.markdown_path(self.content, a) for a in new)
+        self.added.extend(self.write(self.corpus.articles[before:]))
 
     def undo(self) -> None:
         for path in self.added:
@@ -239,6 +253,32 @@ def daily_update(corpus: synth.Corpus, content: Path, work: Path, runs: int) -> 
         "stages": split(m, timings, HOSTED_STAGES),
         "timings": timings,
     }
+
+
+def daily_html(corpus: synth.Corpus, raw: Path, work: Path, runs: int) -> dict[str, Any]:
+    """Add 20 raw dumps to the ingested and built raw folder and time ``make html`` on it.
+
+    ``make html`` is the daily command: ``briefing ingest`` through its manifest, then
+    ``briefing build``.  The first ingest and build (untimed) leave the manifest, the record and
+    the stores that a daily run has.
+    """
+    content, output = work / "html-content", work / "html-output"
+    _clear(content, output, work / ".briefing-cache")
+    command = ["make", "--no-print-directory", "html", f"RAW={raw}", f"CONTENT={content}"]
+    command.append(f"OUTPUT={output}")
+    measure(command, 1)
+
+    def write_dumps(new: tuple[Article, ...]) -> list[Path]:
+        dumps.write_raw(new, raw)
+        paths = [raw / a.source_file for a in new if a.source_file]
+        return [f for p in paths for f in (p, p.with_name(p.stem + dumps.SIDECAR_SUFFIX))]
+
+    days = _Days(corpus, content, write_dumps)
+    try:
+        m = measure(command, runs, before=days)
+    finally:  # the steps after this one read the raw folder as generated
+        days.undo()
+    return {**_numbers(m), "added": UPDATE_ARTICLES}
 
 
 def vanilla_pelican(corpus: synth.Corpus, work: Path, runs: int) -> dict[str, Any]:

@@ -206,6 +206,25 @@ def test_report_says_what_is_not_built_or_not_measured() -> None:
         in text
     )
     assert "not built yet" in text
+    assert (
+        "| `make html` after 20 raw dumps on 10,000 (ingest + build) | - s | 8 s | not measured |"
+        in text
+    )
+
+
+@pytest.mark.parametrize(
+    ("wall", "status"), [(7.5, "met"), (8.5, "not met")], ids=["under-8-s", "over-8-s"]
+)
+def test_report_daily_html_row(wall: float, status: str) -> None:
+    """`make html` after a day of raw dumps: its target line and its row beside the update."""
+    row = {"wall": wall, "walls": [wall - 1, wall, wall + 1], "cpu": 6.0, "maxrss_mb": 500.0}
+    update = {**row, "added": 20, "size": 10_000, "stages": {}}
+    results = {"update": update, "daily_html": {**row, "added": 20, "size": 10_000}}
+    assert f"| {wall:.1f} s | 8 s | {status} |" in "\n".join(report.targets(results))
+    assert (
+        f"| 10,000 | 20 raw dumps per run, `make html` (ingest + build) | {wall:.2f} "
+        f"| {wall - 1:.1f}-{wall + 1:.1f} | 6.0 | 500 | |"
+    ) in report.update_table(results)
 
 
 def test_html_pages_ingest_back(corpus: synth.Corpus, tmp_path: Path) -> None:
