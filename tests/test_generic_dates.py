@@ -34,6 +34,8 @@ PARSED = [
     ("mandag 5. august kl. 14:47", "nb", FETCHED, datetime(2023, 8, 5, 14, 47)),
     ("2 hours ago", "en", FETCHED, datetime(2024, 4, 26, 13, 40)),
     ("vor 14 Minuten", "de", FETCHED, datetime(2024, 4, 26, 15, 26)),
+    # no fetch time: the absolute head of a dateline that ends in a relative phrase
+    ("Published Jun 04, 2026 • Last updated 1 day ago", "en", None, datetime(2026, 6, 4)),
 ]
 
 
@@ -65,6 +67,13 @@ def test_zone_stated_in_the_text_is_kept(line: str, offset: timedelta) -> None:
     assert found.value.utcoffset() == offset
 
 
+def test_without_a_fetch_time_the_absolute_head_of_a_relative_dateline_dates_it() -> None:
+    found = parse_line("Nov 19, 2019 at 9:08 GMT 1 day ago", "en", None)
+    assert found is not None
+    assert found.value == datetime(2019, 11, 19, 9, 8, tzinfo=UTC)
+    assert found.value.utcoffset() == timedelta(0)
+
+
 def test_relative_date_takes_the_zone_of_an_aware_fetch_time() -> None:
     found = parse_line("3 hours ago", "en", FETCHED_UTC)
     assert found is not None
@@ -83,13 +92,26 @@ NOT_DATES = [
         "en",
         None,
     ),
+    # no fetch time: words dateparser counts from the machine's clock are no date
+    ("Windows 10 1909 (November 2019 Update) is now available", "en", None),
+    ("All market data delayed 20 minutes. ©2019 News Network, LLC.", "en", None),
+    ("Nov 19 at 9:08, 2 days ago", "en", None),
 ]
 
 
 @pytest.mark.parametrize(
     ("line", "lang", "base"),
     NOT_DATES,
-    ids=["year-only", "month-year", "relative-no-base", "menu", "prose"],
+    ids=[
+        "year-only",
+        "month-year",
+        "relative-no-base",
+        "menu",
+        "prose",
+        "now-in-a-headline",
+        "minutes-in-a-notice",
+        "no-year-and-relative",
+    ],
 )
 def test_non_datelines_give_none(line: str, lang: str, base: datetime | None) -> None:
     assert parse_line(line, lang, base) is None

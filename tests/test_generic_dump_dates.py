@@ -48,6 +48,25 @@ CASES = [
         datetime(2026, 5, 28, 15, 26),
     ),
     ("clock-time-alone-is-no-date", page("kl 10.23"), None, None),
+    # No fetch time: dateparser counts these from the machine's clock, so they are no date.
+    (
+        "now-in-a-teaser-headline",
+        page("Version 10 (November 2019 Update) is now available"),
+        None,
+        None,
+    ),
+    (
+        "minutes-in-a-footer-notice",
+        page("All market data delayed 20 minutes. ©2019 News Network, LLC."),
+        None,
+        None,
+    ),
+    (
+        "absolute-head-of-a-relative-dateline",
+        page("Nov 19, 2019 at 9:08 GMT 1 day ago"),
+        None,
+        datetime(2019, 11, 19, 9, 8),
+    ),
     ("copyright-year-is-no-date", page("©2019 Valley Courier"), FETCHED, None),
     # A blog footer's byline, date and filing in one paragraph below the text: its opening
     # byline sentence is a dateline.

@@ -39,6 +39,10 @@ _NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?:19|20)?\d\d\b
 _CLOCK = re.compile(r"\d{1,2}[:h]\d{2}\b|\bkl\.?\s*\d{1,2}[.:]\d{2}\b", re.IGNORECASE)
 # Fetch times are recorded late or in another zone: a dateline up to a day ahead is kept.
 MAX_AHEAD = timedelta(days=1)
+# Without a fetch time, a date is parsed against two relative bases this far apart; one that
+# differs between them was counted from the clock (any distance that is not a whole year works).
+_OTHER_BASE = timedelta(days=9, hours=7, minutes=13)
+RELATIVE_TAIL_WORDS = 4  # "1 day ago", "vor 2 Std.", "il y a 3 heures": up to four words
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,12 @@ def parse_line(
         return replace(found, clock_only=True) if found else None
     for i, part in enumerate(parts):
         relative = bool(_RELATIVE.search(part))
+        if relative and base is None:
+            # "Nov 19, 2019 at 9:08 GMT 1 day ago": the absolute head still dates the line.
+            part, relative = (
+                _absolute_head(part, languages, _settings("", lang, None, order)),
+                False,
+            )
         if _TIME_ONLY.match(part) or not DATE_HINT.search(part) or (relative and base is None):
             continue
         if not relative and base is None and not _YEAR.search(part):
@@ -171,15 +181,49 @@ def _parts(line: str) -> list[str]:
     return [p for p in (_clean(p) for p in DATE_SEPARATORS.split(marked)) if p]
 
 
+def _absolute_head(part: str, languages: list[str] | None, settings: dict[str, Any]) -> str:
+    """Return the words of ``part`` before its relative phrase that state a date, else "".
+
+    Without a fetch time a relative phrase dates nothing, but the absolute date written
+    before it still does; up to ``RELATIVE_TAIL_WORDS`` trailing words are dropped.
+    """
+    words = part.split()
+    for drop in range(1, min(RELATIVE_TAIL_WORDS, len(words) - 1) + 1):
+        head = " ".join(words[:-drop])
+        if _YEAR.search(head) and not _RELATIVE.search(head) and _parse(head, languages, settings):
+            return head
+    return ""
+
+
+def _clock_free(settings: dict[str, Any]) -> dict[str, Any] | None:
+    """The settings again with another relative base, when no fetch time gave one.
+
+    dateparser counts "now", "20 minutes" or a missing year from its relative base, which is
+    the machine's clock when no fetch time is known: a value that moves with the base came
+    from the clock, not from the page, and is refused.
+    """
+    if "RELATIVE_BASE" in settings:
+        return None
+    return {**settings, "RELATIVE_BASE": datetime.now() - _OTHER_BASE}
+
+
 def _parse(text: str, languages: list[str] | None, settings: dict[str, Any]) -> datetime | None:
     value: datetime | None = dateparser.parse(text, languages=languages, settings=settings)
-    return value
+    other = _clock_free(settings)
+    if value is None or other is None:
+        return value
+    again = dateparser.parse(text, languages=languages, settings=other)
+    return value if again == value else None  # else counted from the clock: "is now available"
 
 
 def _search(line: str, languages: list[str] | None, settings: dict[str, Any]) -> datetime | None:
     found = search_dates(_clean(line), languages=languages, settings=settings)
     if not found:
         return None
+    other = _clock_free(settings)
+    if other is not None:  # keep only what the page states, not what the clock gave
+        again = dict(search_dates(_clean(line), languages=languages, settings=other) or [])
+        found = [(text, value) for text, value in found if again.get(text) == value]
     for i, (text, value) in enumerate(found):
         if _TIME_ONLY.match(text.strip()):
             continue
