@@ -102,17 +102,19 @@ def _pelican_children(parent: int) -> list[int]:
 def _kill_mid_build(root: Path) -> tuple[subprocess.Popen[str], list[int]]:
     """Start a build in ``root``, SIGTERM it once its temporary tree exists, wait for it."""
     content = write_archive(root / "content")
-    (root / "output.tmp-999999").mkdir()  # a stale tree from an earlier kill
+    (root / "output.tmp-999999").mkdir()  # a stale tree from an earlier kill (any pid)
     args = ("build", "--content", str(content), "--output", str(root / "output"))
     run = cli(*args, "--settings", str(DEV_SETTINGS))
     deadline = time.monotonic() + 120
     children: list[int] = []
-    while time.monotonic() < deadline and not children:  # wait until Pelican has started
-        children = _pelican_children(run.pid)
-        time.sleep(0.05)
-    assert children, "Pelican never started"
-    while not list(root.glob("output.tmp-[0-8]*")) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    while time.monotonic() < deadline and not children and run.poll() is None:
+        children = _pelican_children(run.pid)  # wait until Pelican has started
+        time.sleep(0.01)
+    assert children or run.poll() is not None, "Pelican never started"
+    stale = root / "output.tmp-999999"
+    while not [t for t in root.glob("output.tmp-*") if t != stale] and run.poll() is None:
+        assert time.monotonic() < deadline, "the build made no temporary tree"
+        time.sleep(0.01)
     run.send_signal(signal.SIGTERM)
     run.communicate(timeout=60)
     return run, children
@@ -127,6 +129,7 @@ def test_a_killed_build_leaves_no_pelican_and_no_temporary_tree(tmp_path: Path) 
         if run.returncode != 0 or not (root / "output").exists():
             break
     assert run.returncode != 0, "the build finished before every one of five signals"
+    assert children, "the signal landed before Pelican started"
     for child in children:  # Pelican ran in a group of its own: the whole group is gone
         assert not _group_alive(child)
     assert not list(root.glob("output.tmp-*")), "temporary trees removed"
