@@ -141,11 +141,17 @@ def prefill(settings: Mapping[str, Any], stores: Path, executor: Executor) -> Pr
 
 
 def _missing(files: list[Path], reader: Store) -> list[tuple[str, bytes]]:
-    """Return (path, bytes) of the files whose reader entry the store lacks."""
-    data = {str(path): path.read_bytes() for path in files}
-    keys = {path: reader.key(content) for path, content in data.items()}
+    """Return (path, bytes) of the files whose reader entry the store lacks.
+
+    Only the keys of the files are held while the store is asked, and then only the bytes of
+    the missing ones: a daily build lacks a few dozen entries of an archive that can be far
+    larger than memory.
+    """
+    keys = {str(path): reader.key(path.read_bytes()) for path in files}
     absent = reader.missing(list(keys.values()))
-    return [(path, content) for path, content in data.items() if keys[path] in absent]
+    # A file changed between the two reads is sent as it is now: its entry is keyed by the
+    # bytes the worker parses, so it is right either way.
+    return [(path, Path(path).read_bytes()) for path, key in keys.items() if key in absent]
 
 
 def _batches(todo: list[tuple[str, bytes]]) -> Iterator[list[tuple[str, bytes]]]:
