@@ -24,6 +24,7 @@ from briefing.generic.headline import choose_title, page_titles
 from briefing.generic.lang import detect_language
 from briefing.generic.meta import split_tags
 from briefing.generic.structured import Stated, names, read_stated
+from briefing.generic.tail import drop_tail
 from briefing.generic.xmlbody import blocks
 from briefing.text import element_text
 
@@ -59,7 +60,8 @@ def extract_html(html: str, ctx: ExtractContext) -> Extracted:
     if doc is None:
         return Extracted(source_url=ctx.source_url)
     title = choose_title(titles, doc.title)
-    texts, kinds = clean_blocks(blocks(doc.body) if doc.body is not None else [], title)
+    found = drop_tail(tree, blocks(doc.body)) if doc.body is not None else []
+    texts, kinds = clean_blocks(found, title)
     date = choose_date(stated, _day_level(tree, dates.from_metadata(doc.date)))
     return Extracted(
         title=title,
