@@ -8,12 +8,12 @@ from __future__ import annotations
 import pytest
 import trafilatura
 
-from briefing.extraction import ExtractContext
+from briefing.extraction import ExtractContext, Extracted
 from briefing.generic import extract_html
 from briefing.generic.tail import drop_tail
 from briefing.generic.xmlbody import blocks
-from briefing.markdown import paragraphs_to_markdown
 from briefing.model import Block
+from tests.snippets import body_tests
 
 TEXT = [
     "The river authority opened the new flood gates at the old mill on Monday, two years "
@@ -75,27 +75,28 @@ def _page(*, tail: bool = True) -> str:
 
 
 @pytest.fixture(scope="module")
-def body() -> str:
-    found = extract_html(_page(), ExtractContext(rel_path="mill.html"))
-    return paragraphs_to_markdown(found.paragraphs, found.blocks)
+def ferry() -> Extracted:
+    """The page's extraction (the name ``tests.snippets.body_tests`` reads)."""
+    return extract_html(_page(), ExtractContext(rel_path="mill.html"))
 
 
-@pytest.mark.parametrize(
-    "present",
-    [TEXT[0], TEXT[-1], CLOSING_LIST[0], CLOSING_LIST[2], QUOTE, LAST],
-    ids=["first-paragraph", "paragraph", "list-item", "last-list-item", "quote", "last"],
-)
-def test_text_kept(body: str, present: str) -> None:
-    assert present in body
-
-
-TAIL = [NEWSLETTER, CARDS[0][1], CARDS[1][1], "More from the valley", BIO, COMMENTS]
-TAIL_IDS = ["newsletter", "card", "last-card", "grid-heading", "bio", "comment-prompt"]
-
-
-@pytest.mark.parametrize("absent", TAIL, ids=TAIL_IDS)
-def test_tail_left_out(body: str, absent: str) -> None:
-    assert absent not in body
+MUST_CONTAIN = [
+    ("first-paragraph", TEXT[0]),
+    ("paragraph", TEXT[-1]),
+    ("list-item", CLOSING_LIST[0]),
+    ("last-list-item", CLOSING_LIST[2]),
+    ("quote", QUOTE),
+    ("last", LAST),
+]
+MUST_NOT_CONTAIN = [
+    ("newsletter", NEWSLETTER),
+    ("card", CARDS[0][1]),
+    ("last-card", CARDS[1][1]),
+    ("grid-heading", "More from the valley"),
+    ("bio", BIO),
+    ("comment-prompt", COMMENTS),
+]
+test_body_contains, test_body_does_not_contain = body_tests(MUST_CONTAIN, MUST_NOT_CONTAIN)
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +108,9 @@ def trafilatura_blocks() -> list[tuple[Block, str]]:
     return blocks(doc.body)
 
 
-@pytest.mark.parametrize("absent", TAIL, ids=TAIL_IDS)
+@pytest.mark.parametrize(
+    "absent", [s for _, s in MUST_NOT_CONTAIN], ids=[i for i, _ in MUST_NOT_CONTAIN]
+)
 def test_trafilatura_keeps_the_tail(
     trafilatura_blocks: list[tuple[Block, str]], absent: str
 ) -> None:
