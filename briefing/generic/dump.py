@@ -22,6 +22,7 @@ from briefing.generic.lines import Line, analyse
 from briefing.generic.lists import list_below
 from briefing.generic.meta import find_category, find_standfirst, find_tags
 from briefing.generic.patterns import COMMENT_HEADER, COMMENTS_OPEN
+from briefing.generic.stories import next_story
 from briefing.generic.titles import find_title, is_dateline, with_kicker
 from briefing.model import Block
 
@@ -86,9 +87,11 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     found = find_date(lines, anchor, head, lang, ctx.fetched_at) or find_date(
         lines, start, end, lang, ctx.fetched_at
     )
+    body = _above_next_story(lines, body, found)
     standfirst = find_standfirst(lines, title, body) if title is not None else None
     authors = find_authors(lines, title, start, found.line if found else None)
     body = _above_author_note(lines, body, authors)
+    items = tuple(i for i in items if i in body)
     texts, kinds = body_blocks(lines, body, frozenset(items))
     layout = Layout(start, end, body, title, found, standfirst, frozenset(items))
     tags, tag_lines = find_tags(lines, start, end)
@@ -117,6 +120,14 @@ def _above_author_note(
     .943 against .945)."""
     cut = note_start([lines[i].text for i in body], authors)
     return body if cut is None else body[:cut]
+
+
+def _above_next_story(
+    lines: list[Line], body: tuple[int, ...], found: dates.FoundDate | None
+) -> tuple[int, ...]:
+    """Return the body above a second story that the region ran on into (``stories``)."""
+    cut = next_story(lines, body, found.line if found else None)
+    return body if cut is None else tuple(i for i in body if i < cut)
 
 
 def _origin(found: dates.FoundDate | None, fetched_at: datetime | None) -> dict[str, str]:
