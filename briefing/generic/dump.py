@@ -69,6 +69,7 @@ class Layout:
     date: dates.FoundDate | None
     standfirst: int | None = None
     items: frozenset[int] = frozenset()  # an unmarked list's lines below the text (``lists``)
+    next_story: int | None = None  # where other dated pieces begin below it (``stories``)
 
 
 def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
@@ -87,13 +88,14 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     found = find_date(lines, anchor, head, lang, ctx.fetched_at) or find_date(
         lines, start, end, lang, ctx.fetched_at
     )
-    body = _above_next_story(lines, body, found)
+    cut = next_story(lines, body, found.line if found else None)
+    body = body if cut is None else tuple(i for i in body if i < cut)
     standfirst = find_standfirst(lines, title, body) if title is not None else None
     authors = find_authors(lines, title, start, found.line if found else None)
     body = _above_author_note(lines, body, authors)
     items = tuple(i for i in items if i in body)
     texts, kinds = body_blocks(lines, body, frozenset(items))
-    layout = Layout(start, end, body, title, found, standfirst, frozenset(items))
+    layout = Layout(start, end, body, title, found, standfirst, frozenset(items), cut)
     tags, tag_lines = find_tags(lines, start, end)
     category, category_line = find_category(lines, title)
     return Extracted(
@@ -120,14 +122,6 @@ def _above_author_note(
     .943 against .945)."""
     cut = note_start([lines[i].text for i in body], authors)
     return body if cut is None else body[:cut]
-
-
-def _above_next_story(
-    lines: list[Line], body: tuple[int, ...], found: dates.FoundDate | None
-) -> tuple[int, ...]:
-    """Return the body above a second story that the region ran on into (``stories``)."""
-    cut = next_story(lines, body, found.line if found else None)
-    return body if cut is None else tuple(i for i in body if i < cut)
 
 
 def _origin(found: dates.FoundDate | None, fetched_at: datetime | None) -> dict[str, str]:
@@ -349,6 +343,8 @@ def _decide(
         return "boilerplate", "repeats across the source's dumps"
     if line.furniture:
         return "boilerplate", line.furniture
+    if layout.next_story is not None and layout.next_story <= i <= layout.end:
+        return "skipped", "below the article: another dated story, teaser or comment"
     if layout.start <= i <= layout.end:
         return "skipped", "repeated line" if line.repeats > 1 else "short line inside the article"
     return "navigation", "outside the article region"
