@@ -42,8 +42,10 @@ _DIGITS = re.compile(r"\d+")
 def next_story(lines: Sequence[Line], body: Sequence[int], date_line: int | None) -> int | None:
     """Return the first line of the dated pieces below the article (the opening of the first
     of them, else its dateline), or None when no dateline marks one."""
-    starts = [s for s in (_own_form_again(lines, body, date_line), _stamps(lines, body)) if s]
-    return _opening(lines, body, min(starts)) if starts else None
+    inside = frozenset(body)  # asked once a line: a set, not the sequence
+    starts = (_own_form_again(lines, inside, date_line), _stamps(lines, body, inside))
+    found = [s for s in starts if s]
+    return _opening(lines, body, min(found)) if found else None
 
 
 def _form(text: str) -> str:
@@ -51,7 +53,7 @@ def _form(text: str) -> str:
 
 
 def _own_form_again(
-    lines: Sequence[Line], body: Sequence[int], date_line: int | None
+    lines: Sequence[Line], body: frozenset[int], date_line: int | None
 ) -> int | None:
     """Return where the article's dateline recurs in its form below its text, or None."""
     if date_line is None:
@@ -67,7 +69,7 @@ def _own_form_again(
     return None
 
 
-def _stamps(lines: Sequence[Line], body: Sequence[int]) -> int | None:
+def _stamps(lines: Sequence[Line], body: Sequence[int], inside: frozenset[int]) -> int | None:
     """Return the first line of a run of ``MIN_STAMPS`` or more datelines of one form inside
     the body, below body text, or None."""
     if not body:
@@ -76,7 +78,7 @@ def _stamps(lines: Sequence[Line], body: Sequence[int]) -> int | None:
     first: dict[str, int] = {}
     text_above = False
     for line in lines[body[0] : body[-1] + 1]:
-        if line.index in body and line.prose:
+        if line.index in inside and line.prose:
             text_above = True
         elif text_above and is_dateline(line):
             form = _form(line.text)
