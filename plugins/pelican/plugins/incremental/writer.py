@@ -47,9 +47,12 @@ class Write:
     context: dict[str, Any]
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
+    bound: bool = False  # kwargs are already every argument by name (a queued page's)
 
     def arguments(self) -> dict[str, Any]:
         """Return every argument but the template and context by name (relative_urls, url...)."""
+        if self.bound:  # bound once when queued: inspect.signature.bind is costly at 11k writes
+            return dict(self.kwargs)
         bound = _SIGNATURE.bind(
             None, self.name, self.template, self.context, *self.args, **self.kwargs
         )
@@ -98,7 +101,7 @@ class IncrementalWriter(UniquePathWriter):
         for page, page_arguments in pagination.split(name, arguments, self.settings):
             # Claimed now, so a collision with a static file fails before it is copied.
             self.claim(str(Path(self.output_path, page)), describe(page, page_arguments))
-            self.queue.append(Write(page, template, context, (), page_arguments))
+            self.queue.append(Write(page, template, context, (), page_arguments, bound=True))
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> IO[str]:
         fresh = path_key(filename) != self._own
