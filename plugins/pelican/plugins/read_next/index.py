@@ -249,9 +249,15 @@ def _names(
             return " ".join(words)
         return words[0] if words and single(words[0]) else None
 
+    # The same runs recur across the archive (a name is written in many articles): each
+    # distinct run is resolved once; its entity depends only on the run and the sets above.
+    resolved: dict[tuple[str, ...], str | None] = {}
     per_doc = []
     for found in runs:
-        names = (entity(run) for run in found)
+        names = (
+            resolved[run] if run in resolved else resolved.setdefault(run, entity(run))
+            for run in found
+        )
         per_doc.append(list(dict.fromkeys(n for n in names if n)))
     return _labels(per_doc)
 
