@@ -21,7 +21,6 @@ import hashlib
 import logging
 import os
 import pickle
-import tempfile
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -163,13 +162,15 @@ class KeptWords:
         if self.path is None or self._next is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name)
+        # Beside the file, named by this process (two builds may share the stores), then moved
+        # over it at once: a killed build leaves the last file or this one, never a torn one.
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
-            with os.fdopen(fd, "wb") as out:
+            with temporary.open("wb") as out:
                 pickle.dump(self._next, out, protocol=pickle.HIGHEST_PROTOCOL)
-            Path(temporary).replace(self.path)
+            temporary.replace(self.path)
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
             raise
         logger.debug(
             "kept words %s: %d of %d rows kept", self.path, self.kept, len(self._next["keys"])
