@@ -182,11 +182,11 @@ def _normalise(matrix: sp.csr_matrix, norms: Floats) -> sp.csr_matrix:
 
 
 Tokenise = Callable[[str], Tokens]
+# What :func:`_words` returns; kept.KeptWords returns the same from the last build's arrays.
+Words = tuple[sp.csr_matrix, list[str], Counter[str], Sequence[Iterable[tuple[str, ...]]]]
 
 
-def _words(
-    texts: Iterable[str], tokenise: Tokenise
-) -> tuple[sp.csr_matrix, list[str], Counter[str], list[Mapping[tuple[str, ...], int]]]:
+def _words(texts: Iterable[str], tokenise: Tokenise) -> Words:
     """Return articles x words (case kept) counts, the words' spellings, sentence openers and
     each article's runs of capitalised words (the raw material of names)."""
     counts = _Counts()
@@ -218,7 +218,7 @@ def _names(
     counts: sp.csr_matrix,
     spelled: list[str],
     initial: Counter[str],
-    runs: Sequence[Mapping[tuple[str, ...], int]],
+    runs: Sequence[Iterable[tuple[str, ...]]],
 ) -> tuple[sp.csr_matrix, tuple[str, ...]]:
     """Return articles x names (1 where named) and the names' spellings.
 
@@ -249,9 +249,15 @@ def _names(
             return " ".join(words)
         return words[0] if words and single(words[0]) else None
 
+    # The same runs recur across the archive (a name is written in many articles): each
+    # distinct run is resolved once; its entity depends only on the run and the sets above.
+    resolved: dict[tuple[str, ...], str | None] = {}
     per_doc = []
     for found in runs:
-        names = (entity(run) for run in found)
+        names = (
+            resolved[run] if run in resolved else resolved.setdefault(run, entity(run))
+            for run in found
+        )
         per_doc.append(list(dict.fromkeys(n for n in names if n)))
     return _labels(per_doc)
 
@@ -283,12 +289,19 @@ def _texts(docs: Sequence[Doc]) -> Iterator[str]:
     return (plain(doc.title, doc.body) for doc in docs)
 
 
-def build(docs: Sequence[Doc], settings: ReadNextSettings, tokenise: Tokenise = tokens) -> Features:
+def build(
+    docs: Sequence[Doc],
+    settings: ReadNextSettings,
+    tokenise: Tokenise = tokens,
+    count: Callable[[Iterable[str]], Words] | None = None,
+) -> Features:
     """Build the features of an archive, one row per article in ``docs`` order.
 
-    ``tokenise`` is :func:`.text.tokens` or a function that returns the same (a cache of it).
+    ``tokenise`` is :func:`.text.tokens` or a function that returns the same (a cache of it);
+    ``count``, given, counts the texts instead (kept.KeptWords: the same result).
     """
-    counts, spelled, initial, runs = _words(_texts(docs), tokenise)
+    texts = _texts(docs)
+    counts, spelled, initial, runs = count(texts) if count else _words(texts, tokenise)
     found_names, name_labels = _names(counts, spelled, initial, runs)
     del runs
     weights, _idf, df = _weigh(_fold_case(counts, spelled), sublinear=True)

@@ -22,6 +22,7 @@ from pelican.plugins.incremental.store import Store, salt
 
 from briefing import dating
 
+from .kept import KeptWords
 from .links import ReadNextLink
 from .scoring import Block, ReadNextError, recommend
 from .settings import ReadNextSettings, load
@@ -45,11 +46,18 @@ class ReadNextBuildError(ValueError):
 
 
 STORE = "read-next-tokens.sqlite"  # in INCREMENTAL["stores"]
+KEPT = "read-next-words.pickle"  # beside it: the last build's counts (kept.py)
 
 
 def tokens_salt() -> str:
     """Digest what the kept tokens depend on besides the text: the tokeniser's code."""
     return salt("tokens", code=(Path(__file__).with_name("text.py"),))
+
+
+def words_salt() -> str:
+    """Digest what the kept counts depend on besides the texts: text.py and kept.py."""
+    here = Path(__file__)
+    return salt("kept words", code=(here.with_name("text.py"), here.with_name("kept.py")))
 
 
 class _Tokens:
@@ -66,9 +74,15 @@ def _blocks(
     articles: list[PelicanArticle], settings: ReadNextSettings, stores: str
 ) -> dict[str, Block]:
     tokenise = _Tokens(stores)
+    # Only the articles without a row in the last build's counts are tokenised (or looked up in
+    # the store: its save then drops the entries of the others, which the counts keep).
+    words = KeptWords(Path(stores, KEPT), words_salt(), tokenise) if stores else None
     try:
-        blocks = recommend([a.briefing for a in articles], settings, tokenise)
+        blocks = recommend([a.briefing for a in articles], settings, tokenise, words)
         tokenise.store.save()
+        if words is not None:
+            words.save()
+            logger.info("read_next: %d of %d articles' words kept", words.kept, len(articles))
         return blocks
     except ReadNextError as err:
         paths = [a.source_path for a in articles if a.briefing.slug == err.slug]

@@ -8,7 +8,7 @@ The result depends only on the archive: the order of ``docs`` does not matter.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from .candidates import Bools, Candidates, Context, Ints, candidates
 from .doc import Doc
-from .index import Features, Tokenise, build
+from .index import Features, Tokenise, Words, build
 from .reasons import Pair, describe, shared_labels
 from .settings import ReadNextSettings
 from .text import tokens
@@ -213,9 +213,13 @@ def _blocks(
 
 
 def recommend(
-    docs: Sequence[Doc], settings: ReadNextSettings, tokenise: Tokenise = tokens
+    docs: Sequence[Doc],
+    settings: ReadNextSettings,
+    tokenise: Tokenise = tokens,
+    count: Callable[[Iterable[str]], Words] | None = None,
 ) -> dict[str, Block]:
-    """Return every article's read-next block, keyed by slug (``tokenise``: see index.build)."""
+    """Return every article's read-next block, keyed by slug (``tokenise``, ``count``: see
+    index.build)."""
     ordered = sorted(docs, key=lambda d: d.slug)
     index = {d.slug: k for k, d in enumerate(ordered)}
     if len(index) != len(ordered):
@@ -224,7 +228,7 @@ def recommend(
     pins = [_pins(d, index) for d in ordered]
     if not ordered:
         return {}
-    features = build(ordered, settings, tokenise)
+    features = build(ordered, settings, tokenise, count)
     keep = settings.count * HEADROOM + max(len(p) for p in pins)
     found = candidates(features, _context(ordered), settings, keep)
     dups = _duplicates(ordered, found, settings.duplicate_threshold)
