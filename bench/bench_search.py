@@ -99,14 +99,19 @@ class _Stand:
         self.briefing = record
 
 
-def _meta_template() -> jinja2.Template:
+def _theme_env() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(THEME / "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    return env.get_template("_pagefind_meta.html")
+    env.filters.update(FILTERS)  # the theme's filters, as the news_meta plugin adds them
+    return env
+
+
+def _meta_template() -> jinja2.Template:
+    return _theme_env().get_template("_pagefind_meta.html")
 
 
 def save_as(record: Article) -> str:
@@ -134,13 +139,7 @@ def render_pages(site: Path, records: Iterable[Article]) -> int:
 
 def render_search_page(site: Path) -> None:
     """Write the theme's real search page and its static files, as a Pelican build would."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(THEME / "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(FILTERS)  # the theme's filters, as the news_meta plugin adds them
+    env = _theme_env()
     context = {
         "SITENAME": "Briefing archive",
         "SITEURL": "",

@@ -436,6 +436,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        # trafilatura warns "discarding data: None" without naming the page; ingest's own
+        # "rejected: <file>: <reason>" line already says it, so only --verbose shows its notes.
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
     handler: Handler = args.handler
     try:
         return handler(args)

@@ -48,6 +48,19 @@ def time_stated(record: Article) -> bool:
     return not day_only
 
 
+UNDATED = "Undated"  # the search year facet of an article whose source stated no date
+
+
+def year_facet(moment: datetime, stated: bool) -> str:
+    """Return the search year facet: the year of a stated date, else "Undated"."""
+    return f"{moment.year:04d}" if stated else UNDATED
+
+
+def search_year(record: Article) -> str:
+    """Return a record's search year facet (never the year it was ingested in)."""
+    return year_facet(record.date, date_stated(record))
+
+
 def published(record: Article) -> datetime | None:
     """Return the publication date to state in feeds and metadata, or None when not stated."""
     return record.date if date_stated(record) else None

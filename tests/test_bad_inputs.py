@@ -10,6 +10,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import subprocess
+import sys
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -470,3 +472,21 @@ def test_hand_written_md_files_without_a_fingerprint_are_two_articles(tmp_path: 
     (raw / "two.md").write_text(other.replace("ferry-timetable", "bus-timetable"), encoding="utf-8")
     assert main(["ingest", str(raw), "--out", str(out)]) == 0
     assert len(snapshot(out)) == 2
+
+
+def test_a_page_without_text_is_one_named_rejection_and_no_library_noise(tmp_path: Path) -> None:
+    """The command line's own line names the file; a library's nameless warning is not shown."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "script-only.html").write_text(
+        "<html><body><script>var x = 1;</script></body></html>", encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "ingest", str(raw), "--out", str(tmp_path / "c")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "rejected: script-only.html: no article text found" in done.stdout + done.stderr
+    assert "trafilatura" not in done.stdout + done.stderr

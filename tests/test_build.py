@@ -50,6 +50,18 @@ def test_undated_article_says_its_date_is_not_from_the_source(site: Path) -> Non
     assert "1 March 2026" in home and "00:00 UTC" not in home
 
 
+def test_undated_article_is_searched_as_undated_not_by_its_ingest_day(site: Path) -> None:
+    """Search shows no publication date for an undated article and files it under "Undated"."""
+    undated = next(site.glob("2026/03/01/azerbaijani-foreign-minister-*/index.html"))
+    html = undated.read_text(encoding="utf-8")
+    assert re.search(r'data-pagefind-filter="year\[data-value\]" data-value="Undated"', html)
+    assert re.search(r'data-pagefind-meta="date\[data-value\]"[^>]* data-value=""', html)
+    dated = site / "2026/02/27/amy-carlon-us-seeking-to-elevate-relations-with-azerbaijan"
+    html = (dated / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'data-pagefind-filter="year\[data-value\]" data-value="2026"', html)
+    assert 'data-value="2026-02-27T19:33:00+04:00"' in html
+
+
 def _hostile_content(folder: Path) -> None:
     articles = folder / "articles" / "2026" / "01"
     articles.mkdir(parents=True)

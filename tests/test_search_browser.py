@@ -17,7 +17,15 @@ from pelican.plugins.pagefind_index.indexer import PageSource, digest, index_sit
 from pelican.plugins.pagefind_index.settings import PagefindSettings
 
 from bench.bench_search import render_pages, render_search_page, save_as
-from tests.search_fixture import CARLON, build, serving
+from briefing.site import build_site
+from tests.search_fixture import (
+    CARLON,
+    ROOT,
+    build,
+    offline_search_page,
+    serving,
+    write_articles,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -236,6 +244,60 @@ def test_other_language_pages_are_searched_from_the_english_page(
     assert visit.results() == [RUSSIAN.title]
     visit.page.goto(f"{two_language_site}/search/?q=Carlon")
     assert visit.results() == [CARLON.title]
+    visit.close()
+
+
+UNDATED = replace(
+    CARLON,
+    title="Ferry timetable changes announced",
+    slug="ferry-timetable-changes-announced",
+    source_url=None,
+    translations=(),
+    origin={"date": "ingested"},
+    body="The ferry timetable changes next week, the port said.",
+)
+
+
+@pytest.fixture(scope="module")
+def undated_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A dated and an undated article (the source stated no date), as ingest writes them."""
+    content = tmp_path_factory.mktemp("undated") / "content"
+    write_articles(content, [CARLON, UNDATED])
+    return content
+
+
+def _undated_result(visit: Visit, search_url: str) -> None:
+    visit.page.goto(f"{search_url}?q=ferry")
+    assert visit.results() == [UNDATED.title]
+    meta = visit.page.locator(".search-result-meta").first
+    assert meta.inner_text().startswith("Date not stated")
+    assert meta.locator("time").count() == 0  # the ingest day is not shown as its date
+    visit.page.get_by_text("Filter by category").click()
+    visit.page.get_by_role("checkbox", name=re.compile(r"^Undated \(1\)")).check()
+    visit.page.wait_for_function("() => document.querySelectorAll('.search-result').length === 1")
+    visit.page.goto(f"{search_url}?q=ferry&year=2026")
+    assert visit.results() == []
+
+
+def test_undated_article_is_found_as_undated_on_the_hosted_site(
+    browser: Any, undated_content: Path
+) -> None:
+    """Pagefind: no date on its result, the year filter "Undated", not its ingest year."""
+    output = undated_content.parent / "output"
+    build_site(undated_content, output, ROOT / "pelicanconf.py")
+    with serving(output) as url:
+        visit = Visit(browser, url)
+        _undated_result(visit, f"{url}/search/")
+        visit.close()
+
+
+def test_undated_article_is_found_as_undated_in_the_offline_copy(
+    browser: Any, undated_content: Path
+) -> None:
+    """The offline engine says the same from file://."""
+    page_url = offline_search_page(undated_content)
+    visit = Visit(browser, "")
+    _undated_result(visit, page_url)
     visit.close()
 
 

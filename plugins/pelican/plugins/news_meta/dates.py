@@ -70,6 +70,7 @@ def machine_date(record: Record) -> str:
 DATE_FILTERS: dict[str, Any] = {
     "date_published": dating.published,
     "date_modified": dating.modified,
+    "search_year": dating.search_year,
     "when": when,
     "iso": iso,
     "machine_date": machine_date,

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from briefing import dating
+
 FACETS = ("category", "source", "lang", "year")
 # 64 symbols, each carrying 5 bits of a number plus a continuation bit: JSON-safe, no escaping.
 ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
@@ -47,6 +49,7 @@ class IndexDoc:
     source: str = ""
     lang: str = ""
     also: tuple[str, ...] = ()  # the titles of its translations: between headline and body
+    dated: bool = True  # False: the source stated no date (``date`` is the ingest day)
 
 
 @dataclass(frozen=True)
@@ -175,7 +178,7 @@ def _facets_of(doc: IndexDoc) -> dict[str, str]:
         "category": doc.category,
         "source": doc.source,
         "lang": doc.lang,
-        "year": f"{doc.date.year:04d}",
+        "year": dating.year_facet(doc.date, doc.dated),
     }
 
 
@@ -207,7 +210,7 @@ def _meta_shards(
     docs: Sequence[IndexDoc], codes: dict[str, dict[str, int]], options: IndexOptions
 ) -> list[Shard]:
     rows = [
-        [doc.url, doc.title, doc.date.strftime("%Y-%m-%d")]
+        [doc.url, doc.title, doc.date.strftime("%Y-%m-%d") if doc.dated else ""]
         + [codes[facet][value] for facet, value in _facets_of(doc).items()]
         + ([list(doc.also)] if doc.also else [])
         for doc in docs

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pelican.plugins.signals as signals  # Pelican ships no types: Any
 
+from briefing import dating
 from briefing import settings as briefing_settings
 from briefing.text import html_text
 
@@ -50,6 +51,7 @@ def index_doc(article: PelicanArticle, default_lang: str) -> IndexDoc:
         source=(record.source if record is not None else None) or "",
         lang=(record.lang if record is not None else None) or default_lang,
         also=tuple(t.title for t in record.translations) if record is not None else (),
+        dated=dating.date_stated(record) if record is not None else True,
     )
 
 

@@ -182,6 +182,7 @@
       const meta = el("p", { class: "search-result-meta" });
       const date = dateLabel(record.date);
       if (date) meta.appendChild(el("time", { datetime: record.date.slice(0, 10) }, date));
+      else meta.appendChild(el("span", { class: "search-result-undated" }, "Date not stated"));
       for (const text of [record.source, record.category]) {
         if (!text) continue;
         if (meta.childNodes.length) meta.appendChild(document.createTextNode(" · "));

@@ -101,6 +101,20 @@ def test_facets_count_every_doc() -> None:
     assert manifest["facets"]["year"] == {"values": ["2024"], "counts": [3]}
 
 
+def test_undated_doc_shows_no_date_and_files_under_undated() -> None:
+    """A doc whose source stated no date: no day in its metadata, year facet "Undated"."""
+    undated = IndexDoc(url="u/index.html", title="u", date=_day(3), text="", dated=False)
+    docs = [_doc("a", 1), undated]
+    shards = {s.key: s.data for s in build(docs, IndexOptions())}
+    manifest = shards["manifest"]
+    assert isinstance(manifest, dict)
+    assert manifest["facets"]["year"] == {"values": ["2024", "Undated"], "counts": [1, 1]}
+    rows = shards["m/0"]
+    assert isinstance(rows, list)
+    assert rows[0][:3] == ["u/index.html", "u", ""]
+    assert rows[1][:3] == ["1/index.html", "a", "2024-05-01"]
+
+
 def test_script_is_one_register_call() -> None:
     shard = next(s for s in build([_doc("a", 1)], IndexOptions()) if s.key == "x/0")
     assert script(shard) == 'BriefingSearch.register("x/0",[""]);\n'
