@@ -178,15 +178,16 @@ class Archive:
         self, same: Known, article: Article, key: str, label: str, report: RunReport
     ) -> Known | None:
         """An input whose text the archive holds: the same article, or a duplicate of one."""
-        where = self._rel(same.path)
         if identity.identity(same.article) != key:
+            where = self._rel(same.path)
             report.duplicates.append(f"{label}: duplicate of {where} (same title and body)")
             return None
         if self.written_by.get(same.path, label) != label:
+            where = self._rel(same.path)
             report.duplicates.append(f"{label}: duplicate of {where} (same article, another input)")
             return None
         if article.fingerprint != same.article.fingerprint:
-            report.unchanged.append(f"{label} (an earlier version of {where})")
+            report.unchanged.append(f"{label} (an earlier version of {self._rel(same.path)})")
             return None
         merged = identity.merge(same.article, article)
         return self._settle(same, Known(article_path(self.out, merged), merged))
