@@ -25,7 +25,7 @@ BREAKS = frozenset(
     }
 )
 # Elements whose content is not text a reader sees.
-_SILENT = frozenset({"script", "style", "template", "noscript"})
+SILENT = frozenset({"script", "style", "template", "noscript"})
 
 
 def clean_text(text: str) -> str:
@@ -54,7 +54,7 @@ def html_text(html: str) -> str:
 def _gather(node: Any, parts: list[str]) -> None:
     """Append the text inside ``node`` (not its tail) to ``parts``."""
     tag = node.tag.lower() if isinstance(node.tag, str) else None
-    if tag is None or tag in _SILENT:  # a comment or processing instruction, or a script
+    if tag is None or tag in SILENT:  # a comment or processing instruction, or a script
         return
     spaced = tag in BREAKS
     if spaced:

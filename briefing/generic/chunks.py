@@ -30,7 +30,7 @@ def joined(tree: Any, text: str) -> Any | None:
     if slot is None:
         return None
     copy = deepcopy(tree)
-    chunks = [el for el in copy.iter(slot[0][0]) if _path(el) == slot]
+    chunks = [el for el in copy.iter(slot[0][0]) if layout_path(el) == slot]
     chunks = [el for el in chunks if _paragraph_chars(el)]
     if len(chunks) < 2:
         return None
@@ -44,21 +44,21 @@ def joined(tree: Any, text: str) -> Any | None:
 
 
 def _container(tree: Any, text: str) -> tuple[tuple[str, str], ...] | None:
-    """Return the layout slot (see ``_path``) of the element holding most of the kept
+    """Return the layout slot (see ``layout_path``) of the element holding most of the kept
     paragraphs, or None when that element has no class (a bare <div> is everywhere)."""
     slots: Counter[tuple[tuple[str, str], ...]] = Counter()
     for p in tree.iter("p"):
         body = element_text(p)
         parent = p.getparent()
         if len(body) >= MIN_PARAGRAPH_CHARS and body[:PROBE_CHARS] in text and parent is not None:
-            slots[_path(parent)] += 1
+            slots[layout_path(parent)] += 1
     if not slots:
         return None
     slot = slots.most_common(1)[0][0]
     return slot if slot[0][1] else None
 
 
-def _path(el: Any) -> tuple[tuple[str, str], ...]:
+def layout_path(el: Any) -> tuple[tuple[str, str], ...]:
     """Return the tag and class of an element and of each of its ancestors: its slot in the
     page's layout (two elements in one slot cannot be nested)."""
     return tuple(_signature(node) for node in [el, *el.iterancestors()])

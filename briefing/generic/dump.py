@@ -22,6 +22,7 @@ from briefing.generic.lines import Line, analyse
 from briefing.generic.lists import list_below
 from briefing.generic.meta import find_category, find_standfirst, find_tags
 from briefing.generic.patterns import COMMENT_HEADER, COMMENTS_OPEN
+from briefing.generic.stories import next_story
 from briefing.generic.titles import find_title, is_dateline, with_kicker
 from briefing.model import Block
 
@@ -68,6 +69,7 @@ class Layout:
     date: dates.FoundDate | None
     standfirst: int | None = None
     items: frozenset[int] = frozenset()  # an unmarked list's lines below the text (``lists``)
+    next_story: int | None = None  # where other dated pieces begin below it (``stories``)
 
 
 def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
@@ -86,11 +88,14 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     found = find_date(lines, anchor, head, lang, ctx.fetched_at) or find_date(
         lines, start, end, lang, ctx.fetched_at
     )
+    cut = next_story(lines, body, found.line if found else None)
+    body = body if cut is None else tuple(i for i in body if i < cut)
     standfirst = find_standfirst(lines, title, body) if title is not None else None
     authors = find_authors(lines, title, start, found.line if found else None)
     body = _above_author_note(lines, body, authors)
+    items = tuple(i for i in items if i in body)
     texts, kinds = body_blocks(lines, body, frozenset(items))
-    layout = Layout(start, end, body, title, found, standfirst, frozenset(items))
+    layout = Layout(start, end, body, title, found, standfirst, frozenset(items), cut)
     tags, tag_lines = find_tags(lines, start, end)
     category, category_line = find_category(lines, title)
     return Extracted(
@@ -338,6 +343,8 @@ def _decide(
         return "boilerplate", "repeats across the source's dumps"
     if line.furniture:
         return "boilerplate", line.furniture
+    if layout.next_story is not None and layout.next_story <= i <= layout.end:
+        return "skipped", "below the article: another dated story, teaser or comment"
     if layout.start <= i <= layout.end:
         return "skipped", "repeated line" if line.repeats > 1 else "short line inside the article"
     return "navigation", "outside the article region"

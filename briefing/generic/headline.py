@@ -107,6 +107,19 @@ def strip_site(title: str, site: str | None) -> str:
     return title
 
 
+def repeats_headline(text: str, page: PageTitles) -> bool:
+    """Return whether ``text`` is one of the page's headlines (an h1, the share title, the
+    <title> or the JSON-LD headline), compared by letters and digits only: a kicker glued to
+    it without a space or a colon is the same headline."""
+    key = _letters(text)
+    found = (*page.h1s, page.og, page.doc and strip_site(page.doc, page.site), page.stated)
+    return bool(key) and any(_letters(h) == key for h in found if h)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in _norm(text) if ch.isalnum())
+
+
 def _first(values: list[object]) -> str | None:
     text = clean_text(str(values[0])) if values else ""
     return text or None

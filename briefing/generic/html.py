@@ -20,10 +20,11 @@ from briefing.extraction import ExtractContext, Extracted
 from briefing.generic import dates
 from briefing.generic.chunks import joined
 from briefing.generic.clean import clean_blocks
-from briefing.generic.headline import choose_title, page_titles
+from briefing.generic.headline import choose_title, page_titles, repeats_headline
 from briefing.generic.lang import detect_language
 from briefing.generic.meta import split_tags
 from briefing.generic.structured import Stated, names, read_stated
+from briefing.generic.tail import drop_tail
 from briefing.generic.xmlbody import blocks
 from briefing.text import element_text
 
@@ -59,7 +60,10 @@ def extract_html(html: str, ctx: ExtractContext) -> Extracted:
     if doc is None:
         return Extracted(source_url=ctx.source_url)
     title = choose_title(titles, doc.title)
-    texts, kinds = clean_blocks(blocks(doc.body) if doc.body is not None else [], title)
+    found = drop_tail(tree, blocks(doc.body)) if doc.body is not None else []
+    if found and found[0][0] != "p" and repeats_headline(found[0][1], titles):
+        found = found[1:]  # the page's headline (an h1 the title is not) heads the body
+    texts, kinds = clean_blocks(found, title)
     date = choose_date(stated, _day_level(tree, dates.from_metadata(doc.date)))
     return Extracted(
         title=title,
