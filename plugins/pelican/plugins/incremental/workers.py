@@ -8,7 +8,6 @@ its message; a path collision keeps its type (both writers named).
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import tempfile
@@ -47,27 +46,6 @@ def run(
         return [_ticked(render, i, tick) for i in items]
     shares = [list(items[w::jobs]) for w in range(min(jobs, len(items)))]
     results: list[R] = [None] * len(items)  # type: ignore[list-item]
-    # The context is long-lived: frozen, a worker's garbage collections never write to its
-    # objects, so their pages stay shared with this process instead of being copied into each
-    # worker (the gc module's advice for fork without exec).
-    gc.freeze()
-    try:
-        outcomes, pids = _forked(shares, render, tick)
-    finally:
-        gc.unfreeze()
-    for w, (kind, value) in enumerate(outcomes):
-        if kind == "duplicate":
-            raise DuplicateOutputError(*value)
-        if kind != "ok":
-            raise WorkerError(f"rendering process {pids[w]} failed: {value}")
-        results[w :: len(shares)] = value
-    return results
-
-
-def _forked(
-    shares: list[list[T]], render: Callable[[T], R], tick: Callable[[int], None]
-) -> tuple[list[tuple[str, Any]], list[int]]:
-    """Fork a worker per share, tick as they go, and return their outcomes and process ids."""
     with tempfile.TemporaryDirectory(prefix="render-") as tmp:
         done, ticks = os.pipe()
         with os.fdopen(done, "rb", buffering=0) as pipe:
@@ -81,7 +59,13 @@ def _forked(
             while chunk := pipe.read(4096):  # EOF: every worker has exited
                 tick(len(chunk))
         outcomes = [_wait(pid, Path(tmp, f"{w}.pickle")) for w, pid in enumerate(pids)]
-    return outcomes, pids
+    for w, (kind, value) in enumerate(outcomes):
+        if kind == "duplicate":
+            raise DuplicateOutputError(*value)
+        if kind != "ok":
+            raise WorkerError(f"rendering process {pids[w]} failed: {value}")
+        results[w :: len(shares)] = value
+    return results
 
 
 def _ticked(render: Callable[[T], R], item: T, tick: Callable[[int], None]) -> R:
