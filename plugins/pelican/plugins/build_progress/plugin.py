@@ -106,7 +106,13 @@ def finished(pelican: Any) -> None:
     report = getattr(pelican, "render_report", None)
     render = (report.seconds, report.ended) if report is not None else None
     counts = (report.rendered, report.kept, report.deleted) if report is not None else None
-    pages = sum(1 for _ in Path(pelican.output_path).rglob("*.html"))
+    # The writer's pages (rendered and kept add up to them); walked only without its report:
+    # a walk of the output's 13k pages was a second of a daily build at 10k articles.
+    pages = (
+        report.rendered + report.kept
+        if report is not None
+        else sum(1 for _ in Path(pelican.output_path).rglob("*.html"))
+    )
     print(summary_line(pages, counts, clock.stages(render, now)), file=sys.stderr, flush=True)
 
 

@@ -63,7 +63,8 @@ def html_pages(root: Path) -> set[str]:
 
 
 def deleted_pages(pelican: Any) -> int:
-    """Count the previous output's pages missing from this build's output."""
+    """Count the previous output's pages missing from this build's output (by walking both:
+    the writer counts them from the records when the previous build left one)."""
     previous = inc_settings.load(pelican.settings).previous
     if not previous or Path(previous).resolve() == Path(pelican.output_path).resolve():
         return 0
@@ -101,7 +102,7 @@ class _Build:
         pelican.render_report = RenderReport(
             done.pages_rendered,
             done.pages_kept,
-            deleted_pages(pelican),
+            deleted_pages(pelican) if done.deleted is None else done.deleted,
             done.keying_s + done.render_s,
             time.monotonic(),
         )

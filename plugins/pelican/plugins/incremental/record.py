@@ -6,6 +6,10 @@ the previous output still has them: a record that outlived its output (an interr
 output folder replaced by hand) can never make a build keep a page it did not write.  The
 build writes the new record where ``INCREMENTAL["update"]`` says; ``briefing build`` moves it
 in place after the output's swap, and removes it when the build failed.
+
+Every write is recorded, those that are always rendered with the key ``""`` (no render key is
+empty, so they are never kept): the record lists every page of the build, and the next build
+counts the pages it deleted from it instead of walking two output trees.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA = 1
+SCHEMA = 2  # 2: every write recorded (unkeyed ones with the key "")
 
 
 @dataclass(frozen=True)
@@ -48,8 +52,13 @@ class Written:
 class Entry:
     """A keyed write: its render key and every file it produced (pages of a listing)."""
 
-    key: str
+    key: str  # "": always rendered (recorded for its files only)
     files: tuple[Written, ...]
+
+
+def pages(entries: dict[str, Entry]) -> set[str]:
+    """Return the HTML pages the recorded writes produced (relative paths)."""
+    return {f.path for e in entries.values() for f in e.files if f.path.endswith(".html")}
 
 
 def load(record: Path) -> dict[str, Entry]:

@@ -14,6 +14,7 @@ share the module's state.
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 from collections.abc import Callable
 from datetime import timedelta
@@ -66,6 +67,14 @@ def tree(root: Path) -> dict[str, bytes]:
 def inodes(root: Path) -> dict[str, int]:
     """Every file under ``root`` by its relative path, with its inode."""
     return {p.relative_to(root).as_posix(): p.stat().st_ino for p in root.rglob("*") if p.is_file()}
+
+
+def summary(stderr: str) -> tuple[int, int]:
+    """Return the pages and deleted pages that the build's summary line states."""
+    line = next(x for x in stderr.splitlines() if x.startswith("build: "))
+    found = re.match(r"build: ([\d,]+) pages: .* ([\d,]+) deleted;", line)
+    assert found, line
+    return int(found[1].replace(",", "")), int(found[2].replace(",", ""))
 
 
 def add_a_day(archive: Archive) -> None:
@@ -150,11 +159,19 @@ def test_first_incremental_build_equals_a_clean_one(archive: Archive, tmp_path: 
 
 @pytest.mark.parametrize("step", [s for _, s in STEPS], ids=[name for name, _ in STEPS])
 def test_incremental_build_after_a_change_equals_a_clean_build(
-    archive: Archive, step: Callable[[Archive], None], tmp_path: Path
+    archive: Archive,
+    step: Callable[[Archive], None],
+    tmp_path: Path,
+    capfd: pytest.CaptureFixture[str],
 ) -> None:
     before = inodes(archive.output)
     step(archive)
+    capfd.readouterr()
     archive.build(archive.output, incremental=True, jobs=2)
+    said = summary(capfd.readouterr().err)
+    pages = {p for p in inodes(archive.output) if p.endswith(".html")}
+    # The summary line's counts, taken from the records, are the trees' own.
+    assert said == (len(pages), len({p for p in before if p.endswith(".html")} - pages))
     clean = tmp_path / "clean"
     archive.build(clean, incremental=False, jobs=1)
     built, expected = tree(archive.output), tree(clean)
