@@ -48,6 +48,11 @@ def article_path(out: Path, article: Article) -> Path:
     return out / ARTICLES / f"{article.date:%Y}" / f"{article.date:%m}" / f"{article.slug}.md"
 
 
+def _stale(article: Article) -> tuple[str, str]:
+    """The fingerprints an article may carry from before its own text was the key."""
+    return ("", fingerprint(article.title, article.body))
+
+
 def _title_key(title: str) -> str:
     return " ".join(title.casefold().split())
 
@@ -108,8 +113,7 @@ class Archive:
         own = text_fingerprint(article)
         # Written by hand (no fingerprint), or written when the fingerprint covered a headline
         # derived from the lede: known by its own text, as a new input of it would be.
-        stale = ("", fingerprint(article.title, article.body))
-        if article.fingerprint != own and article.fingerprint in stale:
+        if article.fingerprint != own and article.fingerprint in _stale(article):
             article = replace(article, fingerprint=own)
             entry = replace(entry, article=article)
         self.slugs.add(article.slug)
@@ -174,15 +178,16 @@ class Archive:
         self, same: Known, article: Article, key: str, label: str, report: RunReport
     ) -> Known | None:
         """An input whose text the archive holds: the same article, or a duplicate of one."""
-        where = self._rel(same.path)
         if identity.identity(same.article) != key:
+            where = self._rel(same.path)
             report.duplicates.append(f"{label}: duplicate of {where} (same title and body)")
             return None
         if self.written_by.get(same.path, label) != label:
+            where = self._rel(same.path)
             report.duplicates.append(f"{label}: duplicate of {where} (same article, another input)")
             return None
         if article.fingerprint != same.article.fingerprint:
-            report.unchanged.append(f"{label} (an earlier version of {where})")
+            report.unchanged.append(f"{label} (an earlier version of {self._rel(same.path)})")
             return None
         merged = identity.merge(same.article, article)
         return self._settle(same, Known(article_path(self.out, merged), merged))
@@ -259,6 +264,10 @@ def _linked(
     items: tuple[SourceItem, ...], links: Mapping[str, str | None]
 ) -> tuple[SourceItem, ...]:
     """Point each listing item at the archive entry made or found for it."""
-    return tuple(
-        replace(item, slug=links.get(_title_key(item.title or "")) or item.slug) for item in items
-    )
+    if not links:
+        return items
+    out = []
+    for item in items:
+        slug = links.get(_title_key(item.title or "")) or item.slug
+        out.append(item if slug == item.slug else replace(item, slug=slug))
+    return tuple(out)

@@ -25,6 +25,7 @@ import json
 import re
 from dataclasses import replace
 from datetime import datetime
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from briefing.model import Article, Revision
@@ -84,6 +85,19 @@ def _words(text: str) -> set[str]:
 
 def digest(value: object) -> str:
     """Return a short, stable digest of a field's value."""
+    if isinstance(value, str):
+        return _text_digest(value)
+    return _digest(value)
+
+
+@lru_cache(maxsize=256)
+def _text_digest(text: str) -> str:
+    # A re-ingest digests each known article's fields and its new version's (equal strings,
+    # read apart): a few recent answers make the second digest free.
+    return _digest(text)
+
+
+def _digest(value: object) -> str:
     data = json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
     return hashlib.sha256(data.encode()).hexdigest()[:12]
 

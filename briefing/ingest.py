@@ -8,6 +8,7 @@ comes, so what was accepted before a failure is on disk.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -236,8 +237,14 @@ def _alone(raw: RawInput, options: IngestOptions) -> Parsed:
         return Parsed(raw.rel, rejections=(Rejection(raw.rel, "crashed the process reading it"),))
 
 
-def learn_boilerplate_by_folder(inputs: list[RawInput]) -> dict[str, frozenset[str]]:
-    """Learn, per source folder, the lines that repeat across its text dumps (site furniture)."""
+def learn_boilerplate_by_folder(
+    inputs: list[RawInput], digests: dict[str, bytes] | None = None
+) -> dict[str, frozenset[str]]:
+    """Learn, per source folder, the lines that repeat across its text dumps (site furniture).
+
+    ``digests``, when given, receives the digest of each input read (by ``rel``), so the
+    manifest keys need not read those files again.
+    """
     folders: dict[str, list[RawInput]] = {}
     for raw in inputs:
         if raw.kind == "txt":
@@ -249,7 +256,10 @@ def learn_boilerplate_by_folder(inputs: list[RawInput]) -> dict[str, frozenset[s
         texts = []
         for raw in members:
             try:
-                texts.append(decode(read_bytes(raw)))
+                data = read_bytes(raw)
+                if digests is not None:
+                    digests[raw.rel] = _digest(data)
+                texts.append(decode(data))
             except (InputError, DecodeError, MemoryError):
                 continue  # reported when the file itself is parsed
         learned[folder] = generic.learn_boilerplate(texts)
@@ -271,8 +281,10 @@ def ingest(paths: list[Path], out: Path, options: IngestOptions) -> RunReport:
         manifest = Manifest(options.manifest) if options.manifest else None
         try:
             archive = Archive.scan(out, report, options.now, manifest)
-            options = replace(options, boilerplate=learn_boilerplate_by_folder(found.inputs))
-            for result in _parse_known(found.inputs, options, manifest, report):
+            digests: dict[str, bytes] = {}
+            learned = learn_boilerplate_by_folder(found.inputs, digests if manifest else None)
+            options = replace(options, boilerplate=learned)
+            for result in _parse_known(found.inputs, options, manifest, report, digests):
                 report.rejected.extend(result.rejections)
                 for entry in result.entries:
                     _place(archive, entry, report)
@@ -284,13 +296,21 @@ def ingest(paths: list[Path], out: Path, options: IngestOptions) -> RunReport:
 
 
 def _parse_known(
-    inputs: list[RawInput], options: IngestOptions, manifest: Manifest | None, report: RunReport
+    inputs: list[RawInput],
+    options: IngestOptions,
+    manifest: Manifest | None,
+    report: RunReport,
+    digests: dict[str, bytes] | None = None,
 ) -> Iterator[Parsed]:
-    """Every input's result in input order: the manifest's where the input is unchanged."""
+    """Every input's result in input order: the manifest's where the input is unchanged.
+
+    ``digests`` holds the digests of inputs read already (see :func:`_key`).
+    """
     if manifest is None:
         yield from _parse_all(inputs, options)
         return
-    keys = {raw.rel: _key(raw, options) for raw in inputs}
+    known = digests or {}
+    keys = {raw.rel: _key(raw, options, known.get(raw.rel)) for raw in inputs}
     hits = manifest.parsed([k for k in keys.values() if k])
     fresh = _parse_all([raw for raw in inputs if keys[raw.rel] not in hits], options)
     for raw in inputs:
@@ -314,10 +334,19 @@ def _head(path: Path, size: int) -> bytes:
         return handle.read(size)
 
 
-def _key(raw: RawInput, options: IngestOptions) -> str | None:
-    """The manifest key of an input (None when it cannot be read: it is parsed, and rejected)."""
+def _digest(data: bytes) -> bytes:
+    """What an input's bytes contribute to its manifest key."""
+    return hashlib.sha256(data).digest()
+
+
+def _key(raw: RawInput, options: IngestOptions, digest: bytes | None = None) -> str | None:
+    """The manifest key of an input (None when it cannot be read: it is parsed, and rejected).
+
+    ``digest`` is :func:`_digest` of the input's bytes when they were read already this run.
+    """
     try:
-        data = read_bytes(raw)
+        if digest is None:
+            digest = _digest(read_bytes(raw))
         side = sidecar_path(raw.path)
         side_bytes = _head(side, MAX_SIDECAR_BYTES + 1) if side else b""
     except (InputError, OSError):
@@ -326,7 +355,7 @@ def _key(raw: RawInput, options: IngestOptions) -> str | None:
     date = options.date.isoformat() if options.date else ""
     fetched = options.fetched_at.isoformat() if options.fetched_at else ""
     parts = (raw.rel, raw.kind, date, fetched, learned)
-    return manifest_key([*(p.encode() for p in parts), data, side_bytes])
+    return manifest_key([*(p.encode() for p in parts), digest, side_bytes])
 
 
 def _place(archive: Archive, entry: Entry, report: RunReport) -> None:

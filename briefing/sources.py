@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 import zlib
 from dataclasses import dataclass, field
@@ -148,6 +149,11 @@ def _consider(path: Path, rel: str, root: Path | None, found: Discovery) -> None
 
 def _not_regular(path: Path, root: Path | None) -> str | None:
     """Why ``path`` is not a regular file we may read (None when it is one)."""
+    try:
+        if stat.S_ISREG(os.lstat(path).st_mode):  # no link: inside the folder it was found in
+            return None
+    except OSError:
+        pass  # answered below, with the reason
     try:
         target = path.resolve(strict=True)
         mode = target.stat().st_mode

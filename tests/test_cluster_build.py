@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from pelican.plugins.briefing_reader import plugin as reader_plugin
 from pelican.plugins.briefing_reader.reader import BriefingReader, cache_salt
+from pelican.plugins.incremental import prefill as prefill_module
 from pelican.plugins.incremental.prefill import article_files, prefill
 from pelican.plugins.incremental.store import Store
 from pelican.plugins.read_next import plugin as read_next_plugin
@@ -162,6 +163,40 @@ def test_a_broken_pool_loses_its_batches_to_the_build_not_the_articles(
     reader = Store(tmp_path / "stores" / reader_plugin.STORE, cache_salt(settings))
     keys = [reader.key(f.read_bytes()) for f in article_files(settings)]
     assert reader.missing(keys) == set(keys)
+
+
+class CountingPool(ProcessPoolExecutor):
+    """A real fork pool that records the most batches it held at once (sent, not collected)."""
+
+    def __init__(self) -> None:
+        super().__init__(2, mp_context=multiprocessing.get_context("fork"))
+        self.outstanding: set[Any] = set()
+        self.most = 0
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+        future = super().submit(fn, *args, **kwargs)
+        self.outstanding.add(future)
+        self.most = max(self.most, len(self.outstanding))
+        future.add_done_callback(self.outstanding.discard)
+        return future
+
+
+def test_the_prefill_holds_a_bounded_number_of_batches_and_fills_every_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold build sends every file; only IN_FLIGHT batches of them are held at a time."""
+    content = tmp_path / "content"
+    synthetic_content(content)
+    monkeypatch.setattr(prefill_module, "IN_FLIGHT", 2)
+    settings = {"PATH": str(content), "ARTICLE_PATHS": ["articles"], "PAGE_PATHS": ["pages"]}
+    with CountingPool() as pool:
+        report = prefill(settings, tmp_path / "stores", pool)
+    files = article_files(settings)
+    assert len(files) > 4 * prefill_module.BATCH  # more batches than may be held
+    assert 1 <= pool.most <= 2
+    assert (report.sent, report.filled, report.lost) == (len(files), len(files), 0)
+    reader = Store(tmp_path / "stores" / reader_plugin.STORE, cache_salt(settings))
+    assert reader.missing([reader.key(f.read_bytes()) for f in files]) == set()
 
 
 def test_a_file_the_contract_refuses_fails_the_build_by_name(

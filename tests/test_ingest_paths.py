@@ -290,3 +290,21 @@ def test_a_fault_of_our_own_is_logged_with_its_traceback_for_debugging(
     (record,) = [r for r in caplog.records if r.name == "briefing.ingest"]
     assert record.getMessage() == "site/page.txt: unexpected failure"
     assert record.exc_info is not None and record.exc_info[0] is KeyError
+
+
+def test_the_manifest_key_is_the_same_from_the_bytes_read_for_learning(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    for n in range(MIN_DUMPS):
+        put(raw / "site", f"{n}.txt", dump(n))
+    inputs = discover([raw]).inputs
+    digests: dict[str, bytes] = {}
+    learned = learn_boilerplate_by_folder(inputs, digests)
+    options = replace(OPTIONS, boilerplate=learned)
+    assert sorted(digests) == sorted(r.rel for r in inputs)
+    for raw_input in inputs:
+        read_again = ingest_module._key(raw_input, options)
+        assert read_again is not None
+        assert ingest_module._key(raw_input, options, digests[raw_input.rel]) == read_again
+    (raw / "site" / "0.txt").write_text("another page")  # changed after it was read to learn
+    changed = ingest_module._key(inputs[0], options)
+    assert changed != ingest_module._key(inputs[0], options, digests[inputs[0].rel])

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator, Mapping
-from concurrent.futures import BrokenExecutor, Executor, Future, as_completed
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,10 @@ logger = logging.getLogger(__name__)
 BATCH = 64
 # Results written to the stores at a time (one transaction each): the client holds no more.
 FLUSH = 2048
+# Batches sent and not yet collected: enough to keep 64 workers busy, while this process holds
+# the bytes and results of 4,096 files at most (a cold build at 100k held every file's bytes in
+# the executor's queue and every result in its future: 6 GB).
+IN_FLIGHT = 64
 
 
 @dataclass(frozen=True)
@@ -123,9 +127,7 @@ def prefill(settings: Mapping[str, Any], stores: Path, executor: Executor) -> Pr
     try:
         files = article_files(settings)
         todo = _missing(files, reader)
-        futures = _submitted(executor, job, todo)
-        filled, lost = _collect(futures, reader, tokens_store)
-        lost += len(todo) - sum(futures.values())  # never sent: the executor broke first
+        filled, lost = _fill(executor, job, todo, reader, tokens_store)
     finally:
         reader.close()
         tokens_store.close()
@@ -140,58 +142,77 @@ def prefill(settings: Mapping[str, Any], stores: Path, executor: Executor) -> Pr
     return report
 
 
-def _missing(files: list[Path], reader: Store) -> list[tuple[str, bytes]]:
-    """Return (path, bytes) of the files whose reader entry the store lacks.
+def _missing(files: list[Path], reader: Store) -> list[str]:
+    """Return the paths of the files whose reader entry the store lacks.
 
-    Only the keys of the files are held while the store is asked, and then only the bytes of
-    the missing ones: a daily build lacks a few dozen entries of an archive that can be far
-    larger than memory.
+    Only the keys of the files are held while the store is asked, and the bytes of the missing
+    ones are read batch by batch as they are sent: a daily build lacks a few dozen entries of
+    an archive that can be far larger than memory, and a cold build lacks them all.
     """
     keys = {str(path): reader.key(path.read_bytes()) for path in files}
     absent = reader.missing(list(keys.values()))
-    # A file changed between the two reads is sent as it is now: its entry is keyed by the
-    # bytes the worker parses, so it is right either way.
-    return [(path, Path(path).read_bytes()) for path, key in keys.items() if key in absent]
+    return [path for path, key in keys.items() if key in absent]
 
 
-def _batches(todo: list[tuple[str, bytes]]) -> Iterator[list[tuple[str, bytes]]]:
+def _batches(todo: list[str]) -> Iterator[list[tuple[str, bytes]]]:
+    """The missing files with their bytes, BATCH at a time, read when the batch is sent.
+
+    A file changed since its key was taken is sent as it is now (its entry is keyed by the
+    bytes the worker parses, so it is right either way); one gone or unreadable is left to the
+    build's reader, which names it.
+    """
     for at in range(0, len(todo), BATCH):
-        yield todo[at : at + BATCH]
+        batch = []
+        for path in todo[at : at + BATCH]:
+            try:
+                batch.append((path, Path(path).read_bytes()))
+            except OSError:
+                continue
+        yield batch
 
 
-def _submitted(
-    executor: Executor, job: Job, todo: list[tuple[str, bytes]]
-) -> dict[Future[Filled], int]:
-    """Submit every batch (to a pool that breaks meanwhile, the ones before); futures: files."""
-    futures: dict[Future[Filled], int] = {}
-    try:
-        for batch in _batches(todo):
-            futures[executor.submit(compute, batch, job)] = len(batch)
-    except BrokenExecutor as exc:  # a local worker died: the build parses the rest
-        logger.info("prefill: the pool broke (%s): the build parses the rest", exc)
-    return futures
-
-
-def _collect(futures: dict[Future[Filled], int], reader: Store, tokens: Store) -> tuple[int, int]:
-    """Write results into the stores as batches finish; return (files filled, files lost)."""
+def _fill(
+    executor: Executor, job: Job, todo: list[str], reader: Store, tokens: Store
+) -> tuple[int, int]:
+    """Compute the missing entries, IN_FLIGHT batches at a time, writing results as batches
+    finish; return (files filled, files lost: the build's reader parses those)."""
+    batches = _batches(todo)
+    running: dict[Future[Filled], int] = {}
     pending = Filled()
-    filled = lost = 0
-    for future in as_completed(futures):
-        try:
-            result = future.result()
-        # Any failure of a batch (KilledWorker, a broken pool, a worker's import error) costs
-        # only time: its files are parsed by the build's reader, which names a bad one.
-        except Exception as exc:
-            lost += futures[future]
-            logger.info("prefill: a batch was lost (%s): the build parses it", exc)
-            continue
-        filled += len(result.reader)
-        pending.reader.update(result.reader)
-        pending.tokens.update(result.tokens)
-        if len(pending.reader) >= FLUSH:
-            _flush(pending, reader, tokens)
+    filled = sent = 0
+    failed = 0
+    broken = False
+    while True:
+        while not broken and len(running) < IN_FLIGHT:
+            batch = next(batches, None)
+            if batch is None:
+                break
+            try:
+                running[executor.submit(compute, batch, job)] = len(batch)
+            except BrokenExecutor as exc:  # a local worker died: the build parses the rest
+                logger.info("prefill: the pool broke (%s): the build parses the rest", exc)
+                broken = True
+        if not running:
+            break
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
+        for future in done:
+            count = running.pop(future)  # its result is dropped once written
+            sent += count
+            try:
+                result = future.result()
+            # Any failure of a batch (KilledWorker, a broken pool, a worker's import error)
+            # costs only time: its files are parsed by the build's reader, which names a bad one.
+            except Exception as exc:
+                failed += count
+                logger.info("prefill: a batch was lost (%s): the build parses it", exc)
+                continue
+            filled += len(result.reader)
+            pending.reader.update(result.reader)
+            pending.tokens.update(result.tokens)
+            if len(pending.reader) >= FLUSH:
+                _flush(pending, reader, tokens)
     _flush(pending, reader, tokens)
-    return filled, lost
+    return filled, failed + len(todo) - sent  # never sent: the executor broke first
 
 
 def _flush(pending: Filled, reader: Store, tokens: Store) -> None:
