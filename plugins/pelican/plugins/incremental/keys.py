@@ -78,7 +78,7 @@ def chrome(context: Mapping[str, Any]) -> dict[str, Any]:
     count = context.get("HEADER_CATEGORIES") or 6
     return {
         "header": [(str(c), c.url) for c in biggest(categories, count)],
-        "categories": len(categories),
+        "all categories link": len(categories) > count,
         "pages": [(p.slug, p.url) for p in context.get("pages") or ()],
     }
 

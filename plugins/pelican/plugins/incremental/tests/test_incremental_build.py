@@ -97,6 +97,27 @@ def add_a_day(archive: Archive) -> None:
         path.write_text(frontmatter.dump(new), encoding="utf-8")
 
 
+def add_a_category(archive: Archive) -> None:
+    """Write one article in a category the archive has not had (too small for the header)."""
+    model = ARTICLES[0]
+    new = dataclasses.replace(
+        model,
+        title="Tide tables for the winter printed",
+        body="The port authority printed its winter tide tables for the fishing fleet.",
+        category="Harbour notes",
+        summary=None,
+        tags=(),
+        read_next=(),
+        slug="tide-tables-for-the-winter-printed",
+        date=model.date + timedelta(days=3, hours=2),
+        modified=None,
+        source_url="https://example.org/day-after/tides" if model.source_url else None,
+        translations=(),
+    )
+    path = archive.content / "articles" / f"{new.slug}.md"
+    path.write_text(frontmatter.dump(new), encoding="utf-8")
+
+
 def edit_an_article(archive: Archive) -> None:
     """Change the title and body of one fixture article."""
     path = archive.content / "articles" / f"{ARTICLES[1].slug}.md"
@@ -133,6 +154,7 @@ def change_a_template(archive: Archive) -> None:
 
 STEPS: list[tuple[str, Callable[[Archive], None]]] = [
     ("a day's new articles", add_a_day),
+    ("an article in a new category", add_a_category),
     ("an edited article", edit_an_article),
     ("a deleted article", delete_an_article),
     ("a settings change", change_a_setting),
@@ -144,7 +166,8 @@ STEPS: list[tuple[str, Callable[[Archive], None]]] = [
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
     base = tmp_path_factory.mktemp("incremental")
-    archive = Archive(base)
+    # Two categories in the header, so the others sit behind its "All categories" link.
+    archive = Archive(base, {"HEADER_CATEGORIES": "2"})
     write_archive(archive.content)
     shutil.copytree(ROOT / "themes" / "briefing", archive.theme)
     archive.build(archive.output, incremental=True, jobs=2)
