@@ -19,6 +19,7 @@ import shutil
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pelican.plugins.briefing_reader.plugin import STORE
@@ -26,6 +27,7 @@ from pelican.plugins.briefing_reader.reader import cache_salt
 from pelican.plugins.incremental.store import Store
 
 from briefing import frontmatter
+from briefing.model import Article
 from briefing.site import build_site, stores_path
 from tests.conftest import DEV_SETTINGS, ROOT
 from tests.fixtures.site import ARTICLES, write_archive
@@ -77,45 +79,50 @@ def summary(stderr: str) -> tuple[int, int]:
     return int(found[1].replace(",", "")), int(found[2].replace(",", ""))
 
 
+def write_new(
+    archive: Archive,
+    model: Article,
+    slug: str,
+    text: tuple[str, str],
+    later: timedelta,
+    **more: Any,
+) -> None:
+    """Write a new article shaped like ``model``: its own title and body, slug, date and URL."""
+    title, body = text
+    new = dataclasses.replace(
+        model,
+        title=title,
+        body=body,
+        summary=None,
+        tags=(),
+        read_next=(),
+        slug=slug,
+        date=model.date + later,
+        modified=None,
+        source_url=f"https://example.org/day-after/{slug}" if model.source_url else None,
+        translations=(),
+        **more,
+    )
+    path = archive.content / "articles" / f"{new.slug}.md"
+    path.write_text(frontmatter.dump(new), encoding="utf-8")
+
+
 def add_a_day(archive: Archive) -> None:
     """Write three new articles, a day after the fixture's last, in existing categories."""
     for n, model in enumerate(ARTICLES[:3]):
-        new = dataclasses.replace(
-            model,
-            title=f"Harbour cranes number {n} repainted",
-            body=f"Workers repainted harbour crane number {n} in bright orange overnight.",
-            summary=None,
-            tags=(),
-            read_next=(),
-            slug=f"{model.slug}-day-after-{n}",
-            date=model.date + timedelta(days=3, minutes=n),
-            modified=None,
-            source_url=f"https://example.org/day-after/{n}" if model.source_url else None,
-            translations=(),
-        )
-        path = archive.content / "articles" / f"{new.slug}.md"
-        path.write_text(frontmatter.dump(new), encoding="utf-8")
+        title = f"Harbour cranes number {n} repainted"
+        body = f"Workers repainted harbour crane number {n} in bright orange overnight."
+        later = timedelta(days=3, minutes=n)
+        write_new(archive, model, f"{model.slug}-day-after-{n}", (title, body), later)
 
 
 def add_a_category(archive: Archive) -> None:
     """Write one article in a category the archive has not had (too small for the header)."""
-    model = ARTICLES[0]
-    new = dataclasses.replace(
-        model,
-        title="Tide tables for the winter printed",
-        body="The port authority printed its winter tide tables for the fishing fleet.",
-        category="Harbour notes",
-        summary=None,
-        tags=(),
-        read_next=(),
-        slug="tide-tables-for-the-winter-printed",
-        date=model.date + timedelta(days=3, hours=2),
-        modified=None,
-        source_url="https://example.org/day-after/tides" if model.source_url else None,
-        translations=(),
-    )
-    path = archive.content / "articles" / f"{new.slug}.md"
-    path.write_text(frontmatter.dump(new), encoding="utf-8")
+    title = "Tide tables for the winter printed"
+    body = "The port authority printed its winter tide tables for the fishing fleet."
+    slug = "tide-tables-for-the-winter-printed"
+    later = timedelta(days=3, hours=2)
+    write_new(archive, ARTICLES[0], slug, (title, body), later, category="Harbour notes")
 
 
 def edit_an_article(archive: Archive) -> None:
