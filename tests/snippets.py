@@ -29,3 +29,21 @@ def body_tests(
         assert snippet not in "\n".join(ferry.paragraphs)
 
     return contains, does_not_contain
+
+
+TailCase = tuple[str, list[str], str, str]  # (id, lines below the text, kept, left out)
+
+
+def tail_test(cases: list[TailCase], body: Callable[[list[str]], str]) -> Callable[..., None]:
+    """Return the parametrised test: a dump's text then ``tail`` keeps one snippet, not the other
+    (``body`` extracts the body of the text and the lines below it)."""
+
+    @pytest.mark.parametrize(
+        ("tail", "present", "absent"), [c[1:] for c in cases], ids=[c[0] for c in cases]
+    )
+    def test(tail: list[str], present: str, absent: str) -> None:
+        found = body(tail)
+        assert present in found
+        assert absent not in found
+
+    return test

@@ -4,11 +4,10 @@ a paragraph are not."""
 
 from __future__ import annotations
 
-import pytest
-
 from briefing.extraction import ExtractContext
 from briefing.generic import extract_dump
 from briefing.markdown import paragraphs_to_markdown
+from tests.snippets import tail_test
 
 TEXT = [
     "The Harbour Quartet will tour the country next summer for the first time in a decade, "
@@ -53,13 +52,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("tail", "present", "absent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
-)
-def test_list_below_the_text(tail: list[str], present: str, absent: str) -> None:
-    body = _body(tail)
-    assert present in body
-    assert absent not in body
+test_list_below_the_text = tail_test(CASES, _body)
 
 
 def test_explain_names_the_list_items() -> None:

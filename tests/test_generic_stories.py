@@ -4,11 +4,10 @@ repeated verbatim below its text, and a date of another form in the text, change
 
 from __future__ import annotations
 
-import pytest
-
 from briefing.extraction import ExtractContext
 from briefing.generic import extract_dump
 from briefing.markdown import paragraphs_to_markdown
+from tests.snippets import tail_test
 
 HEADLINE = "Council approves protected cycle lanes along the river road"
 DATELINE = "Published 03.06.2026 - 09:10"
@@ -70,13 +69,7 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("tail", "present", "absent"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
-)
-def test_second_story_below_the_text(tail: list[str], present: str, absent: str) -> None:
-    body = _body(tail)
-    assert present in body
-    assert absent not in body
+test_second_story_below_the_text = tail_test(CASES, _body)
 
 
 def test_comment_stamps_in_the_datelines_form_end_the_body() -> None:
