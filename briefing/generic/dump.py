@@ -100,7 +100,8 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     standfirst = find_standfirst(lines, title, body) if title is not None else None
     authors = find_authors(lines, title, start, found.line if found else None)
     body = _above_author_note(lines, body, authors)
-    items = tuple(i for i in items if i in body)
+    in_body = frozenset(body)
+    items = tuple(i for i in items if i in in_body)
     texts, kinds = body_blocks(lines, body, frozenset(items))
     layout = Layout(start, end, body, title, found, standfirst, frozenset(items), cut)
     tags, tag_lines = find_tags(lines, start, end)
