@@ -91,6 +91,11 @@ def is_byline(text: str) -> bool:
     return labelled is not None and bool(names(labelled["rest"], labelled=True))
 
 
+def is_byline_label(text: str) -> bool:
+    """Return whether a line is a byline label alone ("By", "Author:"): the name is below."""
+    return _LABEL_ONLY.match(text) is not None
+
+
 def unlabelled(text: str) -> str:
     """Return a byline's text without its label ("Autor Monika Bolliger" -> the name)."""
     labelled = _LABEL.match(text)
