@@ -31,6 +31,9 @@ MAX_DATE_PARSES = 6  # dates parsed near the title before the best is chosen (~1
 # DATE_DISTANCE_COST (0.05 to 0.4) on either half of dev-fundus.
 DATE_TIME_BONUS = 1.0
 DATE_CUE_BONUS = 1.0
+# An update stamp ("Actualizado el 25/05/2025 21:57 h") is no publication cue: it earns no
+# cue bonus and costs UPDATE_COST, so the bare publication date next to it wins.
+UPDATE_COST = 1.0
 DATE_DISTANCE_COST = 0.1
 DATE_SHORT_BONUS = 1.0  # a line that is nothing but the date is a dateline, not a sentence
 DATE_SHORT_WORDS = 6
@@ -114,6 +117,7 @@ def _distance(i: int, anchor: int) -> int:
 
 
 def _date_score(found: dates.FoundDate, anchor: int) -> float:
-    score = DATE_TIME_BONUS * found.has_time + DATE_CUE_BONUS * found.cue
+    score = DATE_TIME_BONUS * found.has_time + DATE_CUE_BONUS * (found.cue and not found.updated)
+    score -= UPDATE_COST * found.updated
     score += DATE_SHORT_BONUS * (found.words <= DATE_SHORT_WORDS)
     return score - DATE_DISTANCE_COST * _distance(found.line, anchor)

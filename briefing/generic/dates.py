@@ -43,6 +43,12 @@ MAX_AHEAD = timedelta(days=1)
 # differs between them was counted from the clock (any distance that is not a whole year works).
 _OTHER_BASE = timedelta(days=9, hours=7, minutes=13)
 RELATIVE_TAIL_WORDS = 4  # "1 day ago", "vor 2 Std.", "il y a 3 heures": up to four words
+# The cue words of ``DATE_CUE`` that mark an update, not the publication: a part they open
+# dates the line only when no other part does ("Updated: 19 Nov ... | Published: 18 Nov").
+UPDATE_CUE = re.compile(
+    r"\b(?:updated|aktualisiert|actualizado|aggiornato|mis à jour|oppdatert|обновлено)\b|更新",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,9 @@ class FoundDate:
     cue: bool  # the line says "Published", "Stand", ... before the date
     words: float = 0.0  # length of the line, for preferring lines that are only a date
     clock_only: bool = False  # a bare "16:30": the fetch day, unless a dated line is near
+    updated: bool = (
+        False  # the date is an update stamp ("Updated Nov 13, 2019"), not the publication's
+    )
 
 
 def parse_line(
@@ -71,11 +80,14 @@ def parse_line(
     if len(line.split()) > MAX_DATELINE_WORDS or not DATE_HINT.search(line):
         return None
     languages = list(dict.fromkeys([lang, "en"])) if lang is not None and lang in _KNOWN else None
-    parts = _parts(line)
+    cued = _parts(line)
+    parts = [part for part, _ in cued]
     if base is not None and len(parts) == 1 and (clock := _TIME_ONLY.match(parts[0])):
         found = _found(line, _on_fetch_day(clock.group(0), base), True, base)
         return replace(found, clock_only=True) if found else None
-    for i, part in enumerate(parts):
+    # The publication's parts first: an update stamp dates the line only when nothing else does.
+    for i in sorted(range(len(parts)), key=lambda k: cued[k][1]):
+        part = parts[i]
         relative = bool(_RELATIVE.search(part))
         if relative and base is None:
             # "Nov 19, 2019 at 9:08 GMT 1 day ago": the absolute head still dates the line.
@@ -96,13 +108,17 @@ def parse_line(
             continue
         if i + 1 < len(parts) and _TIME_ONLY.match(parts[i + 1]) and not relative:
             value = _parse(f"{part} {parts[i + 1]}", languages, settings) or value
-        return _found(line, value, relative, base)
+        found = _found(line, value, relative, base)
+        return replace(found, updated=cued[i][1]) if found else None
     if _RELATIVE.search(line) and base is None:
         return None
     if not _YEAR.search(line) and base is None:
         return None
     value = _search(line, languages, _settings(line, lang, base, order))
-    return _found(line, value, bool(_RELATIVE.search(line)), base) if value else None
+    found = _found(line, value, bool(_RELATIVE.search(line)), base) if value else None
+    # Found in the whole line: an update stamp when every cue on it says so.
+    only_updates = all(updated for _, updated in cued) and bool(UPDATE_CUE.search(line))
+    return replace(found, updated=only_updates) if found else None
 
 
 def _on_fetch_day(text: str, base: datetime) -> datetime:
@@ -175,10 +191,12 @@ def _clean(part: str) -> str:
     return " ".join(_FILLER.sub(" ", part).split()).strip(" ,:")
 
 
-def _parts(line: str) -> list[str]:
+def _parts(line: str) -> list[tuple[str, bool]]:
+    """Return the line's dateline parts, cleaned, each with whether an update cue opens it."""
     # "Published 18 Nov 2024 9:26pm Updated 19 Nov...": each cue word starts a new part.
     marked = DATE_CUE.sub(lambda m: " | " + m.group(0), line)
-    return [p for p in (_clean(p) for p in DATE_SEPARATORS.split(marked)) if p]
+    cleaned = ((_clean(p), bool(UPDATE_CUE.search(p))) for p in DATE_SEPARATORS.split(marked))
+    return [(part, updated) for part, updated in cleaned if part]
 
 
 def _absolute_head(part: str, languages: list[str] | None, settings: dict[str, Any]) -> str:
