@@ -85,11 +85,22 @@ TEASER_COST = 3.0
 # to off (A 0.960, B 0.778); dev-aeb's dump headline equals the HTML one on 145 (3), 148 (4,
 # 5), 147 (6) and 144 (off) of 181 pages: 4.
 RUN_LINES = 4
+# A dateline shape (letters and numbers masked) that this many different datelines share
+# near the headline stamps a list of dated teasers: it earns a teaser no dateline bonus.
+# No dev-fundus page has such a list (the halves tie at 2 to 4 and off); on dev-aeb, 2 to 4
+# give the same pages, off loses one (a car site's dated "More stories" above the text): 3,
+# as ``stories.MIN_STAMPS``.
+MIN_STAMPS = 3
 # Five or more words, every one capitalised: a menu row or a list of authors.  Headlines, even
 # in title case, keep some lowercase words ("for the", "in", "und").
 _LIST_OF_NAMES = re.compile(r"^(?:[A-Z0-9&][^\s]*\s+){4,}[A-Z0-9&][^\s]*$")
 _WORD = re.compile(r"\w+")
-_NUMBER = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGITS = re.compile(r"\d+")
+# A day and a year, as tokens of their own: "5 de mayo de 2025", "Nov. 19th, 2019"; not a
+# model number ("2020 LC500", "2013 Lexus IS 350").
+_DAY = re.compile(r"^\W*(\d{1,2})(?:st|nd|rd|th|er|e)?\W*$")
+_YEAR_TOKEN = re.compile(r"^\W*(?:19|20)\d\d\W*$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DATE_SHAPE = re.compile(r"\d{1,2}[:.h]\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\d\s*[年月日]")
 _INNER_STOP = re.compile(r"\w{3}\. \w")  # two sentences: a caption or a teaser, not a headline
@@ -104,6 +115,7 @@ class _Page:
     end: int  # where the strict one starts: lines in between may still be the headline
     texts: list[str]  # the dump's non-empty lines (a headline often shows twice)
     body: list[tuple[int, frozenset[str]]]  # the article's lines and their words
+    stamps: frozenset[str] = frozenset()  # dateline shapes a dated list repeats (``_stamps``)
 
 
 def find_title(
@@ -124,7 +136,8 @@ def find_title(
     if not candidates:
         return None
     words = [(i, frozenset(_words(lines[i].text))) for i in body]
-    page = _Page(lines, start, end, [line.text for line in lines if line.text], words)
+    texts = [line.text for line in lines if line.text]
+    page = _Page(lines, start, end, texts, words, _stamps(lines[low : high + DATELINE_BELOW]))
     scores = {line.index: _score(page, line) for line in candidates}
     best = max(scores, key=lambda i: scores[i])
     # The headline with a breadcrumb or a kicker glued on ("Home Holidays <headline>") just
@@ -217,7 +230,7 @@ def _support(page: _Page, line: Line) -> float:
     run = _in_run(page.lines, line)
     if line.words >= 5 and _standfirst_below(page.lines, line, run):
         score += STANDFIRST_BONUS
-    if _dateline_below(page.lines, line.index, run):
+    if _dateline_below(page.lines, line.index, run, page.stamps):
         score += DATELINE_BONUS
     return score
 
@@ -322,17 +335,35 @@ def _standfirst_below(lines: list[Line], line: Line, run: bool = False) -> bool:
     return False
 
 
-def _dateline_below(lines: list[Line], i: int, run: bool = False) -> bool:
+def _dateline_below(
+    lines: list[Line], i: int, run: bool = False, stamps: frozenset[str] = frozenset()
+) -> bool:
     """Return whether a dateline or byline sits a few lines below line ``i`` (in a run of
-    headlines, with no other headline between: it dates that one)."""
+    headlines, with no other headline between: it dates that one; a dated list's stamp
+    dates a teaser, not the article)."""
     for n, line in enumerate(lines[i + 1 : i + 1 + DATELINE_BELOW], start=1):
-        if is_dateline(line):
+        if is_dateline(line) and _shape(line.text) not in stamps:
             return True
         if n <= BYLINE_BELOW and line.words <= BYLINE_WORDS and is_byline(line.text):
             return True
         if run and _headline_like(line):
             return False
     return False
+
+
+def _stamps(lines: list[Line]) -> frozenset[str]:
+    """Return the dateline shapes that ``MIN_STAMPS`` or more different datelines share: a
+    list of teasers, each dated ("May 15, 2017", "January 22, 2018", ...)."""
+    texts: dict[str, set[str]] = {}
+    for line in lines:
+        if is_dateline(line):
+            texts.setdefault(_shape(line.text), set()).add(line.text)
+    return frozenset(shape for shape, seen in texts.items() if len(seen) >= MIN_STAMPS)
+
+
+def _shape(text: str) -> str:
+    """Return a line's shape: each run of letters written "a", each number "0"."""
+    return _DIGITS.sub("0", _LETTERS.sub("a", text))
 
 
 def is_dateline(line: Line) -> bool:
@@ -343,16 +374,19 @@ def is_dateline(line: Line) -> bool:
 def _dateline(line: Line) -> bool:
     """Return whether a short line looks like a dateline, not a headline with a number in it.
 
-    A clock time, a numeric date, a cue word or two numbers close together ("1, 2019",
+    A clock time, a numeric date, a cue word or a day and a year close together ("1, 2019",
     "5 de mayo de 2025") make one; so does a short relative date ("vor 3 Stunden").  A bare
-    year ("WM 2026") or numbers far apart ("7 key questions ... 2020 debate") do not.
+    year ("WM 2026"), numbers far apart ("7 key questions ... 2020 debate") or a model number
+    next to a year ("with 2020 LC500 Convertible") do not.
     """
     text = line.text
     if not DATE_HINT.search(text):
         return False
     if _DATE_SHAPE.search(text) or DATE_CUE.search(text):
         return True
-    spots = [k for k, token in enumerate(text.split()) if _NUMBER.search(token)]
-    if any(b - a <= DATE_PARTS_GAP for a, b in pairwise(spots)):
+    tokens = text.split()
+    days = [k for k, t in enumerate(tokens) if (m := _DAY.match(t)) and 1 <= int(m[1]) <= 31]
+    years = [k for k, t in enumerate(tokens) if _YEAR_TOKEN.match(t)]
+    if any(0 < abs(d - y) <= DATE_PARTS_GAP for d in days for y in years):
         return True
     return not _YEAR.search(text) and line.words <= DATELINE_SHORT_WORDS
