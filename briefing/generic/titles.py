@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from briefing.generic.boilerplate import furniture_reason
-from briefing.generic.bylines import is_byline, is_byline_label
+from briefing.generic.bylines import is_byline, is_byline_label, names, unlabelled
 from briefing.generic.lines import Line
 from briefing.generic.patterns import CAPTION_CUE, CJK, DATE_CUE, DATE_HINT
 
@@ -131,7 +131,9 @@ def find_title(
     low = max(0, start - TITLE_WINDOW)
     high = min(len(lines), end + TITLE_LOOKAHEAD)
     candidates = [
-        line for line in lines[low:high] if _eligible(line) and not _below_label(lines, line)
+        line
+        for line in lines[low:high]
+        if _eligible(line) and not _below_label(lines, line) and not _about_writer(lines, line)
     ]
     if not candidates:
         return None
@@ -199,6 +201,16 @@ def _below_label(lines: list[Line], line: Line) -> bool:
     writer's name, which need not be shaped like a person's)."""
     above = _previous(lines, line.index)
     return above is not None and is_byline_label(above.text)
+
+
+def _about_writer(lines: list[Line], line: Line) -> bool:
+    """Return whether the line names the writer of a byline just above it ("By A" over
+    "About A", "Follow A on Twitter"): the byline's block, not a headline."""
+    for above in lines[max(0, line.index - BYLINE_BELOW) : line.index]:
+        if above.text and above.words <= BYLINE_WORDS and is_byline(above.text):
+            found = names(unlabelled(above.text), labelled=True)
+            return any(name in line.text for name in found)
+    return False
 
 
 def _previous(lines: list[Line], i: int) -> Line | None:
@@ -277,6 +289,7 @@ def _teaser_above(page: _Page, line: Line) -> bool:
         elif (
             dated
             and _headline_like(other)
+            and not _about_writer(page.lines, other)
             and _topic_share(other, page.body) >= share
             and any(_header_date(o) for o in page.lines[other.index + 1 : page.end])
         ):
