@@ -21,6 +21,7 @@ from briefing.generic.patterns import (
     DATELINE_WORDS,
     NOT_ARTICLE_DATE,
 )
+from briefing.generic.titles import TITLE_WINDOW, is_dateline, list_stamps, shape
 
 DATE_WINDOW_BEFORE = 12  # lines above the title/body start searched for the dateline
 DATE_WINDOW_AFTER = 15  # lines after it
@@ -57,13 +58,18 @@ def find_date(
     high = min(len(lines), max(anchor, start) + DATE_WINDOW_AFTER)
     nearby = sorted(range(low, high), key=lambda i: _distance(i, anchor))
     order = dates.page_order([line.text for line in lines if line.text])
+    # A dated list's stamps around the headline ("11/13/19 9:00AM" under each of a writer's
+    # recent posts) date its teasers, not the article: on dev-aeb one wrong day becomes
+    # "Undated".  Looked for down to the body's end, a comment thread's stamps also left two
+    # dumps Undated that the first comment's day had dated right: around the headline only.
+    stamps = list_stamps(lines[max(0, anchor - TITLE_WINDOW) : anchor + DATE_WINDOW_AFTER])
     found: list[dates.FoundDate] = []
     for i in nearby:
         if len(found) >= MAX_DATE_PARSES:
             break
         line = lines[i]
         text = _dateline_text(line)
-        if text is None:
+        if text is None or (is_dateline(line) and shape(line.text) in stamps):
             continue
         hit = dates.parse_line(text, lang, base, order)
         if hit is not None:

@@ -115,7 +115,7 @@ class _Page:
     end: int  # where the strict one starts: lines in between may still be the headline
     texts: list[str]  # the dump's non-empty lines (a headline often shows twice)
     body: list[tuple[int, frozenset[str]]]  # the article's lines and their words
-    stamps: frozenset[str] = frozenset()  # dateline shapes a dated list repeats (``_stamps``)
+    stamps: frozenset[str] = frozenset()  # dateline shapes a dated list repeats (``list_stamps``)
 
 
 def find_title(
@@ -139,7 +139,7 @@ def find_title(
         return None
     words = [(i, frozenset(_words(lines[i].text))) for i in body]
     texts = [line.text for line in lines if line.text]
-    page = _Page(lines, start, end, texts, words, _stamps(lines[low : high + DATELINE_BELOW]))
+    page = _Page(lines, start, end, texts, words, list_stamps(lines[low : high + DATELINE_BELOW]))
     scores = {line.index: _score(page, line) for line in candidates}
     best = max(scores, key=lambda i: scores[i])
     # The headline with a breadcrumb or a kicker glued on ("Home Holidays <headline>") just
@@ -355,7 +355,7 @@ def _dateline_below(
     headlines, with no other headline between: it dates that one; a dated list's stamp
     dates a teaser, not the article)."""
     for n, line in enumerate(lines[i + 1 : i + 1 + DATELINE_BELOW], start=1):
-        if is_dateline(line) and _shape(line.text) not in stamps:
+        if is_dateline(line) and shape(line.text) not in stamps:
             return True
         if n <= BYLINE_BELOW and line.words <= BYLINE_WORDS and is_byline(line.text):
             return True
@@ -364,18 +364,18 @@ def _dateline_below(
     return False
 
 
-def _stamps(lines: list[Line]) -> frozenset[str]:
+def list_stamps(lines: Sequence[Line]) -> frozenset[str]:
     """Return the dateline shapes that ``MIN_STAMPS`` or more different datelines share: a
     list of teasers, each dated ("May 15, 2017", "January 22, 2018", ...)."""
     texts: dict[str, set[str]] = {}
     for line in lines:
         if is_dateline(line):
-            texts.setdefault(_shape(line.text), set()).add(line.text)
+            texts.setdefault(shape(line.text), set()).add(line.text)
     return frozenset(shape for shape, seen in texts.items() if len(seen) >= MIN_STAMPS)
 
 
-def _shape(text: str) -> str:
-    """Return a line's shape: each run of letters written "a", each number "0"."""
+def shape(text: str) -> str:
+    """Return a dateline's shape: each run of letters written "a", each number "0"."""
     return _DIGITS.sub("0", _LETTERS.sub("a", text))
 
 
