@@ -58,11 +58,12 @@ def find_date(
     high = min(len(lines), max(anchor, start) + DATE_WINDOW_AFTER)
     nearby = sorted(range(low, high), key=lambda i: _distance(i, anchor))
     order = dates.page_order([line.text for line in lines if line.text])
-    # A dated list's stamps around the headline ("11/13/19 9:00AM" under each of a writer's
+    # A dated list's stamps above the headline ("11/13/19 9:00AM" under each of a writer's
     # recent posts) date its teasers, not the article: on dev-aeb one wrong day becomes
     # "Undated".  Looked for down to the body's end, a comment thread's stamps also left two
-    # dumps Undated that the first comment's day had dated right: around the headline only.
-    stamps = list_stamps(lines[max(0, anchor - TITLE_WINDOW) : anchor + DATE_WINDOW_AFTER])
+    # dumps Undated that the first comment's day had dated right (and the article's own
+    # dateline, in the comments' form, went with them): above the headline only.
+    stamps = list_stamps(lines[max(0, anchor - TITLE_WINDOW) : anchor])
     found: list[dates.FoundDate] = []
     for i in nearby:
         if len(found) >= MAX_DATE_PARSES:
