@@ -72,6 +72,8 @@ DATELINES = [
     ("numeric", "05.01.2025, 15:23"),
     ("month-day-year-byline", "February 1, 2019 | BY: Ilana Muhlstein, MS, RDN"),
     ("spanish", "5 de mayo de 2025"),
+    ("ordinal-day", "Monday, November 18th, 2019 at 11:08 a.m."),
+    ("day-before-year", "19. November 2019"),
     ("cued", "Published on Tuesday 26 November 2024 by the news desk"),
     ("relative", "vor 3 Stunden"),
 ]
@@ -79,6 +81,9 @@ NOT_DATELINES = [
     ("bare-year", "World Cup 2026 The race between the two favourites"),
     ("numbers-far-apart", "7 key questions heading into the 2020 Democratic debate"),
     ("no-number", "Council approves protected cycle lanes"),
+    # A model number next to a year is no day: "2020 LC500", "2013 Lexus IS 350".
+    ("model-number-by-a-year", "Lexus wants you to go topless with 2020 LC500 Convertible"),
+    ("number-over-31-by-a-year", "First Impressions: 2013 Lexus IS 350, IS 350 F Sport"),
 ]
 
 
