@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from briefing.extraction import Extracted
+
 HEADLINE = "Council approves protected cycle lanes along the river road"
 BODY = (
     "The council voted on Tuesday evening to build two kilometres of protected cycle lanes "
@@ -23,3 +27,14 @@ def decoy(line: str) -> str:
     """Return a page whose header holds ``line`` (a date that is not the article's) above
     the article's own dateline."""
     return page(line, DATELINE)
+
+
+def assert_dated(found: Extracted, expected: datetime | None) -> None:
+    """Assert the page's headline was found and its date is ``expected`` (naive: the day and
+    clock time the page states), or that no date was found when ``expected`` is None."""
+    assert found.title == HEADLINE
+    if expected is None:
+        assert found.date is None
+        return
+    assert found.date is not None
+    assert found.date.replace(tzinfo=None) == expected

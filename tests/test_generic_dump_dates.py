@@ -14,7 +14,7 @@ import pytest
 from briefing.extraction import ExtractContext
 from briefing.generic import extract_dump
 from briefing.generic.dates import page_order, parse_line
-from tests.generic_page import BODY, HEADLINE, decoy, page
+from tests.generic_page import BODY, HEADLINE, assert_dated, decoy, page
 
 FETCHED = datetime(2026, 6, 5, 14, 0, tzinfo=UTC)
 
@@ -92,13 +92,7 @@ CASES = [
     ("text", "fetched", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
 )
 def test_dump_date(text: str, fetched: datetime | None, expected: datetime | None) -> None:
-    found = extract_dump(text, ExtractContext(rel_path="x.txt", fetched_at=fetched))
-    assert found.title == HEADLINE
-    if expected is None:
-        assert found.date is None
-        return
-    assert found.date is not None
-    assert found.date.replace(tzinfo=None) == expected
+    assert_dated(extract_dump(text, ExtractContext(rel_path="x.txt", fetched_at=fetched)), expected)
 
 
 # A date near the headline that is not the article's, above the article's own dateline.

@@ -16,7 +16,7 @@ import pytest
 
 from briefing.extraction import ExtractContext, Extracted
 from briefing.generic import extract_dump
-from tests.generic_page import BODY, HEADLINE, page
+from tests.generic_page import BODY, HEADLINE, assert_dated, page
 
 MENU = ("Home", "News", "Sport")
 TEASERS = (
@@ -207,10 +207,4 @@ DATES = [
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in DATES], ids=[c[0] for c in DATES])
 def test_dump_date(text: str, expected: datetime | None) -> None:
-    found = extract(text)
-    assert found.title == HEADLINE
-    if expected is None:
-        assert found.date is None
-        return
-    assert found.date is not None
-    assert found.date.replace(tzinfo=None) == expected
+    assert_dated(extract(text), expected)
