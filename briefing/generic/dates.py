@@ -62,9 +62,7 @@ class FoundDate:
     cue: bool  # the line says "Published", "Stand", ... before the date
     words: float = 0.0  # length of the line, for preferring lines that are only a date
     clock_only: bool = False  # a bare "16:30": the fetch day, unless a dated line is near
-    updated: bool = (
-        False  # the date is an update stamp ("Updated Nov 13, 2019"), not the publication's
-    )
+    updated: bool = False  # an update stamp ("Updated Nov 13, 2019"), not the publication
 
 
 def parse_line(

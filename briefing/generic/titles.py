@@ -221,11 +221,19 @@ def _previous(lines: list[Line], i: int) -> Line | None:
 def _in_run(lines: list[Line], line: Line) -> bool:
     """Return whether the line sits in a run of ``RUN_LINES`` or more headline-like lines (a
     teaser list), where a dateline or a standfirst belongs to the headline nearest it."""
-    texts = [o for o in lines if o.text]
-    k = next(n for n, o in enumerate(texts) if o.index == line.index)
-    up = next((n for n in range(k - 1, -1, -1) if not _headline_like(texts[n])), -1)
-    down = next((n for n in range(k + 1, len(texts)) if not _headline_like(texts[n])), len(texts))
-    return down - up - 1 >= RUN_LINES
+    return 1 + _run_length(lines, line.index, -1) + _run_length(lines, line.index, 1) >= RUN_LINES
+
+
+def _run_length(lines: list[Line], i: int, step: int) -> int:
+    """Return how many headline-like lines follow line ``i`` (upwards for ``step`` -1)."""
+    count, j = 0, i + step
+    while 0 <= j < len(lines) and count < RUN_LINES:
+        if lines[j].text:
+            if not _headline_like(lines[j]):
+                break
+            count += 1
+        j += step
+    return count
 
 
 def _score(page: _Page, line: Line) -> float:
@@ -371,7 +379,7 @@ def list_stamps(lines: Sequence[Line]) -> frozenset[str]:
     for line in lines:
         if is_dateline(line):
             texts.setdefault(shape(line.text), set()).add(line.text)
-    return frozenset(shape for shape, seen in texts.items() if len(seen) >= MIN_STAMPS)
+    return frozenset(form for form, seen in texts.items() if len(seen) >= MIN_STAMPS)
 
 
 def shape(text: str) -> str:
