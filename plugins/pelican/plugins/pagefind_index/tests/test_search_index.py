@@ -15,9 +15,11 @@ from pelican.plugins.pagefind_index.indexer import (
     page_glob,
     plan_parts,
 )
+from pelican.plugins.pagefind_index.plugin import record_digest
 from pelican.plugins.pagefind_index.settings import load
 
 from briefing import frontmatter
+from briefing.model import Article, SourceItem
 from briefing.settings import SettingsError
 from briefing.site import BuildError
 from tests.search_fixture import ARTICLES, CARLON, build
@@ -243,3 +245,41 @@ def test_settings_reject_unknown_keys_and_bad_languages() -> None:
         load({"PAGEFIND": {"language": "en_US 1"}})
     with pytest.raises(SettingsError, match="part_pages"):
         load({"PAGEFIND": {"part_pages": -1}})
+
+
+def _record() -> Article:
+    return Article(
+        title="Talks resume in Baku",
+        slug="talks-resume",
+        date=datetime(2026, 2, 27, 9, 0, tzinfo=UTC),
+        category="Politics",
+        body="Talks resumed on Friday.\n\nBoth sides met in Baku.",
+        tags=("talks",),
+        read_next=(SourceItem(title="Earlier talks", slug="earlier"),),
+    )
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"body": "Talks resumed on Friday.\n\nBoth sides met in Ganja."},
+        {"body": "Talks resumed on Friday.\n\nBoth sides met in Baku. "},
+        {"title": "Talks resume in Ganja"},
+        {"date": datetime(2026, 2, 27, 10, 0, tzinfo=UTC)},
+        {"tags": ("talks", "baku")},
+        {"read_next": (SourceItem(title="Earlier talks", slug="later"),)},
+        {"origin": {"date": "ingested"}},
+        {"summary": "Talks resumed."},
+    ],
+    ids=lambda change: next(iter(change)),
+)
+def test_record_digest_changes_with_every_field(change: dict[str, object]) -> None:
+    """A page is indexed again whenever anything its record shows changed."""
+    record = _record()
+    assert record_digest(replace(record, **change)) != record_digest(record)  # type: ignore[arg-type]
+
+
+def test_record_digest_is_the_records_not_the_objects() -> None:
+    """Equal records (one read again, not the same object) keep their cached part."""
+    assert _record() is not _record()
+    assert record_digest(_record()) == record_digest(_record())

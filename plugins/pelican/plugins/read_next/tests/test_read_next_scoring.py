@@ -273,6 +273,39 @@ def test_source_items_match_archive_articles(item: SourceItem, expected: str | N
     assert matcher.match(item) == expected
 
 
+class Watched:
+    """An archive article as a match target, counting the reads of its texts."""
+
+    def __init__(self, doc: Article, reads: list[str]) -> None:
+        self.doc, self.reads, self.slug = doc, reads, doc.slug
+
+    @property
+    def title(self) -> str:
+        self.reads.append(self.slug)
+        return self.doc.title
+
+    @property
+    def summary(self) -> str | None:
+        return self.doc.summary
+
+    @property
+    def body(self) -> str:
+        self.reads.append(self.slug)
+        return self.doc.body
+
+
+def test_items_with_known_slugs_never_read_the_archives_texts() -> None:
+    """The fuzzy index is built at the first item without a known slug, and answers as ever."""
+    reads: list[str] = []
+    threshold = load({"READ_NEXT": {}}).source_match_threshold
+    matcher = SourceMatcher([Watched(a, reads) for a in archive()], threshold)
+    assert matcher.match_all([SourceItem(summary="x", slug="cotton")] * 3) == ["cotton"] * 3
+    assert reads == []
+    assert matcher.match(SourceItem(title="Record cotton harvest in Ganja")) == "cotton"
+    assert reads
+    assert matcher.match(SourceItem(summary=SENATE.split(";")[0][:90])) == "senate-visit"
+
+
 SMALL_ARCHIVE = (
     art(
         "seed-senate",
