@@ -88,26 +88,102 @@ class BundleError(RuntimeError):
         self.errors = errors
 
 
+Found = tuple[int, str, str, list[tuple[str, str | None]], bool]  # offset, raw, tag, attrs, />
+# The fast scan (:meth:`_TagFinder.scan`): an attribute-less tag, a declaration, any other tag.
+_OPEN = re.compile(r"<(?:([a-zA-Z][a-zA-Z0-9]*)>|(!)|(?=[a-zA-Z]))")
+_TAG_NAME = re.compile(r"[a-zA-Z][^\t\n\r\f />\x00]*")  # HTMLParser's tag name
+_WANTED = re.compile(r"href|src|action|poster|data-|og:url", re.IGNORECASE)
+_END_TAG = re.compile(r"</[a-zA-Z][-.a-zA-Z0-9:_]*\s*>")
+_CDATA_END = {
+    name: re.compile(rf"</\s*{name}\s*>", re.IGNORECASE)
+    for name in HTMLParser.CDATA_CONTENT_ELEMENTS
+}
+
+
 class _TagFinder(HTMLParser):
-    """Record every start tag with a link attribute, with its position in the source."""
+    """Record every start tag with a link attribute, with its offset in the source."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[int, int, str, str, list[tuple[str, str | None]], bool]] = []
+        self.found: list[tuple[int, int, str, str, list[tuple[str, str | None]], bool]] = []
+        self.at = -1  # the fast scan's offset of the tag being parsed
 
     def _record(self, tag: str, attrs: list[tuple[str, str | None]], empty: bool) -> None:
         if any((tag, name) in _ALL or name in SITE_DATA for name, _ in attrs) or _og_url(
             tag, attrs
         ):
-            line, column = self.getpos()
+            line, column = self.getpos() if self.at < 0 else (0, self.at)
             raw = self.get_starttag_text() or ""
-            self.tags.append((line, column, raw, tag, attrs, empty))
+            self.found.append((line, column, raw, tag, attrs, empty))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._record(tag, attrs, empty=False)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._record(tag, attrs, empty=True)
+
+    def scan(self, html: str) -> bool:
+        """Parse only the start tags that can hold a link, with HTMLParser's own tag parser.
+
+        The whole parser spends most of its time on the text, end tags and tags without
+        attributes.  This walk visits every start tag, so none can hide another, and says
+        False (the caller parses in full) where it would not know what HTMLParser does: a
+        comment, a processing instruction, CDATA, a declaration but the doctype, an end tag
+        that is not plain ``</name>``, an unterminated tag or script.
+        """
+        if "<!--" in html or "<?" in html or "<![" in html:
+            return False
+        if html.count("</") != len(_END_TAG.findall(html)):
+            return False
+        self.rawdata = html
+        pos = 0
+        while match := _OPEN.search(html, pos):
+            start, plain = match.start(), match.group(1)
+            if match.group(2):
+                if html[start : start + 9].lower() != "<!doctype" or ">" not in html[start:]:
+                    return False
+                pos = html.index(">", start) + 1
+                continue
+            if plain is not None and plain.lower() not in _CDATA_END:
+                pos = match.end()
+                continue
+            end = self.check_for_whole_start_tag(start)
+            if end < 0:
+                return False
+            name = _TAG_NAME.match(html, start + 1)
+            cdata = name is not None and name.group(0).lower() in _CDATA_END
+            if plain is None and not cdata and not _WANTED.search(html, start, end):
+                pos = end
+                continue
+            self.at = start
+            pos = self.parse_starttag(start)
+            if self.cdata_elem is not None:
+                close = _CDATA_END[self.cdata_elem].search(html, pos)
+                if close is None:
+                    return False
+                self.clear_cdata_mode()
+                pos = close.start()
+        return True
+
+
+def find_tags(html: str) -> list[Found]:
+    """Every start tag of ``html`` with a link or site-URL attribute, as HTMLParser reads it."""
+    finder = _TagFinder()
+    if finder.scan(html):
+        return [
+            (column, raw, tag, attrs, empty) for _, column, raw, tag, attrs, empty in finder.found
+        ]
+    finder = _TagFinder()
+    finder.feed(html)
+    finder.close()
+    # HTMLParser counts lines by "\n" only (not str.splitlines' \r, \f, \u2028...).
+    starts = [0]
+    for text_line in html.split("\n"):
+        starts.append(starts[-1] + len(text_line) + 1)
+    return [
+        (starts[line - 1] + col, raw, tag, attrs, e)
+        for line, col, raw, tag, attrs, e in finder.found
+    ]
 
 
 @dataclass(frozen=True)
@@ -204,19 +280,12 @@ def rewrite_page(
 
     ``hosted``: the page is the hosted build's, its site URLs root-relative (module docstring).
     """
-    finder = _TagFinder()
-    finder.feed(html)
-    finder.close()
-    # HTMLParser counts lines by "\n" only (not str.splitlines' \r, \f, \u2028...).
-    starts = [0]
-    for text_line in html.split("\n"):
-        starts.append(starts[-1] + len(text_line) + 1)
     errors: list[LinkError] = []
     pieces: list[str] = []
     done = 0
     folder = posixpath.dirname(page)
     root = site_root(page) if hosted else ""
-    for line, column, raw, tag, attrs, empty in finder.tags:
+    for offset, raw, tag, attrs, empty in find_tags(html):
         new_attrs: list[tuple[str, str | None]] = []
         for name, value in attrs:
             if value is not None and (tag, name) in _ALL:
@@ -229,7 +298,6 @@ def rewrite_page(
             new_attrs.append((name, value))
         if new_attrs == attrs:
             continue
-        offset = starts[line - 1] + column
         pieces += [html[done:offset], _start_tag(tag, new_attrs, empty)]
         done = offset + len(raw)
     pieces.append(html[done:])

@@ -18,7 +18,7 @@ from briefing.offline import (
     rewrite_page,
     write_zip,
 )
-from briefing.offline_links import offline_page
+from briefing.offline_links import _TagFinder, find_tags, offline_page
 from briefing.verify import verify
 
 
@@ -115,6 +115,45 @@ def test_a_hosted_page_s_site_urls_become_relative(site: Path, html: str, expect
     new, found = rewrite_page(Tree.scan(site), "2024/05/14/index.html", html, hosted=True)
     assert expected in new
     assert found == [] or "cdn" in html
+
+
+def _full_parse(html: str) -> list[tuple[int, str, str, list[tuple[str, str | None]], bool]]:
+    finder = _TagFinder()
+    finder.feed(html)
+    finder.close()
+    starts = [0]
+    for line in html.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    return [(starts[n - 1] + col, raw, t, a, e) for n, col, raw, t, a, e in finder.found]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<!doctype html>\n<p>a < b</p><a href="/x/">x</a><img src=y.png alt=z />',
+        '<p title="<a href=/no/>">t</p><A HREF="/yes/">y</A>',
+        '<script>var s = "<a href=/no/>";</script><a href="/after/">a</a>',
+        '<SCRIPT type="x">"<img src=/no>"</SCRIPT ><link rel=icon href="/i.svg">',
+        '<!-- <a href="/commented/"> --><a href="/seen/">s</a>',
+        '<p>broken </p x><a href="/x/">x</a>',
+        '<meta property="og:url" content="/u/"><section data-site-root="/">',
+        '<a href="/unterminated/"',
+        "<style>a{}</style><span class=x>s</span>\r\n<a\nhref='/nl/'>n</a>",
+    ],
+    ids=[
+        "doctype-text-void",
+        "tag-in-attribute",
+        "tag-in-script",
+        "uppercase-script",
+        "comment",
+        "odd-end-tag",
+        "site-url-attributes",
+        "unterminated",
+        "style-newlines",
+    ],
+)
+def test_the_fast_tag_scan_finds_what_htmlparser_finds(html: str) -> None:
+    assert find_tags(html) == _full_parse(html)
 
 
 def test_offline_page_adds_the_head_scripts_and_drops_the_hosted_engine() -> None:
