@@ -173,6 +173,11 @@ def find_tags(html: str) -> list[Found]:
         return [
             (column, raw, tag, attrs, empty) for _, column, raw, tag, attrs, empty in finder.found
         ]
+    return parsed_tags(html)
+
+
+def parsed_tags(html: str) -> list[Found]:
+    """What :func:`find_tags` returns, from HTMLParser's whole parse of ``html``."""
     finder = _TagFinder()
     finder.feed(html)
     finder.close()

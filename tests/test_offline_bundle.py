@@ -18,7 +18,7 @@ from briefing.offline import (
     rewrite_page,
     write_zip,
 )
-from briefing.offline_links import _TagFinder, find_tags, offline_page
+from briefing.offline_links import find_tags, offline_page, parsed_tags
 from briefing.verify import verify
 
 
@@ -117,16 +117,6 @@ def test_a_hosted_page_s_site_urls_become_relative(site: Path, html: str, expect
     assert found == [] or "cdn" in html
 
 
-def _full_parse(html: str) -> list[tuple[int, str, str, list[tuple[str, str | None]], bool]]:
-    finder = _TagFinder()
-    finder.feed(html)
-    finder.close()
-    starts = [0]
-    for line in html.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
-    return [(starts[n - 1] + col, raw, t, a, e) for n, col, raw, t, a, e in finder.found]
-
-
 @pytest.mark.parametrize(
     "html",
     [
@@ -153,7 +143,7 @@ def _full_parse(html: str) -> list[tuple[int, str, str, list[tuple[str, str | No
     ],
 )
 def test_the_fast_tag_scan_finds_what_htmlparser_finds(html: str) -> None:
-    assert find_tags(html) == _full_parse(html)
+    assert find_tags(html) == parsed_tags(html)
 
 
 def test_offline_page_adds_the_head_scripts_and_drops_the_hosted_engine() -> None:
