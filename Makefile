@@ -34,8 +34,8 @@ build: $(STAMP)  ## build content/ into output/ (replaced only when the build su
 publish: ingest $(STAMP)  ## build the hosted site with publishconf.py
 	$(PY) -m briefing build --content $(CONTENT) --output $(OUTPUT) --settings publishconf.py
 
-offline: ingest $(STAMP)  ## the offline copy: dist/<site>-offline/ and dist/<site>-offline-<date>.zip
-	$(PY) -m briefing offline --content $(CONTENT) --settings offlineconf.py --dist dist
+offline: ingest $(STAMP)  ## the offline copy: dist/<site>-offline/ and dist/<site>-offline-<date>.zip, from the hosted build (output/, brought up to date first)
+	$(PY) -m briefing offline --content $(CONTENT) --output $(OUTPUT) --settings pelicanconf.py --dist dist
 
 serve: $(STAMP)  ## the site on 127.0.0.1:$(PORT) with its 404 page; ingests and rebuilds when raw/ or content/ changes
 	$(PY) -m briefing.serve --raw $(RAW) --content $(CONTENT) --output $(OUTPUT) --settings pelicanconf.py --port $(PORT)

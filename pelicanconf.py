@@ -27,6 +27,8 @@ PLUGINS = [
     "pelican.plugins.site_feeds",
     "pelican.plugins.pagefind_index",
     "pelican.plugins.corpus_export",
+    # Writes nothing unless `briefing offline` asks: then the offline index and markup (issue #15).
+    "pelican.plugins.offline_search",
     "pelican.plugins.build_progress",  # last: its summary comes after the search index
 ]
 

@@ -65,7 +65,7 @@ def build(size: int, work: Path) -> tuple[Path, Path, dict[str, dict[str, str]]]
     synth.write_markdown(articles, content, jobs=2)
     (content / "pages").mkdir(parents=True, exist_ok=True)
     (content / "pages" / "about.md").write_text(ABOUT, encoding="utf-8")
-    make_offline(content, ROOT / "offlineconf.py", work / "dist", date(2026, 1, 1), jobs=2)
+    make_offline(content, ROOT / "pelicanconf.py", work / "dist", date(2026, 1, 1), jobs=2)
     bundle = next(p for p in (work / "dist").iterdir() if p.is_dir())
     hosted = work / "hosted"
     bench_search.render_pages(hosted, articles)

@@ -197,7 +197,12 @@ def cmd_offline(args: argparse.Namespace) -> int:
     """Build the offline archive folder and zip into dist/ (links checked, manifest written)."""
     try:
         target = offline.make_offline(
-            Path(args.content), Path(args.settings), Path(args.dist), _now().date(), args.jobs
+            Path(args.content),
+            Path(args.settings),
+            Path(args.dist),
+            _now().date(),
+            args.jobs or os.cpu_count() or 1,
+            output=Path(args.output) if args.output else None,
         )
     except (site.BuildError, siteinfo.SiteError) as exc:
         print(f"offline: {exc}", file=sys.stderr)
@@ -408,13 +413,23 @@ def parser() -> argparse.ArgumentParser:
         help="build the offline archive (folder + zip) that works from disk",
         formatter_class=fmt,
         epilog=(
-            "example:\n  briefing offline --content content --settings offlineconf.py --dist dist"
+            "example:\n  briefing offline --content content --output output"
+            " --settings pelicanconf.py --dist dist"
         ),
     )
     p.add_argument("--content", default="content", help="content folder (default: content)")
-    p.add_argument("--settings", default="offlineconf.py", help="Pelican settings file")
+    p.add_argument(
+        "--output",
+        help="the hosted site, built first (incremental) and derived from (default: "
+        "output/ beside the content)",
+    )
+    p.add_argument(
+        "--settings", default="pelicanconf.py", help="the hosted site's Pelican settings"
+    )
     p.add_argument("--dist", default="dist", help="where the folder and zip go (default: dist)")
-    p.add_argument("--jobs", type=int, default=1, help="processes for link rewriting (default: 1)")
+    p.add_argument(
+        "--jobs", type=int, default=0, help="processes deriving the pages (default: one per core)"
+    )
     p.set_defaults(handler=cmd_offline)
 
     p = sub.add_parser(

@@ -1,12 +1,17 @@
 """Make the offline archive: a folder and a zip that work from disk (issues #7, #15).
 
-Works on files only (no Pelican import): the site is rendered by :func:`briefing.site.build_site`
-with ``offlineconf.py`` (relative URLs, offline search index) into a folder of its own under
-``.briefing-cache/`` (incremental, like the hosted build: that folder is never edited), then
+Works on files only (no Pelican import).  The bundle reuses the hosted build's work (issue #15)
+instead of rendering the site a second time: the hosted site is built by
+:func:`briefing.site.build_site` with its own settings (``pelicanconf.py``) into its own output
+(incremental: after ``make build`` nothing is rendered), and in that run the offline_search
+plugin writes the offline index and the theme's offline markup to a folder named by
+:data:`DATA_ENV`; then
 
-1. the bundle is assembled beside ``dist/<name>-offline`` (:mod:`briefing.offline_copy`): every
-   internal ``href``/``src``/``action`` is pointed at a file (:mod:`briefing.offline_links`),
-   reusing the last bundle's rewrite of every page whose bytes and links' targets are unchanged;
+1. the bundle is assembled beside ``dist/<name>-offline`` (:mod:`briefing.offline_copy`): each
+   hosted page becomes the page ``offlineconf.py``'s render would write (site URLs relative,
+   the offline search scripts; :mod:`briefing.offline_links`), every internal
+   ``href``/``src``/``action`` is pointed at a file, and the last bundle's rewrite of every page
+   whose bytes and links' targets are unchanged is reused;
 2. resources loaded from another host, absolute ``/`` paths and links to missing files are
    collected as errors (the bundle is not written then);
 3. ``README.txt`` and ``SHA256SUMS`` (``sha256sum -c`` format) are written at the root;
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -38,8 +44,12 @@ from briefing.offline_links import (
     map_pages,
     rewrite_page,
 )
-from briefing.site import _swap, _sweep, build_site
+from briefing.site import BuildError, _swap, _sweep, build_site
 from briefing.slug import slugify
+
+# The folder the offline_search plugin writes the bundle's data to, in the hosted build.
+DATA_ENV = "BRIEFING_OFFLINE_DATA"
+DATA_FILE = "bundle.json"
 
 __all__ = ["BundleError", "LinkError", "Tree", "check_css", "make_offline", "rewrite_page"]
 
@@ -223,11 +233,31 @@ def site_title(settings: Path) -> str:
     return str(siteinfo.read_settings(settings).get("SITENAME", "briefing"))
 
 
+def hosted_settings(settings: Path) -> str:
+    """Check that ``settings`` build the hosted site with root-relative URLs; return SITENAME.
+
+    The bundle is derived from those pages (``SITEURL = ""``): ``pelicanconf.py``, not
+    ``publishconf.py`` (absolute URLs) nor ``offlineconf.py`` (already relative).
+    """
+    names = siteinfo.read_settings(settings)
+    if names.get("SITEURL", "") != "" or names.get("RELATIVE_URLS"):
+        raise siteinfo.SiteError(
+            f"{settings}: the offline copy is made from the hosted build with root-relative "
+            'URLs (SITEURL = "" and no RELATIVE_URLS, as in pelicanconf.py)'
+        )
+    return str(names.get("SITENAME", "briefing"))
+
+
 def cache_paths(content: Path, root: Path) -> tuple[Path, Path]:
-    """The offline render of bundle ``root`` and its bundle record, beside the content."""
+    """The offline cache folder of bundle ``root`` and its bundle record, beside the content."""
     key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
     cache = content.resolve().parent / CACHE_DIR / f"offline-{root.name}-{key}"
-    return cache / "site", cache / "bundle.json"
+    return cache, cache / "bundle.json"
+
+
+def hosted_output(content: Path) -> Path:
+    """The hosted build's output when none is given: ``output/`` beside the content."""
+    return content.resolve().parent / "output"
 
 
 def make_offline(
@@ -237,39 +267,102 @@ def make_offline(
     day: date,
     jobs: int = 1,
     extra: tuple[str, ...] = (),
+    output: Path | None = None,
 ) -> Path:
-    """Build, check and zip the offline archive into ``dist``; return the zip's path.
+    """Build the hosted site, derive, check and zip the offline archive into ``dist``; return
+    the zip's path.
 
+    ``settings`` are the hosted site's (``pelicanconf.py``): the hosted build into ``output``
+    (default :func:`hosted_output`) is incremental, so after ``make build`` it renders nothing,
+    and it writes the offline index and what the derivation needs (the offline_search plugin).
     ``extra`` is passed to Pelican (``-e KEY=VALUE`` overrides); ``jobs`` processes rewrite
-    links (the render uses one per core).
+    the pages (the render uses one per core).
     """
-    title = site_title(settings)
+    title = hosted_settings(settings)
     name = slugify(title) or "briefing"
+    output = (output or hosted_output(content)).resolve()
     root = (dist / f"{name}-offline").resolve()
     target = root.with_name(f"{name}-offline-{day.isoformat()}.zip")
-    render, record = cache_paths(content, root)
+    cache, record = cache_paths(content, root)
     dist.mkdir(parents=True, exist_ok=True)
-    render.parent.mkdir(parents=True, exist_ok=True)
+    cache.mkdir(parents=True, exist_ok=True)
     with locks.hold(locks.output_lock(root), "offline"):
         _sweep(root)
-        build_site(content, render, settings, extra)
-        tmp = root.with_name(f"{root.name}.tmp-{os.getpid()}")
+        _sweep(cache / "data")
+        shutil.rmtree(cache / "site", ignore_errors=True)  # the offline render of earlier versions
+        data = cache / f"data.tmp-{os.getpid()}"
         try:
-            done = offline_copy.assemble(render, root, tmp, offline_copy.load_record(record), jobs)
-            if done.errors:
-                for error in done.errors:
-                    logger.error("%s", error)
-                raise BundleError(done.errors)
-            write_readme(tmp, title, day, folder=root.name)
-            count = write_manifest(tmp)
-            write_zip(tmp, target, top=root.name, reuse=_last_zip(root, target))
-            _swap(tmp, root)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        offline_copy.save_record(record, done.record)
+            derive = _hosted_build(content, output, settings, extra, data)
+            built = output.stat().st_ino  # the folder our build renamed into place
+            with locks.hold(locks.output_lock(output), "offline", shared=True):
+                if output.stat().st_ino != built:  # another build replaced it meanwhile
+                    raise BuildError(
+                        f"{output} was rebuilt by another command meanwhile: run again"
+                    )
+                count = _bundle(output, root, target, (title, day, jobs), derive, record)
+        finally:
+            shutil.rmtree(data, ignore_errors=True)
     logger.info("offline bundle %s: %d files; wrote %s", root, count, target)
     return target
+
+
+def _hosted_build(
+    content: Path, output: Path, settings: Path, extra: tuple[str, ...], data: Path
+) -> offline_copy.Derive:
+    """Build the hosted site; the offline_search plugin writes the bundle's data to ``data``."""
+    data.mkdir(parents=True)
+    previous = os.environ.get(DATA_ENV)
+    os.environ[DATA_ENV] = str(data)  # read by the plugin in the Pelican process
+    try:
+        build_site(content, output, settings, extra)
+    finally:
+        if previous is None:
+            del os.environ[DATA_ENV]
+        else:
+            os.environ[DATA_ENV] = previous
+    try:
+        found = json.loads((data / DATA_FILE).read_text(encoding="utf-8"))
+        return offline_copy.Derive(
+            head=str(found["head"]),
+            engine=str(found["engine"]),
+            skip=tuple(str(p) for p in found["hosted_only"]),
+            index=data / str(found["folder"]),
+            folder=str(found["folder"]),
+        )
+    except (OSError, ValueError, KeyError) as exc:
+        raise BuildError(
+            f"the hosted build wrote no offline data ({exc}): is "
+            "pelican.plugins.offline_search in its PLUGINS?"
+        ) from None
+
+
+def _bundle(
+    output: Path,
+    root: Path,
+    target: Path,
+    about: tuple[str, date, int],
+    derive: offline_copy.Derive,
+    record: Path,
+) -> int:
+    """Assemble, check, describe and zip the bundle, then swap it in; return its file count."""
+    title, day, jobs = about
+    tmp = root.with_name(f"{root.name}.tmp-{os.getpid()}")
+    try:
+        old = offline_copy.load_record(record)
+        done = offline_copy.assemble(output, root, tmp, old, jobs, derive)
+        if done.errors:
+            for error in done.errors:
+                logger.error("%s", error)
+            raise BundleError(done.errors)
+        write_readme(tmp, title, day, folder=root.name)
+        count = write_manifest(tmp)
+        write_zip(tmp, target, top=root.name, reuse=_last_zip(root, target))
+        _swap(tmp, root)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    offline_copy.save_record(record, done.record)
+    return count
 
 
 def _last_zip(root: Path, target: Path) -> Path | None:

@@ -76,6 +76,47 @@ class _Probe:
 
 
 @dataclass(frozen=True)
+class Derive:
+    """How the hosted build's pages become the offline ones, from the hosted build itself.
+
+    ``head`` and ``engine`` are the theme's offline search scripts and hosted search engine as
+    the hosted build rendered them; ``skip`` the paths (a folder ends in ``/``) only the
+    hosted site has; ``index`` the folder holding the offline index, at ``folder`` in the bundle.
+    """
+
+    head: str
+    engine: str
+    skip: tuple[str, ...]
+    index: Path
+    folder: str
+
+    def key(self) -> bytes:
+        """What a page's rewrite depends on besides its bytes and the tree."""
+        return f"{self.head}\0{self.engine}\0".encode()
+
+    def hosted_only(self, name: str) -> bool:
+        """Whether ``name`` (a path in the hosted output) stays out of the bundle."""
+        return any(name == p or (p.endswith("/") and name.startswith(p)) for p in self.skip)
+
+
+def bundle_tree(source: Path, derive: Derive) -> tuple[offline.Tree, dict[str, Path]]:
+    """The bundle's tree and where each of its files comes from."""
+    origin: dict[str, Path] = {}
+    folders = {"."}
+    for root, prefix in ((source, ""), (derive.index, f"{derive.folder}/")):
+        scanned = offline.Tree.scan(root)
+        for name in scanned.files:
+            if prefix or not derive.hosted_only(name):
+                origin[prefix + name] = root / name
+        for name in scanned.folders:
+            if name != "." and (prefix or not derive.hosted_only(name + "/")):
+                folders.add(prefix + name)
+    if derive.index.is_dir():
+        folders.add(derive.folder)
+    return offline.Tree(frozenset(origin), frozenset(folders)), origin
+
+
+@dataclass(frozen=True)
 class Assembled:
     """The outcome of :func:`assemble`: the new record, the link errors, pages kept/rewritten."""
 
@@ -135,30 +176,45 @@ def _still_valid(entry: Entry | None, digest: str, previous: Path, tree: offline
 
 
 def _rewrite(
-    render: Path, target: Path, tree: offline.Tree, page: str
+    render: Path, target: Path, tree: offline.Tree, derive: Derive | None, page: str
 ) -> tuple[tuple[Seen, ...], list[offline.LinkError]]:
-    """Rewrite one rendered page into the new bundle; return the tree answers and errors."""
+    """Rewrite one page into the new bundle; return the tree answers and errors."""
     probe = _Probe(tree)
     html = (render / page).read_text(encoding="utf-8")
-    new, errors = offline.rewrite_page(probe, page, html)
+    if derive is not None:
+        html = offline.offline_page(html, derive.head, derive.engine)
+    new, errors = offline.rewrite_page(probe, page, html, hosted=derive is not None)
     (target / page).write_text(new, encoding="utf-8")
     return tuple(dict.fromkeys(probe.log)), errors
 
 
 def assemble(
-    render: Path, previous: Path, target: Path, old: dict[str, Entry], jobs: int = 1
+    render: Path,
+    previous: Path,
+    target: Path,
+    old: dict[str, Entry],
+    jobs: int = 1,
+    derive: Derive | None = None,
 ) -> Assembled:
-    """Write the bundle of ``render`` into ``target``, linking ``previous``'s still-valid pages."""
-    tree = offline.Tree.scan(render)
+    """Write the bundle of ``render`` into ``target``, linking ``previous``'s still-valid pages.
+
+    ``render`` is an offline render, or with ``derive`` the hosted build's output.
+    """
+    if derive is None:
+        tree = offline.Tree.scan(render)
+        origin = {name: render / name for name in tree.files}
+    else:
+        tree, origin = bundle_tree(render, derive)
+    key = derive.key() if derive is not None else b""
     for folder in sorted(tree.folders):
         (target / folder).mkdir(parents=True, exist_ok=True)
     record: dict[str, Entry] = {}
     todo: dict[str, str] = {}
     for name in sorted(tree.files):
         if not name.endswith(".html"):
-            link_or_copy(render / name, target / name)
+            link_or_copy(origin[name], target / name)
             continue
-        digest = hashlib.sha256((render / name).read_bytes()).hexdigest()
+        digest = hashlib.sha256(key + origin[name].read_bytes()).hexdigest()
         entry = old.get(name)
         if entry is not None and _still_valid(entry, digest, previous / name, tree):
             link_or_copy(previous / name, target / name)
@@ -167,11 +223,11 @@ def assemble(
             todo[name] = digest
     errors: list[offline.LinkError] = []
     pages = list(todo)
-    work = functools.partial(_rewrite, render, target, tree)
+    work = functools.partial(_rewrite, render, target, tree, derive)
     for page, (seen, found) in zip(pages, offline.map_pages(work, pages, jobs), strict=True):
         errors += found
         record[page] = Entry(todo[page], stamp(target / page), seen)
-    errors += offline.check_css(render, tree)
+    errors += offline.check_css(target, tree)
     kept = len(record) - len(todo)
     logger.info("offline bundle: %d pages kept, %d rewritten", kept, len(todo))
     return Assembled(record, errors, kept, len(todo))

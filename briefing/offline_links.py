@@ -5,6 +5,14 @@ Pure functions over one page's HTML and the bundle's file tree (issue #7): every
 a bare folder as a directory listing); resources loaded from another host, absolute ``/`` paths
 and links to missing files are errors.  The tree is read through :class:`Names`, so a caller
 can note which questions a page's rewrite asked (:mod:`briefing.offline_copy`).
+
+A page of the hosted build (``SITEURL = ""``: its site URLs are root-relative, ``/2024/...``)
+is made the page the offline render would have written (issue #15) by :func:`offline_page`
+and ``rewrite_page(..., hosted=True)``: every site URL the theme writes becomes relative to
+the page as Pelican's ``RELATIVE_URLS`` makes it (``../../2024/...``, :func:`site_root`): the
+link attributes above, the theme's data attributes that hold one (:data:`SITE_DATA`), the
+``og:url`` and the JSON-LD's ``url`` and ``mainEntityOfPage``.  Text and other attributes
+(a scraped summary may start with ``/``) are never touched.
 """
 
 from __future__ import annotations
@@ -37,6 +45,11 @@ LOADS = {
     ("embed", "src"),
 }
 _ALL = LINKS | LOADS
+# The theme's data attributes whose value is a site URL (search.html, _offline_search.html).
+SITE_DATA = frozenset({"data-root", "data-index", "data-search-base", "data-site-root"})
+# The JSON-LD keys that hold the page's own URL (news_meta's news_article).
+_LD_BLOCK = re.compile(r'<script type="application/ld\+json">.*?</script>', re.DOTALL)
+_LD_SITE_URL = re.compile(r'("(?:url|mainEntityOfPage)": ")(?=/(?!/))')
 _LOADED_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
 # CSS is checked, not rewritten: a link to a folder cannot occur there (fonts, images only).
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
@@ -75,24 +88,107 @@ class BundleError(RuntimeError):
         self.errors = errors
 
 
+Found = tuple[int, str, str, list[tuple[str, str | None]], bool]  # offset, raw, tag, attrs, />
+# The fast scan (:meth:`_TagFinder.scan`): an attribute-less tag, a declaration, any other tag.
+_OPEN = re.compile(r"<(?:([a-zA-Z][a-zA-Z0-9]*)>|(!)|(?=[a-zA-Z]))")
+_TAG_NAME = re.compile(r"[a-zA-Z][^\t\n\r\f />\x00]*")  # HTMLParser's tag name
+_WANTED = re.compile(r"href|src|action|poster|data-|og:url", re.IGNORECASE)
+_END_TAG = re.compile(r"</[a-zA-Z][-.a-zA-Z0-9:_]*\s*>")
+_CDATA_END = {
+    name: re.compile(rf"</\s*{name}\s*>", re.IGNORECASE)
+    for name in HTMLParser.CDATA_CONTENT_ELEMENTS
+}
+
+
 class _TagFinder(HTMLParser):
-    """Record every start tag with a link attribute, with its position in the source."""
+    """Record every start tag with a link attribute, with its offset in the source."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[int, int, str, str, list[tuple[str, str | None]], bool]] = []
+        self.found: list[tuple[int, int, str, str, list[tuple[str, str | None]], bool]] = []
+        self.at = -1  # the fast scan's offset of the tag being parsed
 
     def _record(self, tag: str, attrs: list[tuple[str, str | None]], empty: bool) -> None:
-        if any((tag, name) in _ALL for name, _ in attrs):
-            line, column = self.getpos()
+        if any((tag, name) in _ALL or name in SITE_DATA for name, _ in attrs) or _og_url(
+            tag, attrs
+        ):
+            line, column = self.getpos() if self.at < 0 else (0, self.at)
             raw = self.get_starttag_text() or ""
-            self.tags.append((line, column, raw, tag, attrs, empty))
+            self.found.append((line, column, raw, tag, attrs, empty))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._record(tag, attrs, empty=False)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._record(tag, attrs, empty=True)
+
+    def scan(self, html: str) -> bool:
+        """Parse only the start tags that can hold a link, with HTMLParser's own tag parser.
+
+        The whole parser spends most of its time on the text, end tags and tags without
+        attributes.  This walk visits every start tag, so none can hide another, and says
+        False (the caller parses in full) where it would not know what HTMLParser does: a
+        comment, a processing instruction, CDATA, a declaration but the doctype, an end tag
+        that is not plain ``</name>``, an unterminated tag or script.
+        """
+        if "<!--" in html or "<?" in html or "<![" in html:
+            return False
+        if html.count("</") != len(_END_TAG.findall(html)):
+            return False
+        self.rawdata = html
+        pos = 0
+        while match := _OPEN.search(html, pos):
+            start, plain = match.start(), match.group(1)
+            if match.group(2):
+                if html[start : start + 9].lower() != "<!doctype" or ">" not in html[start:]:
+                    return False
+                pos = html.index(">", start) + 1
+                continue
+            if plain is not None and plain.lower() not in _CDATA_END:
+                pos = match.end()
+                continue
+            end = self.check_for_whole_start_tag(start)
+            if end < 0:
+                return False
+            name = _TAG_NAME.match(html, start + 1)
+            cdata = name is not None and name.group(0).lower() in _CDATA_END
+            if plain is None and not cdata and not _WANTED.search(html, start, end):
+                pos = end
+                continue
+            self.at = start
+            pos = self.parse_starttag(start)
+            if self.cdata_elem is not None:
+                close = _CDATA_END[self.cdata_elem].search(html, pos)
+                if close is None:
+                    return False
+                self.clear_cdata_mode()
+                pos = close.start()
+        return True
+
+
+def find_tags(html: str) -> list[Found]:
+    """Every start tag of ``html`` with a link or site-URL attribute, as HTMLParser reads it."""
+    finder = _TagFinder()
+    if finder.scan(html):
+        return [
+            (column, raw, tag, attrs, empty) for _, column, raw, tag, attrs, empty in finder.found
+        ]
+    return parsed_tags(html)
+
+
+def parsed_tags(html: str) -> list[Found]:
+    """What :func:`find_tags` returns, from HTMLParser's whole parse of ``html``."""
+    finder = _TagFinder()
+    finder.feed(html)
+    finder.close()
+    # HTMLParser counts lines by "\n" only (not str.splitlines' \r, \f, \u2028...).
+    starts = [0]
+    for text_line in html.split("\n"):
+        starts.append(starts[-1] + len(text_line) + 1)
+    return [
+        (starts[line - 1] + col, raw, tag, attrs, e)
+        for line, col, raw, tag, attrs, e in finder.found
+    ]
 
 
 @dataclass(frozen=True)
@@ -111,6 +207,36 @@ class Tree:
             name = path.relative_to(root).as_posix()
             (files if path.is_file() else folders).add(name)
         return cls(frozenset(files), frozenset(folders))
+
+
+def _og_url(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    return tag == "meta" and ("property", "og:url") in attrs
+
+
+def site_root(page: str) -> str:
+    """Pelican's relative SITEURL of ``page``: ``.`` at the root, ``..`` a folder down, ..."""
+    depth = page.count("/")
+    return "/".join([".."] * depth) if depth else "."
+
+
+def _relative(value: str, root: str) -> str:
+    """A root-relative site URL (``/x``, not ``//host/x``) as seen from ``root``."""
+    return root + value if value.startswith("/") and not value.startswith("//") else value
+
+
+def offline_page(html: str, head: str, engine: str) -> str:
+    """Return a hosted page with the offline pages' head scripts and without the hosted search
+    engine's (both as the hosted build renders them, root-relative); links are left to
+    ``rewrite_page(..., hosted=True)``."""
+    at = html.find(engine) if engine else -1
+    if at >= 0:
+        html = html[:at] + html[at + len(engine) :]
+    end = html.find("</head>")
+    return html if end < 0 else html[:end] + head + html[end:]
+
+
+def _json_ld(html: str, root: str) -> str:
+    return _LD_BLOCK.sub(lambda block: _LD_SITE_URL.sub(rf"\g<1>{root}", block.group(0)), html)
 
 
 def resolve(tree: Names, folder: str, url: str, loads: bool) -> tuple[str, str | None]:
@@ -152,34 +278,36 @@ def _start_tag(tag: str, attrs: list[tuple[str, str | None]], empty: bool) -> st
     return f"<{tag}{text}{' /' if empty else ''}>"
 
 
-def rewrite_page(tree: Names, page: str, html: str) -> tuple[str, list[LinkError]]:
-    """Point every internal link of one page at a file; return the new HTML and the errors."""
-    finder = _TagFinder()
-    finder.feed(html)
-    finder.close()
-    # HTMLParser counts lines by "\n" only (not str.splitlines' \r, \f, \u2028...).
-    starts = [0]
-    for text_line in html.split("\n"):
-        starts.append(starts[-1] + len(text_line) + 1)
+def rewrite_page(
+    tree: Names, page: str, html: str, hosted: bool = False
+) -> tuple[str, list[LinkError]]:
+    """Point every internal link of one page at a file; return the new HTML and the errors.
+
+    ``hosted``: the page is the hosted build's, its site URLs root-relative (module docstring).
+    """
     errors: list[LinkError] = []
     pieces: list[str] = []
     done = 0
     folder = posixpath.dirname(page)
-    for line, column, raw, tag, attrs, empty in finder.tags:
+    root = site_root(page) if hosted else ""
+    for offset, raw, tag, attrs, empty in find_tags(html):
         new_attrs: list[tuple[str, str | None]] = []
         for name, value in attrs:
             if value is not None and (tag, name) in _ALL:
+                value = _relative(value, root) if hosted else value
                 value, error = resolve(tree, folder, value, _loads(tag, name, attrs))
                 if error:
                     errors.append(LinkError(page, value, error))
+            elif value is not None and hosted and (name in SITE_DATA or _og_url(tag, attrs)):
+                value = _relative(value, root)
             new_attrs.append((name, value))
         if new_attrs == attrs:
             continue
-        offset = starts[line - 1] + column
         pieces += [html[done:offset], _start_tag(tag, new_attrs, empty)]
         done = offset + len(raw)
     pieces.append(html[done:])
-    return "".join(pieces), errors
+    new = "".join(pieces)
+    return (_json_ld(new, root) if hosted else new), errors
 
 
 def check_css(root: Path, tree: Tree) -> list[LinkError]:

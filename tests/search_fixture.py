@@ -126,7 +126,9 @@ def offline_search_page(content: Path) -> str:
     """Make the offline copy of ``content`` (``briefing offline``: a zip), unzip it beside it,
     and return its search page's file:// URL."""
     dist = content.parent / "dist"
-    argv = ["offline", "--content", str(content), "--settings", str(ROOT / "offlineconf.py")]
+    argv = ["offline", "--content", str(content), "--settings", str(ROOT / "pelicanconf.py")]
+    # A hosted build of its own: the tests' hosted output may carry other settings (parts).
+    argv += ["--output", str(content.parent / "offline-hosted")]
     if cli.main([*argv, "--dist", str(dist)]) != 0:
         raise RuntimeError(f"briefing offline failed for {content}")
     (archive,) = dist.glob("*-offline-*.zip")

@@ -61,8 +61,10 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "offline",
             "--content",
             str(work / "content"),
+            "--output",
+            str(work / "output"),
             "--settings",
-            str(ROOT / "offlineconf.py"),
+            str(ROOT / "pelicanconf.py"),
             "--dist",
             str(work / "dist"),
         ]

@@ -18,6 +18,7 @@ from briefing.offline import (
     rewrite_page,
     write_zip,
 )
+from briefing.offline_links import find_tags, offline_page, parsed_tags
 from briefing.verify import verify
 
 
@@ -78,6 +79,81 @@ def test_rewrite_page(site: Path, html: str, expected: str, errors: int) -> None
     assert expected in new
     assert new.startswith(before) and new.endswith(after)
     assert len(found) == errors
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<a href="/category/politics/">P</a>', '"../../../category/politics/index.html"'),
+        ('<a href="/">Home</a>', '"../../../index.html"'),
+        ('<a href="//cdn.example/x">x</a>', '"//cdn.example/x"'),
+        ('<meta property="og:url" content="/2024/05/14/">', 'content="../../../2024/05/14/"'),
+        ('<meta name="description" content="/r/news said">', 'content="/r/news said"'),
+        ('<span data-value="/ Report /"></span>', 'data-value="/ Report /"'),
+        ('<section data-search-base="/search/">', 'data-search-base="../../../search/"'),
+        ('<p>a href="/x" in text</p>', '<p>a href="/x" in text</p>'),
+        (
+            '<script type="application/ld+json">{\n  "headline": "/r/x",\n'
+            '  "url": "/2024/05/14/",\n  "publisher": {"url": "https://report.az/"}}</script>',
+            '"headline": "/r/x",\n  "url": "../../../2024/05/14/",\n'
+            '  "publisher": {"url": "https://report.az/"}',
+        ),
+    ],
+    ids=[
+        "link",
+        "home",
+        "protocol-relative-untouched",
+        "og-url",
+        "scraped-description-untouched",
+        "scraped-data-value-untouched",
+        "theme-data-url",
+        "text-untouched",
+        "json-ld-url-only",
+    ],
+)
+def test_a_hosted_page_s_site_urls_become_relative(site: Path, html: str, expected: str) -> None:
+    new, found = rewrite_page(Tree.scan(site), "2024/05/14/index.html", html, hosted=True)
+    assert expected in new
+    assert found == [] or "cdn" in html
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<!doctype html>\n<p>a < b</p><a href="/x/">x</a><img src=y.png alt=z />',
+        '<p title="<a href=/no/>">t</p><A HREF="/yes/">y</A>',
+        '<script>var s = "<a href=/no/>";</script><a href="/after/">a</a>',
+        '<SCRIPT type="x">"<img src=/no>"</SCRIPT ><link rel=icon href="/i.svg">',
+        '<!-- <a href="/commented/"> --><a href="/seen/">s</a>',
+        '<p>broken </p x><a href="/x/">x</a>',
+        '<meta property="og:url" content="/u/"><section data-site-root="/">',
+        '<a href="/unterminated/"',
+        "<style>a{}</style><span class=x>s</span>\r\n<a\nhref='/nl/'>n</a>",
+    ],
+    ids=[
+        "doctype-text-void",
+        "tag-in-attribute",
+        "tag-in-script",
+        "uppercase-script",
+        "comment",
+        "odd-end-tag",
+        "site-url-attributes",
+        "unterminated",
+        "style-newlines",
+    ],
+)
+def test_the_fast_tag_scan_finds_what_htmlparser_finds(html: str) -> None:
+    assert find_tags(html) == parsed_tags(html)
+
+
+def test_offline_page_adds_the_head_scripts_and_drops_the_hosted_engine() -> None:
+    engine = '<script src="/theme/js/search.js" defer></script>\n'
+    head = '  <script src="/theme/js/offline-search.js" defer></script>\n'
+    hosted = f"<head>\n  <title>x</title>\n</head>\n<body>{engine}</body>"
+    assert offline_page(hosted, head, engine) == (
+        f"<head>\n  <title>x</title>\n{head}</head>\n<body></body>"
+    )
+    assert offline_page("<p>no head</p>", head, engine) == "<p>no head</p>"
 
 
 def test_verify_names_changed_missing_and_extra_files(site: Path) -> None:

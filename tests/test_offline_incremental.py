@@ -1,11 +1,11 @@
 """The incremental offline bundle equals a clean one, file for file and zip member for member.
 
-One archive (the offline fixture, real Pelican with offlineconf.py and a copy of the theme) is
+One archive (the offline fixture, real Pelican with pelicanconf.py and a copy of the theme) is
 bundled, then changed: new articles, an edited one and a deleted one in one step, a template
-change in the next.  After each step ``make_offline`` into the same ``dist/`` (the offline
-render kept in ``.briefing-cache/`` and the last bundle's pages reused) must equal a clean
-bundle of a copy of the content with no cache at all, byte for byte, the zip too.  A failing
-run (a link that cannot work from disk) leaves the last bundle and its zip as they were.
+change in the next.  After each step ``make_offline`` into the same ``dist/`` (the hosted
+build beside the content kept, and the last bundle's pages reused) must equal a clean bundle of
+a copy of the content with no cache and no hosted build at all, byte for byte, the zip too.  A
+failing run (a link that cannot work from disk) leaves the last bundle and its zip as they were.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from briefing import frontmatter, offline, offline_copy
 from tests.offline_fixture import ARTICLES, ROOT, write_content
 
 DAY = date(2026, 11, 24)
-SETTINGS = ROOT / "offlineconf.py"
+SETTINGS = ROOT / "pelicanconf.py"  # the hosted site's: the bundle is derived from its pages
 FOLDER = "briefing-archive-offline"
 
 
@@ -133,7 +133,7 @@ def test_a_killed_run_leaves_the_last_bundle_and_the_next_run_is_clean(work: Pat
     change_a_template(work / "theme", "changed", "killed")  # every article must render again
     stale = work / "dist" / f"{FOLDER}.tmp-1"  # what a SIGKILL while assembling leaves
     write(stale, {"index.html": "<p>half</p>"})
-    settings = work / "offline-theme.py"  # offlineconf.py with the theme copy
+    settings = work / "hosted-theme.py"  # pelicanconf.py with the theme copy
     settings.write_text(
         f"import runpy\nglobals().update(runpy.run_path({str(SETTINGS)!r}))\n"
         f"THEME = {str(work / 'theme')!r}\n",
@@ -142,9 +142,8 @@ def test_a_killed_run_leaves_the_last_bundle_and_the_next_run_is_clean(work: Pat
     command = [sys.executable, "-m", "briefing", "offline", "--content", str(work / "content")]
     command += ["--settings", str(settings), "--dist", str(work / "dist")]
     process = subprocess.Popen(command, cwd=ROOT)
-    rendering = work / ".briefing-cache"
     deadline = time.monotonic() + 120
-    while not list(rendering.glob("offline-*/site.tmp-*")) and process.poll() is None:
+    while not list(work.glob("output.tmp-*")) and process.poll() is None:  # the hosted build
         assert time.monotonic() < deadline
         time.sleep(0.01)
     process.send_signal(signal.SIGTERM)
@@ -165,7 +164,10 @@ def test_a_failed_run_leaves_the_last_bundle(work: Path) -> None:
     try:
         with pytest.raises(offline.BundleError) as failed:
             bundle(work, work / "content")
-        assert all(e.reason == "absolute path (breaks from disk)" for e in failed.value.errors)
+        # Read as a link into the archive (a hosted page's "/x" is the site's), which is missing.
+        assert {(e.url.endswith("/absolute/"), e.reason) for e in failed.value.errors} == {
+            (True, "no such file in the bundle")
+        }
     finally:
         base.write_text(text, encoding="utf-8")
     assert files(work / "dist" / FOLDER) == before

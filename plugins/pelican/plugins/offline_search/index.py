@@ -79,8 +79,16 @@ class Shard:
 def tokens(text: str) -> list[str]:
     """Split text into lower-case, accent-free search terms (the same rule as the JS side)."""
     folded = unicodedata.normalize("NFKD", text).lower()
-    stripped = "".join(c for c in folded if not unicodedata.category(c).startswith("M"))
-    return [t for t in _WORD.findall(stripped) if len(t) <= MAX_TERM_CHARS]
+    return [t for t in _WORD.findall(_without_marks(folded)) if len(t) <= MAX_TERM_CHARS]
+
+
+def _without_marks(text: str) -> str:
+    """Drop the combining marks (category M): one ``translate`` over the distinct characters'
+    marks, not a test per character (tokenising 10k articles: 6.6 CPU s before)."""
+    if text.isascii():
+        return text
+    marks = {ord(c): None for c in set(text) if unicodedata.category(c).startswith("M")}
+    return text.translate(marks) if marks else text
 
 
 def encode_ids(ids: Iterable[int]) -> str:

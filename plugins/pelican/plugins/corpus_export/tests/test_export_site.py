@@ -80,7 +80,7 @@ def test_the_offline_bundle_carries_the_export(tmp_path: Path) -> None:
     settings = tmp_path / "offline_corpus.py"
     settings.write_text(
         "import runpy\n"
-        f"_base = runpy.run_path({str(ROOT / 'offlineconf.py')!r})\n"
+        f"_base = runpy.run_path({str(ROOT / 'pelicanconf.py')!r})\n"
         "globals().update({k: v for k, v in _base.items() if k.isupper()})\n"
         f"THEME = {str(ROOT / 'themes' / 'briefing')!r}\n"
         'CORPUS_EXPORT = {"formats": ["sqlite"]}\n',
