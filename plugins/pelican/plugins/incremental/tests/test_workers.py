@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import pytest
 from pelican.plugins.incremental import workers
@@ -53,10 +54,20 @@ def test_a_failed_render_fails_the_run_with_its_message_and_leaves_no_process(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(workers, "CHUNK", 2)
+    started: list[int] = []
+    fork = workers._fork
+
+    def recorded(*args: Any) -> int:
+        started.append(fork(*args))
+        return started[-1]
+
+    monkeypatch.setattr(workers, "_fork", recorded)
     with pytest.raises(workers.WorkerError, match="ValueError: page seven is broken"):
         workers.run(2, list(range(20)), _fail_at_seven)
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # every worker was waited for
+    assert 4 <= len(started) < 10  # no run started after the failure was seen...
+    for pid in started:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # ...and every one started was waited for
 
 
 def test_a_path_collision_keeps_its_type() -> None:
