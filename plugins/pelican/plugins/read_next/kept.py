@@ -23,7 +23,7 @@ import os
 import pickle
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from operator import itemgetter
@@ -41,6 +41,7 @@ logger = logging.getLogger(__name__)
 FORMAT = 1
 Array = npt.NDArray[Any]
 Runs = list[list[tuple[str, ...]]]
+GATHER = 1 << 22  # entries gathered at a time (4M: 50 MB of temporary positions and masks)
 Words = tuple[sp.csr_matrix, list[str], Counter[str], Runs]
 
 
@@ -75,38 +76,65 @@ class _Growing:
         self.counts.fromlist([*row.values()])
         self.lengths.append(len(row))
 
-    def pool(self) -> _Table:
-        """Return the table's rows followed by the new ones (new row ``k``: ``rows + k``)."""
-        t = self.table
-        added = list(self.number)[len(t.strings) :] if self.number is not None else []
-        ends = t.indptr[-1] + np.cumsum(np.frombuffer(self.lengths, dtype=np.int64))
-        return _Table(
-            [*t.strings, *added],
-            np.concatenate((t.indptr, ends)),
-            np.concatenate((t.ids, np.frombuffer(self.ids, dtype=np.int32))),
-            np.concatenate((t.counts, np.frombuffer(self.counts, dtype=np.int32))),
+    def strings(self) -> list[Any]:
+        """Return the table's strings followed by the new ones, in number order."""
+        added = list(self.number)[len(self.table.strings) :] if self.number is not None else []
+        return [*self.table.strings, *added]
+
+
+def _taken(grown: _Growing, rows: Array) -> _Table:
+    """Return rows ``rows`` of the table and its new rows (new row ``k``: ``len(table) + k``),
+    the strings they use numbered in order of first appearance.
+
+    The output arrays are the only full-size ones made: entries are gathered, first
+    appearances found and renumbered GATHER entries at a time.  Concatenating the table with
+    the new rows and then gathering (three copies of 33M entries at 100k articles, with int64
+    positions) took 1.2 GB above the archive's articles.
+    """
+    t = grown.table
+    old_rows = len(t.indptr) - 1
+    lengths = np.concatenate((np.diff(t.indptr), np.frombuffer(grown.lengths, dtype=np.int64)))
+    starts = np.concatenate((t.indptr[:-1], np.cumsum(lengths[old_rows:]) - lengths[old_rows:]))
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(lengths[rows], out=indptr[1:])
+    ids = np.empty(int(indptr[-1]), dtype=np.int32)
+    counts = np.empty(len(ids), dtype=np.int32)
+    sources = (
+        (t.ids, t.counts),
+        (np.frombuffer(grown.ids, dtype=np.int32), np.frombuffer(grown.counts, dtype=np.int32)),
+    )
+    strings = grown.strings()
+    first = np.full(len(strings), len(ids), dtype=np.int64)
+    for lo, hi in _spans(indptr, GATHER):  # output rows lo:hi
+        at, to = int(indptr[lo]), int(indptr[hi])
+        block = rows[lo:hi]
+        flat = np.arange(to - at, dtype=np.int64) + np.repeat(
+            starts[block] - (indptr[lo:hi] - at), lengths[block]
         )
-
-
-def _gather(pool: _Table, rows: Array) -> tuple[Array, Array, Array]:
-    """Return (indptr, ids, counts) of ``pool``'s rows ``rows``, in that order."""
-    starts, lengths = pool.indptr[rows], np.diff(pool.indptr)[rows]
-    indptr = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
-    flat = np.arange(int(indptr[-1]), dtype=np.int64) + np.repeat(starts - indptr[:-1], lengths)
-    return indptr, pool.ids[flat], pool.counts[flat]
-
-
-def _renumbered(pool: _Table, rows: Array) -> _Table:
-    """Return the rows with the strings they use numbered in order of first appearance."""
-    indptr, ids, counts = _gather(pool, rows)
-    # Each string's first position (np.unique's return_index sorts every entry: 0.35 s at 10k).
-    first = np.full(len(pool.strings), len(ids), dtype=np.int64)
-    np.minimum.at(first, ids, np.arange(len(ids), dtype=np.int64))
+        new = np.repeat(block >= old_rows, lengths[block])
+        for source, where in zip(sources, (~new, new), strict=True):
+            ids[at:to][where] = source[0][flat[where]]
+            counts[at:to][where] = source[1][flat[where]]
+        np.minimum.at(first, ids[at:to], np.arange(at, to, dtype=np.int64))
     used = np.flatnonzero(first < len(ids))
     order = used[np.argsort(first[used], kind="stable")]
-    number = np.zeros(len(pool.strings), dtype=np.int32)
+    number = np.zeros(len(strings), dtype=np.int32)
     number[order] = np.arange(len(order), dtype=np.int32)
-    return _Table([pool.strings[k] for k in order.tolist()], indptr, number[ids], counts)
+    for lo, hi in _spans(indptr, GATHER):
+        at, to = int(indptr[lo]), int(indptr[hi])
+        ids[at:to] = number[ids[at:to]]
+    return _Table([strings[k] for k in order.tolist()], indptr, ids, counts)
+
+
+def _spans(indptr: Array, size: int) -> Iterator[tuple[int, int]]:
+    """Cut the rows into runs of whole rows holding about ``size`` entries each."""
+    rows = len(indptr) - 1
+    lo = 0
+    while lo < rows:
+        hi = int(np.searchsorted(indptr, indptr[lo] + size, side="right")) - 1
+        hi = min(rows, max(hi, lo + 1))
+        yield lo, hi
+        lo = hi
 
 
 class KeptWords:
@@ -117,7 +145,8 @@ class KeptWords:
         self.salt = salt
         self.tokenise = tokenise
         self.kept = 0  # rows taken from the last build, for the log and the tests
-        self._next: dict[str, Any] | None = None
+        self._next: Path | None = None  # this build's rows, written beside the file
+        self._rows = 0
 
     def key(self, text: str) -> str:
         """Return the digest a text's row is kept by."""
@@ -126,9 +155,10 @@ class KeptWords:
     def __call__(self, texts: Iterable[str]) -> Words:
         """Return the articles' counts, spellings, sentence openers and runs (index.words)."""
         last = self._load()
+        old = len(last["keys"])
         row_of = {k: r for r, k in enumerate(last["keys"])}
-        tables = [last["words"], last["openers"], last["runs"]]
-        growing = [_Growing(t) for t in tables]
+        growing = [_Growing(last.pop(t)) for t in ("words", "openers", "runs")]
+        del last  # each table is held by its _Growing only, and dropped once taken
         keys: list[str] = []
         rows: list[int] = []
         new = 0
@@ -142,39 +172,50 @@ class KeptWords:
             growing[0].add(words)
             growing[1].add(openers)
             growing[2].add(capitalised)
-            rows.append(len(last["keys"]) + new)
+            rows.append(old + new)
             new += 1
         self.kept = len(rows) - new
+        del row_of
         take = np.array(rows, dtype=np.int64)
-        words_t, openers_t, runs_t = (_renumbered(g.pool(), take) for g in growing)
-        self._next = {
-            "format": FORMAT,
-            "salt": self.salt,
-            "keys": keys,
-            "words": words_t,
-            "openers": openers_t,
-            "runs": runs_t,
-        }
+        words_t, openers_t, runs_t = (_taken(growing.pop(0), take) for _ in range(3))
+        self._write({"format": FORMAT, "salt": self.salt, "keys": keys, "words": words_t,
+                     "openers": openers_t, "runs": runs_t})  # fmt: skip
         return _words(words_t), words_t.strings, _openers(openers_t), _runs(runs_t)
 
-    def save(self) -> None:
-        """Write this build's rows (only its articles'), replacing the file at once."""
-        if self.path is None or self._next is None:
+    def _write(self, rows: dict[str, Any]) -> None:
+        """Write this build's rows beside the file now, for :meth:`save` to move in place.
+
+        Now, not at :meth:`save`: held until then, they were 300 MB (100k articles) beside
+        the scoring's matrices.
+        """
+        self.discard()
+        if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        # Beside the file, named by this process (two builds may share the stores), then moved
-        # over it at once: a killed build leaves the last file or this one, never a torn one.
+        # Named by this process (two builds may share the stores), then moved over the file at
+        # once: a killed build leaves the last file or this one, never a torn one.
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             with temporary.open("wb") as out:
-                pickle.dump(self._next, out, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(self.path)
+                pickle.dump(rows, out, protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
-        logger.debug(
-            "kept words %s: %d of %d rows kept", self.path, self.kept, len(self._next["keys"])
-        )
+        self._next, self._rows = temporary, len(rows["keys"])
+
+    def save(self) -> None:
+        """Put this build's rows (only its articles') in place of the file, at once."""
+        if self._next is None:
+            return
+        self._next.replace(self.path)  # type: ignore[arg-type]
+        self._next = None
+        logger.debug("kept words %s: %d of %d rows kept", self.path, self.kept, self._rows)
+
+    def discard(self) -> None:
+        """Remove this build's rows not saved (the build failed after counting)."""
+        if self._next is not None:
+            self._next.unlink(missing_ok=True)
+            self._next = None
 
     def _load(self) -> dict[str, Any]:
         empty = {"keys": [], "words": _Table(), "openers": _Table(), "runs": _Table()}

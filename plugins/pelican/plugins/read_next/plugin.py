@@ -87,6 +87,9 @@ def _blocks(
     except ReadNextError as err:
         paths = [a.source_path for a in articles if a.briefing.slug == err.slug]
         raise ReadNextBuildError(f"{', '.join(paths) or err.slug}: {err}") from err
+    finally:
+        if words is not None:
+            words.discard()  # the rows of a failed build, written beside the file: not kept
 
 
 def _links(block: Block, by_slug: dict[str, PelicanArticle], shown: set[str]) -> list[ReadNextLink]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,27 @@ def test_the_salt_covers_code_files(tmp_path: Path) -> None:
     before = salt("part", code=(code,))
     code.write_text("A = 2\n")
     assert salt("part", code=(code,)) != before
+
+
+def test_a_value_is_found_again_after_a_fill_and_when_asked_twice(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite"
+    saved(path, {b"file one": 1})
+    store = Store(path, "s")
+    assert store.get(store.key(b"file two")) is None
+    store.fill({store.key(b"file two"): 2})  # the prefill's results, after a first look-up
+    assert [store.get(store.key(d)) for d in (b"file two", b"file one", b"file one")] == [2, 1, 1]
+
+
+def test_a_look_up_reads_its_entry_not_the_whole_store(tmp_path: Path) -> None:
+    # A daily build asks the tokens store for a day's texts: reading every entry held the
+    # whole store (600 MB at 100k articles) through the read-next stage.
+    path = tmp_path / "store.sqlite"
+    saved(path, {f"file {k}".encode(): "x" * 100_000 for k in range(100)})  # 10 MB
+    store = Store(path, "s")
+    tracemalloc.start()
+    try:
+        assert store.get(store.key(b"file 7")) == "x" * 100_000
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000

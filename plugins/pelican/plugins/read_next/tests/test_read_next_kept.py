@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from pelican.plugins.read_next import index
+from pelican.plugins.read_next import index, kept
 from pelican.plugins.read_next.kept import KeptWords
 from pelican.plugins.read_next.scoring import recommend
 from pelican.plugins.read_next.settings import load
@@ -78,6 +78,13 @@ def _sorted(articles: Sequence[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: a.slug)
 
 
+def _counted(tmp_path: Path, articles: Sequence[Article]) -> None:
+    """Count an archive and save its rows: the last build's counts of the next."""
+    first = _kept(tmp_path, tokens)
+    first(index._texts(_sorted(articles)))
+    first.save()
+
+
 def _assert_same_words(got: index.Words, want: index.Words) -> None:
     matrix, expected = got[0], want[0]
     assert matrix.shape == expected.shape
@@ -117,12 +124,8 @@ def test_blocks_with_kept_counts_equal_blocks_from_scratch(tmp_path: Path, chang
 
 
 def test_a_second_day_keeps_the_first_days_rows(tmp_path: Path) -> None:
-    first = _kept(tmp_path, tokens)
-    first(index._texts(_sorted(CORPUS.articles)))
-    first.save()
-    day = _kept(tmp_path, tokens)
-    day(index._texts(_sorted(LATER)))
-    day.save()
+    _counted(tmp_path, CORPUS.articles)
+    _counted(tmp_path, LATER)
     tokenise = Counting()
     again = _kept(tmp_path, tokenise)
     got = again(index._texts(_sorted(_all(CORPUS.articles))))
@@ -142,10 +145,32 @@ def test_an_unreadable_or_foreign_file_means_tokenising_every_text(
 
 
 def test_another_tokeniser_keeps_nothing(tmp_path: Path) -> None:
-    first = _kept(tmp_path, tokens)
-    first(index._texts(_sorted(CORPUS.articles)))
-    first.save()
+    _counted(tmp_path, CORPUS.articles)
     tokenise = Counting()
     other = KeptWords(tmp_path / "words.pickle", "another salt", tokenise)
     other(index._texts(_sorted(CORPUS.articles)))
     assert (tokenise.calls, other.kept) == (len(CORPUS.articles), 0)
+
+
+@pytest.mark.parametrize("gather", [1, 97, 5000], ids=lambda g: f"gather={g}")
+def test_rows_gathered_in_parts_equal_counts_from_scratch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gather: int
+) -> None:
+    # Parts of one row (1), of a few rows, and of many: the cuts fall everywhere, also between
+    # the kept rows and the new ones.
+    _counted(tmp_path, CORPUS.articles)
+    monkeypatch.setattr(kept, "GATHER", gather)
+    archive = _sorted(_all(CORPUS.articles))
+    got = _kept(tmp_path, tokens)(index._texts(archive))
+    _assert_same_words(got, index._words(index._texts(archive), tokens))
+
+
+def test_a_build_that_fails_after_counting_keeps_the_last_rows(tmp_path: Path) -> None:
+    _counted(tmp_path, CORPUS.articles)
+    failed = _kept(tmp_path, tokens)
+    failed(index._texts(_sorted(LATER)))
+    failed.discard()  # read next failed after counting: plugin._blocks discards
+    assert [p.name for p in tmp_path.iterdir()] == ["words.pickle"]  # nothing left beside it
+    tokenise = Counting()
+    _kept(tmp_path, tokenise)(index._texts(_sorted(LATER)))
+    assert tokenise.calls == 20  # the last saved rows: the failed build's were not kept
