@@ -152,6 +152,17 @@ CAPTION_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# A photo credit on a line of its own, below its caption: "Photo: Hau Dinh, AP", "(Image
+# credit: Ceres Robotics)", "Michael Conroy, AP", "Sanjeev Verma/Hindustan Times/Getty Images".
+CREDIT_LINE = re.compile(
+    r"^\(?(?:photo|foto|bild|image|picture|photograph|fotó|kuva)(?:\s+credit)?\s*:|"
+    r"(?:[,/|]\s*|\bvia\s+)(?:ap|afp|reuters|getty images|dpa|epa|imago|bloomberg)\)?$",
+    re.IGNORECASE,
+)
+
+# The attribution line under a post embedded in the text: "— Jane Doe (@jdoe) July 18, 2024".
+POST_ATTRIBUTION = re.compile(r"^[—–-]\s*\S.{0,80}\(@\w{1,30}\)\s+\S.{0,30}\b\d{4}$")
+
 # Lines whose date is not the article's: an embedded post ("— Name (@handle) July 18, 2024"),
 # an audio or video player's label or duration ("Video 02:31", "Listen · 4:12 min"), a photo
 # credit line ("Foto: ... 12.03.2025").
