@@ -160,6 +160,13 @@ CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# The label over a box about a person or a company ("About Jane Doe", "Über ...", "Sobre ...").
+ABOUT_LABEL = re.compile(
+    r"^(?:about|über|sobre|à propos de|acerca de|om|informazioni su)\s+"
+    r"(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,5})\s*:?$",
+    re.IGNORECASE,
+)
+
 # The attribution line under a post embedded in the text: "— Jane Doe (@jdoe) July 18, 2024".
 POST_ATTRIBUTION = re.compile(r"^[—–-]\s*\S.{0,80}\(@\w{1,30}\)\s+\S.{0,30}\b\d{4}$")
 
