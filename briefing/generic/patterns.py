@@ -76,6 +76,13 @@ NAV_SHORT = re.compile(
     rf"[»›>].*[»›>]|\b(?:{ROLE_WORDS}|follow)\s*$",
     re.IGNORECASE,
 )
+# A prompt to sign up (a newsletter, a channel): furniture in a dump up to a paragraph's
+# length, not only in short lines ("Subscribe to the X YouTube Channel for all of the latest
+# videos, reviews, and more!", "Sign up for our daily newsletter to receive ...").
+SIGN_UP = re.compile(
+    r"^(?:subscribe|sign up|abonnieren|abonnez-vous|suscr[ií]bete)\b|\bnewsletters?\b",
+    re.IGNORECASE,
+)
 SHORT_LINE_WORDS = 15  # a caption credit or prompt stays under this; body sentences rarely do
 # A line with a date is a dateline up to this many words ("Published: Nov. 19, 2019, 6:18 p.m.
 # Updated: ..." is metadata, not text); longer, it is prose mentioning a date unless cued.
