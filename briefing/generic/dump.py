@@ -20,7 +20,7 @@ from briefing.generic.dateline import find_date
 from briefing.generic.embeds import embedded_posts, is_attribution
 from briefing.generic.lang import detect_language
 from briefing.generic.lines import CAPTION, CREDIT, Line, analyse
-from briefing.generic.lists import list_below
+from briefing.generic.lists import list_below, list_inside
 from briefing.generic.meta import find_category, find_standfirst, find_tags
 from briefing.generic.patterns import COMMENT_HEADER, COMMENTS_OPEN
 from briefing.generic.stories import next_story
@@ -89,8 +89,10 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     # (a lead split from the text by an ad block): look for it from the lenient region.
     head = min(start, body_region(lines, HEAD_PENALTY)[0])
     intro, items = list_below(lines, start, end)
+    inside = list_inside(lines, start, end)
+    items = (*items, *(i for i in inside if not lines[i].text.endswith(":")))
     posts = embedded_posts(lines, start, end)
-    kept = tuple(sorted({*body_lines(lines, start, end, posts), *intro, *items}))
+    kept = tuple(sorted({*body_lines(lines, start, end, posts), *intro, *inside, *items}))
     title = find_title(lines, head, kept, start)
     body = tuple(i for i in kept if i != title)
     lang = detect_language(" ".join(lines[i].text for i in body))
@@ -366,7 +368,7 @@ def _decide(
     if i == layout.standfirst:
         return "summary", "standfirst below the title, outside the body"
     if i in layout.items:
-        return "body", "list item below the text"
+        return "body", "list item inside the text" if i < layout.end else "list item below the text"
     if i in layout.posts and i in body:
         return "body", "post embedded in the text"
     if i in body:
