@@ -23,8 +23,8 @@ LONG_WORDS = 25
 TEXT_AROUND = 2
 # A photo caption reads as prose; the credit on the line below gives it away ("Photo: Hau
 # Dinh, AP", "(Image credit: ...)", ".../Getty Images").  A paragraph of the text above the
-# next photo's credit is longer.  On the 242 dev dumps, at 50 words: 41 lines on 20 pages of
-# 18 publishers, 3 of them in a ground truth (a standfirst, a 12- and a 21-word paragraph).
+# next photo's credit is longer.  On the 242 dev dumps, at 50 words: 41 lines on 21 pages, 3
+# of them in a ground truth (a standfirst, a 12- and a 21-word paragraph).
 # Publisher halves (--sweep 0 to 60): A ties at 0-50 (.967; .965 at 60), B .9526 at 0, .9534
 # at 40-50, .9525 at 60; dev-aeb .942 at 0, .9435 at 50.
 CAPTION_WORDS = 50
@@ -102,7 +102,7 @@ def _captions(lines: list[Line]) -> list[Line]:
     for line in lines:
         if not line.prose or line.words > CAPTION_WORDS:
             continue
-        below = next((o for o in lines[line.index + 1 :] if o.text and o.text != line.text), None)
+        below = _next_other(lines, line)
         if below is None or below.prose or below.words > CREDIT_WORDS:
             continue
         if CREDIT_LINE.search(below.text):
@@ -111,3 +111,11 @@ def _captions(lines: list[Line]) -> list[Line]:
     return [
         replace(o, prose=False, furniture=marks[o.index]) if o.index in marks else o for o in lines
     ]
+
+
+def _next_other(lines: list[Line], line: Line) -> Line | None:
+    """Return the next line with another text than ``line`` (a caption shown twice)."""
+    j = line.index + 1
+    while j < len(lines) and (not lines[j].text or lines[j].text == line.text):
+        j += 1
+    return lines[j] if j < len(lines) else None
