@@ -76,11 +76,11 @@ NAV_SHORT = re.compile(
     rf"[»›>].*[»›>]|\b(?:{ROLE_WORDS}|follow)\s*$",
     re.IGNORECASE,
 )
-# A prompt to sign up (a newsletter, a channel): furniture in a dump up to a paragraph's
-# length, not only in short lines ("Subscribe to the X YouTube Channel for all of the latest
-# videos, reviews, and more!", "Sign up for our daily newsletter to receive ...").
+# A prompt to sign up opening the line ("Subscribe to the X YouTube Channel for all of the
+# latest videos!", "Sign up for our daily newsletter ..."): furniture in a dump up to a
+# paragraph's length, not only in short lines; a sentence that mentions a newsletter is text.
 SIGN_UP = re.compile(
-    r"^(?:subscribe|sign up|abonnieren|abonnez-vous|suscr[ií]bete)\b|\bnewsletters?\b",
+    r"^(?:subscribe|sign up|abonnieren|abonnez-vous|suscr[ií]bete)\b",
     re.IGNORECASE,
 )
 SHORT_LINE_WORDS = 15  # a caption credit or prompt stays under this; body sentences rarely do
