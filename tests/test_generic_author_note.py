@@ -65,3 +65,48 @@ def test_author_note(byline: str, present: str, absent: str) -> None:
     body = _body(byline)
     assert present in body
     assert absent not in body
+
+
+ABOUT_NOTE = (
+    "Als Sportreporterin schreibt Jane Doe seit zehn Jahren über den Rudersport an der "
+    "Küste und ruderte selbst für den Verein."
+)
+
+
+def _body_with_box(label: str, note: str) -> str:
+    head = ["Home", "Sport", "Harbour crew wins the regional final", "14 June 2026"]
+    dump = "\n".join([*head, *TEXT, label, note, *TEASERS[:2], "Contact us"])
+    found = extract_dump(dump, ExtractContext(rel_path="x.txt"))
+    return paragraphs_to_markdown(found.paragraphs, found.blocks)
+
+
+BOX_CASES = [
+    # (id, label, note, must contain, must not contain): no byline names the writer
+    ("about-box-dropped", "Über Jane Doe", ABOUT_NOTE, TEXT[-1], "Sportreporterin"),
+    ("teasers-below-box-dropped", "About Jane Doe", NOTE, TEXT[-1], "footbridge"),
+    (
+        "box-naming-another-kept",
+        "About Jane Doe",
+        ABOUT_NOTE.replace("Jane", "Ann"),
+        "Ann Doe",
+        "Contact us",
+    ),
+    (
+        "one-word-name-kept",
+        "About Harbour",
+        NOTE.replace("Jane Doe", "Harbour"),
+        "Harbour is",
+        "Contact us",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "note", "present", "absent"),
+    [c[1:] for c in BOX_CASES],
+    ids=[c[0] for c in BOX_CASES],
+)
+def test_about_box(label: str, note: str, present: str, absent: str) -> None:
+    body = _body_with_box(label, note)
+    assert present in body
+    assert absent not in body

@@ -23,6 +23,25 @@ LINES = [
         False,
     ),
     ("sentence-about-a-website", "The plans are on the council's website until May.", False),
+    # Sign-up prompts of a paragraph's length (the short-line rule stops at 15 words).
+    (
+        "subscribe-prompt",
+        "Subscribe to the Valley Courier YouTube channel for all of the latest videos, reviews "
+        "and interviews from the valley!",
+        True,
+    ),
+    (
+        "newsletter-prompt",
+        "Sign up for our daily newsletter to receive the best stories from the Valley Courier, "
+        "delivered every weekday morning.",
+        True,
+    ),
+    (
+        "sentence-about-signing-up",
+        "Residents who want a parking permit for the works can sign up at the library until "
+        "the end of the month, the council said.",
+        False,
+    ),
 ]
 
 

@@ -17,9 +17,10 @@ from briefing.generic import dates
 from briefing.generic.author_note import note_start
 from briefing.generic.bylines import find_authors
 from briefing.generic.dateline import find_date
+from briefing.generic.embeds import embedded_posts, is_attribution
 from briefing.generic.lang import detect_language
-from briefing.generic.lines import Line, analyse
-from briefing.generic.lists import list_below
+from briefing.generic.lines import CAPTION, CREDIT, Line, analyse
+from briefing.generic.lists import list_below, list_inside
 from briefing.generic.meta import find_category, find_standfirst, find_tags
 from briefing.generic.patterns import COMMENT_HEADER, COMMENTS_OPEN
 from briefing.generic.stories import next_story
@@ -76,6 +77,7 @@ class Layout:
     date: dates.FoundDate | None
     standfirst: int | None = None
     items: frozenset[int] = frozenset()  # an unmarked list's lines below the text (``lists``)
+    posts: frozenset[int] = frozenset()  # posts embedded in the text (``embeds``)
     next_story: int | None = None  # where other dated pieces begin below it (``stories``)
 
 
@@ -87,7 +89,10 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     # (a lead split from the text by an ad block): look for it from the lenient region.
     head = min(start, body_region(lines, HEAD_PENALTY)[0])
     intro, items = list_below(lines, start, end)
-    kept = tuple(sorted({*body_lines(lines, start, end), *intro, *items}))
+    inside = list_inside(lines, start, end)
+    items = (*items, *(i for i in inside if not lines[i].text.endswith(":")))
+    posts = embedded_posts(lines, start, end)
+    kept = tuple(sorted({*body_lines(lines, start, end, posts), *intro, *inside, *items}))
     title = find_title(lines, head, kept, start)
     body = tuple(i for i in kept if i != title)
     lang = detect_language(" ".join(lines[i].text for i in body))
@@ -103,7 +108,7 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     in_body = frozenset(body)
     items = tuple(i for i in items if i in in_body)
     texts, kinds = body_blocks(lines, body, frozenset(items))
-    layout = Layout(start, end, body, title, found, standfirst, frozenset(items), cut)
+    layout = Layout(start, end, body, title, found, standfirst, frozenset(items), posts, cut)
     tags, tag_lines = find_tags(lines, start, end)
     category, category_line = find_category(lines, title)
     return Extracted(
@@ -177,12 +182,12 @@ def body_region(lines: list[Line], penalty: float | None = None) -> tuple[int, i
 
 
 def _line_score(line: Line, items: frozenset[int], penalty: float) -> float:
-    """Return what a line adds to a run of article text: prose its words, a list item
-    nothing, a repeated widget line a little less than other lines (datelines repeated by a
-    list of teasers are not widgets)."""
+    """Return what a line adds to a run of article text: prose its words, a list item or a
+    photo caption nothing, a repeated widget line a little less than other lines (datelines
+    repeated by a list of teasers are not widgets)."""
     if line.prose:
         return min(line.words, PROSE_CAP)
-    if line.index in items:
+    if line.index in items or line.furniture in (CAPTION, CREDIT):  # a photo sits in the text
         return 0.0
     if _widget(line):
         return -min(penalty, REPEAT_PENALTY)
@@ -214,13 +219,19 @@ def _bridge(lines: list[Line], i: int, step: int, cut: int) -> int | None:
     return None
 
 
-def body_lines(lines: list[Line], start: int, end: int) -> tuple[int, ...]:
-    """Return the indices of body paragraphs, sub-headings and list items inside the region."""
+def body_lines(
+    lines: list[Line], start: int, end: int, posts: frozenset[int] = frozenset()
+) -> tuple[int, ...]:
+    """Return the indices of body paragraphs, sub-headings and list items inside the region,
+    and of the embedded posts in it or closing it (``posts``: see ``embeds``)."""
     kept: list[int] = []
     seen: set[str] = set()
     items = _marked_items(lines, start, end)
-    for i in range(start, end + 1):
+    for i in range(start, max(end, *posts) + 1 if posts else end + 1):
         line = lines[i]
+        if i in posts:  # the same account's attribution twice is two posts
+            kept.append(i)
+            continue
         if not line.text or _repeat_key(line.text) in seen:
             continue  # a caption quoting a sentence of the text, a pull quote
         if (
@@ -263,7 +274,7 @@ def body_blocks(
             kinds.append("ul")
             continue
         heading = not lines[i].prose and not SENTENCE_STOP.search(text)
-        kinds.append("h2" if heading else "p")
+        kinds.append("h2" if heading and not is_attribution(text) else "p")
     return tuple(texts), tuple(kinds)
 
 
@@ -357,7 +368,9 @@ def _decide(
     if i == layout.standfirst:
         return "summary", "standfirst below the title, outside the body"
     if i in layout.items:
-        return "body", "list item below the text"
+        return "body", "list item inside the text" if i < layout.end else "list item below the text"
+    if i in layout.posts and i in body:
+        return "body", "post embedded in the text"
     if i in body:
         if line.prose:
             return "body", "prose inside the article region"

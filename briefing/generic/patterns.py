@@ -76,6 +76,13 @@ NAV_SHORT = re.compile(
     rf"[»›>].*[»›>]|\b(?:{ROLE_WORDS}|follow)\s*$",
     re.IGNORECASE,
 )
+# A prompt to sign up opening the line ("Subscribe to the X YouTube Channel for all of the
+# latest videos!", "Sign up for our daily newsletter ..."): furniture in a dump up to a
+# paragraph's length, not only in short lines; a sentence that mentions a newsletter is text.
+SIGN_UP = re.compile(
+    r"^(?:subscribe|sign up|abonnieren|abonnez-vous|suscr[ií]bete)\b",
+    re.IGNORECASE,
+)
 SHORT_LINE_WORDS = 15  # a caption credit or prompt stays under this; body sentences rarely do
 # A line with a date is a dateline up to this many words ("Published: Nov. 19, 2019, 6:18 p.m.
 # Updated: ..." is metadata, not text); longer, it is prose mentioning a date unless cued.
@@ -151,6 +158,24 @@ CAPTION_LINE = re.compile(
     r"\b(?:photo|foto|bild|image|credit|picture|quelle|fonte|fuente)\s*:\s*[^.]{2,60}$",
     re.IGNORECASE,
 )
+
+# A photo credit on a line of its own, below its caption: "Photo: Hau Dinh, AP", "(Image
+# credit: Ceres Robotics)", "Michael Conroy, AP", "Sanjeev Verma/Hindustan Times/Getty Images".
+CREDIT_LINE = re.compile(
+    r"^\(?(?:photo|foto|bild|image|picture|photograph|fotó|kuva)(?:\s+credit)?\s*:|"
+    r"(?:[,/|]\s*|\bvia\s+)(?:ap|afp|reuters|getty images|dpa|epa|imago|bloomberg)\)?$",
+    re.IGNORECASE,
+)
+
+# The label over a box about a person or a company ("About Jane Doe", "Über ...", "Sobre ...").
+ABOUT_LABEL = re.compile(
+    r"^(?:about|über|sobre|à propos de|acerca de|om|informazioni su)\s+"
+    r"(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,5})\s*:?$",
+    re.IGNORECASE,
+)
+
+# The attribution line under a post embedded in the text: "— Jane Doe (@jdoe) July 18, 2024".
+POST_ATTRIBUTION = re.compile(r"^[—–-]\s*\S.{0,80}\(@\w{1,30}\)\s+\S.{0,30}\b\d{4}$")
 
 # Lines whose date is not the article's: an embedded post ("— Name (@handle) July 18, 2024"),
 # an audio or video player's label or duration ("Video 02:31", "Listen · 4:12 min"), a photo
