@@ -102,3 +102,25 @@ def test_categories_and_tags_are_told_apart_once_memoised() -> None:
     talks.name = "peace talks"
     assert Fingerprint().digest([talks]) != before
     assert Fingerprint().digest([Category("talks", SETTINGS)]) != before
+
+
+@dataclasses.dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclasses.dataclass(frozen=True)
+class OtherLink:
+    title: str
+    url: str
+
+
+def test_dataclasses_are_told_apart_by_every_field_and_their_class() -> None:
+    """One fingerprint reads a class's fields once; each instance is still digested whole."""
+    fingerprint = Fingerprint()
+    first = fingerprint.digest([Link("Talks", "a/")])
+    assert fingerprint.digest([Link("Talks", "b/")]) != first
+    assert fingerprint.digest([Link("Trade", "a/")]) != first
+    assert fingerprint.digest([OtherLink("Talks", "a/")]) != first
+    assert fingerprint.digest([Link("Talks", "a/")]) == first
