@@ -60,15 +60,24 @@ class BriefingReader(BaseReader):  # type: ignore[misc]
     def __init__(self, settings: dict[str, Any], cache: Store | None = None) -> None:
         super().__init__(settings)
         self.category_map = categories.CategoryMap.from_mapping(settings.get("CATEGORIES"))
-        self.cache = cache if cache is not None else Store(None, cache_salt(settings))
+        self._cache = cache
         self._wrappers: dict[tuple[type, str], Category | Tag] = {}
         # The page folders as path prefixes: a string test per file (pathlib's is_relative_to
-        # was a seventh of the reader's time at 10k articles).
-        content = settings["PATH"]
+        # was a seventh of the reader's time at 10k articles).  None: a reader that only
+        # parses (the prefill's workers) is given neither.
+        content: str = settings.get("PATH") or ""
         self._pages = tuple(
             os.path.join(os.path.normpath(os.path.join(content, p)), "")  # noqa: PTH118
-            for p in settings["PAGE_PATHS"]
+            for p in (settings.get("PAGE_PATHS") or () if content else ())
         )
+
+    @property
+    def cache(self) -> Store:
+        """The store of parsed files; without one given, a store that keeps nothing (salted
+        all the same: the render keys digest each record by its key)."""
+        if self._cache is None:
+            self._cache = Store(None, cache_salt(self.settings))
+        return self._cache
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return the rendered body and Pelican metadata of one Markdown file."""

@@ -69,3 +69,11 @@ def test_an_article_carries_the_origin_of_its_record(
     assert origin.value == (html, metadata["briefing"])
     assert origin.value[1] is metadata["briefing"]
     assert reader.read(str(two))[1]["origin"].key != origin.key
+
+
+def test_a_reader_given_only_the_category_mapping_parses(tmp_path: Path) -> None:
+    """The prefill's workers make a reader of CATEGORIES alone: no content folder, no store."""
+    path = write(tmp_path / "one.md", "One", ("talks",))
+    html, record = BriefingReader({"CATEGORIES": {}}).parse(str(path), path.read_bytes())
+    assert record.title == "One" and record.tags == ("talks",)
+    assert html == ""
