@@ -165,6 +165,9 @@ class ArchiveIndex:
     _by_lang_title: dict[tuple[str, str], PelicanArticle] = field(repr=False)
     _neighbours: dict[str, Neighbours[PelicanArticle]] = field(repr=False)
     _day_of: dict[date, Day] = field(repr=False)
+    # id of each day, month and year -> its place in its tuple (adjacent() of 1,100 periods
+    # searched the tuples by dataclass equality: a quarter of the period pages' render keys).
+    _places: dict[int, int] = field(repr=False, default_factory=dict)
 
     def translation_target(self, translation: Translation) -> PelicanArticle | None:
         """Return the archive's article for another-language version, matched by URL or title."""
@@ -197,7 +200,9 @@ class ArchiveIndex:
             periods = self.months
         else:
             periods = self.years
-        i = periods.index(period)  # newest first
+        i = self._places.get(id(period), -1)
+        if not 0 <= i < len(periods) or periods[i] is not period:  # an equal period, not ours
+            i = periods.index(period)  # newest first
         older = periods[i + 1] if i + 1 < len(periods) else None
         return Neighbours(older, periods[i - 1] if i > 0 else None)
 
@@ -295,14 +300,16 @@ def build_index(articles: Sequence[PelicanArticle], settings: ArchiveSettings) -
     """Build the archive index of one build's published articles."""
     days = build_days(articles, settings)
     months = build_months(days, settings)
+    years = build_years(months, settings)
     records = [(a, a.briefing) for a in articles]
     return ArchiveIndex(
         days=days,
         months=months,
-        years=build_years(months, settings),
+        years=years,
         sources=build_sources(articles),
         _by_source_url={r.source_url: a for a, r in records if r.source_url},
         _by_lang_title={(r.lang, r.title): a for a, r in records if r.lang},
         _neighbours=build_neighbours(articles),
         _day_of={d.day: d for d in days},
+        _places={id(p): i for group in (days, months, years) for i, p in enumerate(group)},
     )

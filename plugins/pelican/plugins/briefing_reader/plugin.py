@@ -29,7 +29,8 @@ class _Run:
         """Use BriefingReader (with this build's cache) for every .md file."""
         if self.cache is None:
             stores = incremental_settings.load(readers.settings).stores
-            salt = cache_salt(readers.settings) if stores else ""
+            # The salt even without a store: the render keys digest each record by its key.
+            salt = cache_salt(readers.settings)
             self.cache = Store(Path(stores, STORE) if stores else None, salt)
         reader = functools.partial(BriefingReader, cache=self.cache)
         for ext in BriefingReader.file_extensions:

@@ -7,6 +7,11 @@ title, date, category, tags and its ``briefing`` record, which is everything a l
 item shows; its own links are not part of it, so a listing is not re-rendered when an item's
 read-next block changes.  A value of a type not known here is :class:`UnkeyableError`: that page is
 always rendered (never wrongly kept).
+
+A content object carrying a :class:`~.store.Origin` (the briefing reader's body and record with
+the digest of the file's bytes and the reader's salt) has its record digested by that digest:
+the record is a function of those bytes and that salt, and it is frozen; a record put in its
+place afterwards is another object, digested by its pickle.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from pelican.urlwrappers import URLWrapper
 
 from briefing import model
 
+from .store import Origin
+
 MAX_DEPTH = 12
 # A content object's attributes that are not what it shows: the shared context and settings
 # (digested once per build) and Pelican's per-page link state.
@@ -37,11 +44,14 @@ class UnkeyableError(TypeError):
 
 
 class Fingerprint:
-    """Digest values; references to content objects are memoised for the whole build."""
+    """Digest values; references to content objects, records, categories and tags are memoised
+    for the whole build (the keys are computed after every plugin has set its values, before
+    any page is rendered: nothing changes them meanwhile)."""
 
     def __init__(self) -> None:
         # id -> (the object, its digest): holding the object keeps its id from being reused.
         self._memo: dict[int, tuple[Any, bytes]] = {}
+        self._shapes: dict[type, tuple[bytes, tuple[str, ...]]] = {}  # a dataclass's fields
 
     def digest(self, value: Any) -> str:
         """Return the hex digest of ``value`` (raise UnkeyableError for an unknown type)."""
@@ -72,8 +82,11 @@ class Fingerprint:
                 self._own(h, value, depth)
             else:
                 h.update(self._memoised(value, depth, self._reference))
-        elif isinstance(value, URLWrapper):
-            h.update(f"{type(value).__name__}:{value.name!r}:{value.slug}:{value.url};".encode())
+        elif kind is Origin:  # its key determines its value (store.py)
+            h.update(b"origin:")
+            h.update(value.key.encode())
+        elif isinstance(value, URLWrapper):  # a category or tag: its url is formatted each time
+            h.update(self._memoised(value, depth, _wrapper))
         elif type(value).__module__ == model.__name__:
             h.update(self._memoised(value, depth, _record))
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -85,10 +98,15 @@ class Fingerprint:
             self._container(h, value, depth)
 
     def _fields(self, h: Any, value: Any, depth: int) -> None:
-        h.update(f"<{type(value).__qualname__}".encode())
-        for f in dataclasses.fields(value):
-            h.update(f"{f.name}=".encode())
-            self._feed(h, getattr(value, f.name), depth + 1)
+        kind = type(value)
+        shape = self._shapes.get(kind)
+        if shape is None:  # dataclasses.fields() once a class (50k read-next links at 10k)
+            names = tuple(f.name for f in dataclasses.fields(value))
+            shape = self._shapes[kind] = (f"<{kind.__qualname__}".encode(), names)
+        h.update(shape[0])
+        for name in shape[1]:
+            h.update(f"{name}=".encode())
+            self._feed(h, getattr(value, name), depth + 1)
         h.update(b">")
 
     def _memoised(self, value: Any, depth: int, feed: Any) -> bytes:
@@ -125,27 +143,73 @@ class Fingerprint:
         h.update(b"]")
 
     def _own(self, h: Any, content: Content, depth: int) -> None:
-        """Digest the page's own content object whole (plugins' attributes included)."""
+        """Digest the page's own content object whole (plugins' attributes included).
+
+        ``metadata`` comes last: a value of it that is one of the object's attributes (Pelican
+        sets them from it) is digested as that attribute's name, its value being in already.
+        """
+        attributes = vars(content)
+        self._seed(attributes)
         h.update(f"<own {type(content).__name__}".encode())
-        for name, value in sorted(vars(content).items()):
-            if name not in NOT_SHOWN:
+        named: dict[int, str] = {}
+        for name, value in sorted(attributes.items()):
+            if name not in NOT_SHOWN and name != "metadata":
                 h.update(f"{name}=".encode())
                 self._feed(h, value, depth + 1)
+                named.setdefault(id(value), name)
+        if "metadata" in attributes:
+            h.update(b"metadata=")
+            self._metadata(h, attributes["metadata"], named, depth + 1)
         h.update(b">")
+
+    def _metadata(self, h: Any, value: Any, named: dict[int, str], depth: int) -> None:
+        if type(value) is not dict:
+            self._feed(h, value, depth)
+            return
+        h.update(f"{{{len(value)}".encode())
+        for key in sorted(value, key=str):
+            h.update(f"{key!s}=".encode())
+            item = value[key]
+            same = named.get(id(item))  # the very object: its value is in the digest
+            if same is None:
+                self._feed(h, item, depth + 1)
+            else:
+                h.update(f"<attribute {same}>".encode())
+        h.update(b"}")
+
+    def _seed(self, attributes: dict[str, Any]) -> None:
+        """Memoise each item of an :class:`Origin`'s value as the digest of its key."""
+        for value in attributes.values():
+            if type(value) is Origin:
+                items = value.value if type(value.value) is tuple else (value.value,)
+                for at, item in enumerate(items):
+                    if id(item) not in self._memo and type(item).__module__ == model.__name__:
+                        h = hashlib.sha256(b"origin %d:" % at + value.key.encode())
+                        self._memo[id(item)] = (item, h.digest())
 
     def _reference(self, h: Any, content: Content, depth: int) -> None:
         """Digest what a link to ``content`` or a listing item of it shows."""
-        shown = {
-            "source_path": content.source_path,
-            "url": content.url,  # what a link shows (save_as follows from the same settings)
-            "title": getattr(content, "title", None),
-            "date": getattr(content, "date", None),
-            "category": getattr(content, "category", None),
-            "tags": getattr(content, "tags", None),
-            "briefing": getattr(content, "briefing", None),
-            "summary": getattr(content, "_summary", None),
-        }
-        self._feed(h, shown, depth + 1)
+        attributes = vars(content)
+        self._seed(attributes)
+        h.update(b"<reference")
+        for name, value in (
+            ("source_path", content.source_path),
+            ("url", content.url),  # what a link shows (save_as follows from the same settings)
+            ("title", getattr(content, "title", None)),
+            ("date", getattr(content, "date", None)),
+            ("category", getattr(content, "category", None)),
+            ("tags", getattr(content, "tags", None)),
+            ("briefing", getattr(content, "briefing", None)),
+            ("summary", getattr(content, "_summary", None)),
+        ):
+            h.update(name.encode() + b"=")
+            self._feed(h, value, depth + 1)
+        h.update(b">")
+
+
+def _wrapper(h: Any, value: URLWrapper, depth: int) -> None:
+    """Digest a category or tag by what a link to it shows."""
+    h.update(f"{type(value).__name__}:{value.name!r}:{value.slug}:{value.url};".encode())
 
 
 def _record(h: Any, value: Any, depth: int) -> None:
