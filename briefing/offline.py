@@ -228,11 +228,6 @@ def finish_bundle(root: Path, title: str, day: date, jobs: int = 1) -> list[Link
     return []
 
 
-def site_title(settings: Path) -> str:
-    """Read SITENAME from a Pelican settings file (plain Python: no Pelican import needed)."""
-    return str(siteinfo.read_settings(settings).get("SITENAME", "briefing"))
-
-
 def hosted_settings(settings: Path) -> str:
     """Check that ``settings`` build the hosted site with root-relative URLs; return SITENAME.
 

@@ -53,7 +53,7 @@ def test_the_derived_bundle_is_the_offline_render_s(tmp_path: Path, corpus: bool
 
     render = tmp_path / FOLDER  # the bundle's folder name: README.txt names it
     build_site(content, render, settings_with(tmp_path, "offlineconf.py", corpus), jobs=1)
-    title = offline.site_title(ROOT / "pelicanconf.py")
+    title = offline.hosted_settings(ROOT / "pelicanconf.py")
     assert offline.finish_bundle(render, title, DAY) == []
     reference = files(render)
 
