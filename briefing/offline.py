@@ -306,15 +306,7 @@ def _hosted_build(
 ) -> offline_copy.Derive:
     """Build the hosted site; the offline_search plugin writes the bundle's data to ``data``."""
     data.mkdir(parents=True)
-    previous = os.environ.get(DATA_ENV)
-    os.environ[DATA_ENV] = str(data)  # read by the plugin in the Pelican process
-    try:
-        build_site(content, output, settings, extra)
-    finally:
-        if previous is None:
-            del os.environ[DATA_ENV]
-        else:
-            os.environ[DATA_ENV] = previous
+    build_site(content, output, settings, extra, env={DATA_ENV: str(data)})
     try:
         found = json.loads((data / DATA_FILE).read_text(encoding="utf-8"))
         return offline_copy.Derive(

@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Mapping
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -37,6 +38,7 @@ def build_site(
     jobs: int = 0,
     incremental: bool = True,
     scheduler: str | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> None:
     """Build ``content`` with Pelican into ``output``, replacing it only on success.
 
@@ -47,7 +49,9 @@ def build_site(
     renders the others in ``jobs`` processes (0: one per core); ``incremental=False`` renders
     every page.  With ``scheduler`` (``tcp://HOST:PORT``, or ``local:N`` for a LocalCluster
     started for the build) the article files are parsed and the search parts indexed on Dask
-    (docs/SCALE.md); the output is the same.
+    (docs/SCALE.md); the output is the same.  ``env`` adds variables to the Pelican process's
+    environment (not to this one's): what a plugin must be told without it entering the render
+    keys, as the offline bundle's data folder.
     """
     output = output.resolve()
     try:
@@ -60,7 +64,9 @@ def build_site(
                 address = (
                     stack.enter_context(cluster.scheduler_address(scheduler)) if scheduler else ""
                 )
-                _build_incremental(content, output, settings, extra, (jobs, address), incremental)
+                _build_incremental(
+                    content, output, settings, extra, (jobs, address), incremental, env or {}
+                )
     except locks.LockTimeoutError as exc:
         raise BuildError(str(exc)) from None
 
@@ -95,6 +101,7 @@ def _build_incremental(
     extra: tuple[str, ...],
     parts: tuple[int, str],
     keep: bool,
+    env: Mapping[str, str],
 ) -> None:
     """Build with the incremental plugin's options; move its new record in after the swap.
 
@@ -119,7 +126,7 @@ def _build_incremental(
     }
     extra = with_setting(extra, "INCREMENTAL", options)
     try:
-        _build_locked(content, output, settings, extra)
+        _build_locked(content, output, settings, extra, env)
     except BaseException:
         update.unlink(missing_ok=True)
         raise
@@ -127,7 +134,9 @@ def _build_incremental(
         update.replace(record)
 
 
-def _build_locked(content: Path, output: Path, settings: Path, extra: tuple[str, ...]) -> None:
+def _build_locked(
+    content: Path, output: Path, settings: Path, extra: tuple[str, ...], env: Mapping[str, str]
+) -> None:
     tmp = output.with_name(f"{output.name}.tmp-{os.getpid()}")
     command = [
         sys.executable,
@@ -143,7 +152,7 @@ def _build_locked(content: Path, output: Path, settings: Path, extra: tuple[str,
         *extra,
     ]
     try:
-        returncode = _run(command)
+        returncode = _run(command, env)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -153,7 +162,7 @@ def _build_locked(content: Path, output: Path, settings: Path, extra: tuple[str,
     _swap(tmp, output)
 
 
-def _run(command: list[str]) -> int:
+def _run(command: list[str], env: Mapping[str, str]) -> int:
     """Run Pelican in a process group of its own; end the whole group if we are interrupted.
 
     SIGTERM to this process is turned into an interruption too, so ``kill`` of a build leaves
@@ -162,7 +171,7 @@ def _run(command: list[str]) -> int:
     previous = signal.getsignal(signal.SIGTERM)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)
-    process = subprocess.Popen(command, start_new_session=True)
+    process = subprocess.Popen(command, start_new_session=True, env={**os.environ, **env})
     try:
         return process.wait()
     except BaseException:
