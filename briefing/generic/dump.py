@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from briefing.extraction import Decision, ExtractContext, Extracted
-from briefing.generic import dates
+from briefing.generic import dates, zones
 from briefing.generic.author_note import note_start
 from briefing.generic.bylines import find_authors
 from briefing.generic.dateline import find_date
@@ -100,6 +100,9 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     found = find_date(lines, anchor, head, lang, ctx.fetched_at) or find_date(
         lines, start, end, lang, ctx.fetched_at
     )
+    if found is not None and zones.ambiguous(found.value):  # "10:30 IST": India's or Israel's?
+        clues = zones.evidence((line.text for line in lines), (ctx.source_url, ctx.source))
+        found = replace(found, value=zones.settle(found.value, clues))
     cut = next_story(lines, body, found.line if found else None)
     body = body if cut is None else tuple(i for i in body if i < cut)
     standfirst = find_standfirst(lines, title, body) if title is not None else None
