@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from briefing.extraction import ExtractContext, Extracted
-from briefing.generic import extract_dump
+from briefing.generic import extract_dump, extract_html
 from briefing.generic.records import extract_records
 from briefing.normalise import Dating, to_article
 from tests.generic_page import HEADLINE, page
@@ -94,3 +94,50 @@ def test_cst_in_a_taiwanese_record() -> None:
 
 def test_ist_in_a_record_with_no_evidence() -> None:
     assert _offset(_record(date="Nov 19, 2024 10:30 IST")) is None
+
+
+TEXT = (
+    "<p>" + " ".join(["The council met on Tuesday to approve the new water scheme."] * 6) + "</p>"
+)
+
+
+def _html(dateline: str, lang: str = "en", url: str | None = None) -> Extracted:
+    html = (
+        f"<html lang='{lang}'><head><title>{HEADLINE}</title></head><body><article>"
+        f"<h1>{HEADLINE}</h1><p>By Ann Lee</p>{dateline}{TEXT}{TEXT}</article></body></html>"
+    )
+    return extract_html(html, ExtractContext(rel_path="page.html", source_url=url))
+
+
+HTML_CASES = [
+    ("ist-lang-en-in", "<time>19 Nov 2024, 10:30 IST</time>", "en-IN", None, "+05:30"),
+    (
+        "cst-on-a-chinese-domain",
+        "<time>19 Nov 2024 10:30 CST</time>",
+        "en",
+        "https://x.cn/1",
+        "+08:00",
+    ),
+    ("ist-no-evidence", "<time>19 Nov 2024, 10:30 IST</time>", "en", None, None),
+    ("cet-needs-no-evidence", "<time>19 Nov 2024, 10:30 CET</time>", "en", None, "+01:00"),
+]
+HOURS["+01:00"] = timedelta(hours=1)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "lang", "url", "offset"),
+    [c[1:] for c in HTML_CASES],
+    ids=[c[0] for c in HTML_CASES],
+)
+def test_html_time_element_zone(
+    dateline: str, lang: str, url: str | None, offset: str | None
+) -> None:
+    found = _html(dateline, lang, url)
+    assert _offset(found) == (HOURS[offset] if offset else None)
+
+
+def test_html_teasers_of_the_same_day_in_two_zones_state_none() -> None:
+    both = "<time>19 Nov 2024, 10:30 CET</time><time>19 Nov 2024, 10:30 JST</time>"
+    found = _html(both)
+    assert found.date is not None
+    assert found.date.utcoffset() is None
