@@ -170,7 +170,7 @@ def to_article(found: Extracted, dating: Dating, source_file: str) -> Article:
         read_next=found.read_next,
         fingerprint=fingerprint(found.title.strip() if found.title else "", body),
         origin=origin,
-        modified=_modified(found.modified, date),
+        modified=_modified(found.modified, found.date, date),
     )
 
 
@@ -179,9 +179,16 @@ def _is_text(found: Extracted, i: int) -> bool:
     return i >= len(found.blocks) or found.blocks[i] == "p"
 
 
-def _modified(value: datetime | None, date: datetime) -> datetime | None:
-    """Return the stated update time when it is aware and after the publication date."""
-    if value is None or value.utcoffset() is None or value <= date:
+def _modified(value: datetime | None, found: datetime | None, date: datetime) -> datetime | None:
+    """Return the stated update time when it is after the publication date.
+
+    An update stamp that names no zone is in the publication's clock: its zone when the
+    source stated one, else the same "zone not stated" UTC reading as the date.  Without a
+    stated publication date it has no clock to be read in and is dropped.
+    """
+    if value is not None and value.utcoffset() is None:
+        value = value.replace(tzinfo=date.tzinfo) if found is not None else None
+    if value is None or value <= date:
         return None
     return value
 

@@ -39,6 +39,7 @@ DATE_DISTANCE_COST = 0.1
 DATE_SHORT_BONUS = 1.0  # a line that is nothing but the date is a dateline, not a sentence
 DATE_SHORT_WORDS = 6
 CLOCK_NEXT_TO_DATE = 2  # lines between a dateline's day and its bare clock time
+UPDATE_NEXT_TO_DATE = 2  # lines between a publication line and its "Updated ..." line
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # A copyright sign or word marks a photo credit or a footer, whose date is never the
 # article's.  On the 242 dev dumps it takes one dateline away: a photo credit's
@@ -79,7 +80,21 @@ def find_date(
     if not dated:
         return max(found, key=lambda f: _date_score(f, anchor)) if found else None
     best = max(dated, key=lambda f: _date_score(f, anchor))
-    return _with_clock(best, [f for f in found if f.clock_only])
+    return _with_update(_with_clock(best, [f for f in found if f.clock_only]), dated)
+
+
+def _with_update(found: dates.FoundDate, dated: list[dates.FoundDate]) -> dates.FoundDate:
+    """Give the publication date the update stamp on a line right next to it as ``modified``.
+
+    "Published 18 Nov 2024 9:26pm" above "Updated 19 Nov 2024 10:00am" are one dateline;
+    an update stamp the publication's own line carries is already there.
+    """
+    if found.modified is not None or found.updated:
+        return found
+    for stamp in dated:
+        if stamp.updated and 0 < abs(stamp.line - found.line) <= UPDATE_NEXT_TO_DATE:
+            return replace(found, modified=stamp.value)
+    return found
 
 
 def _with_clock(found: dates.FoundDate, clocks: list[dates.FoundDate]) -> dates.FoundDate:

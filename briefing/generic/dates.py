@@ -63,6 +63,7 @@ class FoundDate:
     words: float = 0.0  # length of the line, for preferring lines that are only a date
     clock_only: bool = False  # a bare "16:30": the fetch day, unless a dated line is near
     updated: bool = False  # an update stamp ("Updated Nov 13, 2019"), not the publication
+    modified: datetime | None = None  # the update stamp beside the publication on the line
 
 
 def parse_line(
@@ -85,29 +86,15 @@ def parse_line(
         return replace(found, clock_only=True) if found else None
     # The publication's parts first: an update stamp dates the line only when nothing else does.
     for i in sorted(range(len(parts)), key=lambda k: cued[k][1]):
-        part = parts[i]
-        relative = bool(_RELATIVE.search(part))
-        if relative and base is None:
-            # "Nov 19, 2019 at 9:08 GMT 1 day ago": the absolute head still dates the line.
-            part, relative = (
-                _absolute_head(part, languages, _settings("", lang, None, order)),
-                False,
-            )
-        if _TIME_ONLY.match(part) or not DATE_HINT.search(part) or (relative and base is None):
+        hit = _part_value(parts, i, lang, languages, base, order)
+        if hit is None:
             continue
-        if not relative and base is None and not _YEAR.search(part):
-            continue
-        settings = _settings(part, lang, base, order)
-        value = _parse(part, languages, settings)
-        if value is None and relative and languages is not None:
-            # "vor 2 Std." on a page whose text reads as English: the words name the language.
-            value = _parse(part, None, settings)
-        if value is None:
-            continue
-        if i + 1 < len(parts) and _TIME_ONLY.match(parts[i + 1]) and not relative:
-            value = _parse(f"{part} {parts[i + 1]}", languages, settings) or value
-        found = _found(line, value, relative, base)
-        return replace(found, updated=cued[i][1]) if found else None
+        found = _found(line, hit[0], hit[1], base)
+        if found is None:
+            return None
+        if cued[i][1]:
+            return replace(found, updated=True)
+        return replace(found, modified=_update_stamp(cued, lang, languages, base, order))
     if _RELATIVE.search(line) and base is None:
         return None
     if not _YEAR.search(line) and base is None:
@@ -117,6 +104,59 @@ def parse_line(
     # Found in the whole line: an update stamp when every cue on it says so.
     only_updates = all(updated for _, updated in cued) and bool(UPDATE_CUE.search(line))
     return replace(found, updated=only_updates) if found else None
+
+
+def _update_stamp(
+    cued: list[tuple[str, bool]],
+    lang: str | None,
+    languages: list[str] | None,
+    base: datetime | None,
+    order: str | None,
+) -> datetime | None:
+    """Return the date the line's first update part states ("| Updated 19 Nov 2024 10:00am"),
+    or None.  A relative stamp ("Updated 2 hours ago") counts from the fetch time's clock,
+    not the publication's, and one later than the fetch time states nothing: neither is kept."""
+    parts = [part for part, _ in cued]
+    for k, (_, updated) in enumerate(cued):
+        hit = _part_value(parts, k, lang, languages, base, order) if updated else None
+        if hit is None or hit[1]:
+            continue
+        if base is None or _naive(hit[0]) <= _naive(base) + MAX_AHEAD:
+            return hit[0]
+    return None
+
+
+def _part_value(
+    parts: list[str],
+    i: int,
+    lang: str | None,
+    languages: list[str] | None,
+    base: datetime | None,
+    order: str | None,
+) -> tuple[datetime, bool] | None:
+    """Return the date dateline part ``i`` states and whether it is relative, or None.
+
+    A bare clock time in the next part is the part's time ("18 Nov 2024 | 9:26pm").
+    """
+    part = parts[i]
+    relative = bool(_RELATIVE.search(part))
+    if relative and base is None:
+        # "Nov 19, 2019 at 9:08 GMT 1 day ago": the absolute head still dates the line.
+        part, relative = _absolute_head(part, languages, _settings("", lang, None, order)), False
+    if _TIME_ONLY.match(part) or not DATE_HINT.search(part) or (relative and base is None):
+        return None
+    if not relative and base is None and not _YEAR.search(part):
+        return None
+    settings = _settings(part, lang, base, order)
+    value = _parse(part, languages, settings)
+    if value is None and relative and languages is not None:
+        # "vor 2 Std." on a page whose text reads as English: the words name the language.
+        value = _parse(part, None, settings)
+    if value is None:
+        return None
+    if i + 1 < len(parts) and _TIME_ONLY.match(parts[i + 1]) and not relative:
+        value = _parse(f"{part} {parts[i + 1]}", languages, settings) or value
+    return value, relative
 
 
 def _on_fetch_day(text: str, base: datetime) -> datetime:

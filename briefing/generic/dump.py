@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from briefing.extraction import Decision, ExtractContext, Extracted
-from briefing.generic import dates
+from briefing.generic import dates, zones
 from briefing.generic.author_note import note_start
 from briefing.generic.bylines import find_authors
 from briefing.generic.dateline import find_date
@@ -100,6 +100,11 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     found = find_date(lines, anchor, head, lang, ctx.fetched_at) or find_date(
         lines, start, end, lang, ctx.fetched_at
     )
+    if found is not None and (zones.ambiguous(found.value) or zones.ambiguous(found.modified)):
+        # "10:30 IST": India's, Ireland's or Israel's?  Only the page and its source can say.
+        clues = zones.evidence((line.text for line in lines), (ctx.source_url, ctx.source))
+        modified = zones.settle(found.modified, clues) if found.modified else None
+        found = replace(found, value=zones.settle(found.value, clues), modified=modified)
     cut = next_story(lines, body, found.line if found else None)
     body = body if cut is None else tuple(i for i in body if i < cut)
     standfirst = find_standfirst(lines, title, body) if title is not None else None
@@ -114,6 +119,7 @@ def extract_dump(text: str, ctx: ExtractContext) -> Extracted:
     return Extracted(
         title=with_kicker(lines, title) if title is not None else None,
         date=found.value if found else None,
+        modified=found.modified if found else None,
         category=category,
         tags=tags,
         authors=authors,

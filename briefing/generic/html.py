@@ -11,13 +11,13 @@ tags, then trafilatura (htmldate for the date, its author finder).
 from __future__ import annotations
 
 from copy import deepcopy
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 import trafilatura
 
 from briefing.extraction import ExtractContext, Extracted
-from briefing.generic import dates
+from briefing.generic import dates, zones
 from briefing.generic.chunks import joined
 from briefing.generic.clean import clean_blocks
 from briefing.generic.headline import choose_title, page_titles, repeats_headline
@@ -65,6 +65,7 @@ def extract_html(html: str, ctx: ExtractContext) -> Extracted:
         found = found[1:]  # the page's headline (an h1 the title is not) heads the body
     texts, kinds = clean_blocks(found, title)
     date = choose_date(stated, _day_level(tree, dates.from_metadata(doc.date)))
+    date = _with_zone(tree, date, (ctx.source_url, doc.url))
     return Extracted(
         title=title,
         date=date,
@@ -141,6 +142,31 @@ def choose_date(stated: Stated, found: datetime | None) -> datetime | None:
         if value is not None and (found is None or _near(value, found)):
             return value
     return found
+
+
+def _with_zone(tree: Any, date: datetime | None, urls: tuple[str | None, ...]) -> datetime | None:
+    """Return a date found with no zone with the zone the page's ``<time>`` elements state
+    for that very day and time ("19 Nov 2024, 10:30 IST"), an ambiguous abbreviation settled
+    by the page's evidence (``zones``: unsettled, the day and time are kept with no zone);
+    else (none, or several that differ: teasers of the same day) the date as it is."""
+    if date is None or date.utcoffset() is not None:
+        return date
+    nodes = list(tree.iter("time"))
+    texts = [t for node in nodes for t in (element_text(node), node.get("datetime") or "")]
+    found = [dates.parse_line(t, None, None) for t in texts if len(t) <= MAX_STATED_CHARS]
+    stated = [f.value for f in found if f and f.value.utcoffset() and _same_clock(f.value, date)]
+    if any(zones.ambiguous(value) for value in stated):
+        tags = (tree.get("lang"), *tree.xpath("//meta[@property='og:locale']/@content"))
+        clues = zones.evidence(texts, urls, tags)
+        stated = [zones.settle(value, clues) for value in stated]
+    readings = {(value.replace(tzinfo=None), value.utcoffset()) for value in stated}
+    return stated[0] if len(readings) == 1 else date
+
+
+def _same_clock(value: datetime, date: datetime) -> bool:
+    """True when ``value`` states the day of ``date`` and its time (or ``date`` has none)."""
+    naive = value.replace(tzinfo=None)
+    return naive.date() == date.date() and (date.time() == time(0) or naive == date)
 
 
 def choose_modified(stated: Stated, published: datetime | None) -> datetime | None:

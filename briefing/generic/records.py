@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from briefing.extraction import ExtractContext, Extracted, RecordError
-from briefing.generic import dates
+from briefing.generic import dates, zones
 from briefing.generic.bylines import names as byline_names
 from briefing.generic.html import extract_html
 from briefing.generic.lang import detect_language
@@ -78,12 +78,19 @@ def _record(item: object, where: str, ctx: ExtractContext) -> Extracted | Record
         return RecordError(
             where, "record has no body (" + "/".join(TEXT_FIELDS + HTML_FIELDS) + ")"
         )
-    date = dates.from_metadata(_first(item, DATE_FIELDS))
+    date, modified = (dates.from_metadata(_first(item, f)) for f in (DATE_FIELDS, MODIFIED_FIELDS))
+    if zones.ambiguous(date) or zones.ambiguous(modified):  # "10:30 IST" in a record
+        clues = zones.evidence(
+            (str(v) for v in item.values() if isinstance(v, str)),
+            (_first(item, URL_FIELDS), ctx.source_url, _first(item, SOURCE_FIELDS), ctx.source),
+            (_first(item, LANG_FIELDS),),
+        )
+        date, modified = (zones.settle(v, clues) if v else v for v in (date, modified))
     title = _first(item, TITLE_FIELDS) or (from_html.title if from_html else None)
     return Extracted(
         title=clean_text(title) if title else None,
         date=date or (from_html.date if from_html else None),
-        modified=dates.from_metadata(_first(item, MODIFIED_FIELDS)),
+        modified=modified,
         category=_first(item, CATEGORY_FIELDS),
         tags=_tags(_value(item, TAG_FIELDS)),
         authors=_authors(_value(item, AUTHOR_FIELDS)) or (from_html.authors if from_html else ()),
