@@ -110,3 +110,29 @@ def test_about_box(label: str, note: str, present: str, absent: str) -> None:
     body = _body_with_box(label, note)
     assert present in body
     assert absent not in body
+
+
+LATE = (
+    "The crew now goes to the national championships in July, where it last raced twenty "
+    "years ago with Tom Doe at stroke and finished fourth."
+)
+PART_CASES = [
+    # (id, note, last text block, must contain, must not contain): byline "By Jane Doe"
+    ("first-name-alone", NOTE.replace("Jane Doe", "Jane"), TEXT[-1], TEXT[-1], "sports reporter"),
+    ("last-name-alone", NOTE.replace("Jane Doe", "Doe"), TEXT[-1], TEXT[-1], "sports reporter"),
+    ("name-part-late-in-a-block-kept", "Contact us", LATE, "Tom Doe at stroke", "Contact us"),
+]
+
+
+@pytest.mark.parametrize(
+    ("note", "last", "present", "absent"),
+    [c[1:] for c in PART_CASES],
+    ids=[c[0] for c in PART_CASES],
+)
+def test_note_calls_the_writer_by_one_name(note: str, last: str, present: str, absent: str) -> None:
+    head = ["Home", "Sport", "Harbour crew wins the regional final", "By Jane Doe", "14 June 2026"]
+    dump = "\n".join([*head, *TEXT[:-1], last, note, *TEASERS[:2], "Contact us"])
+    found = extract_dump(dump, ExtractContext(rel_path="x.txt"))
+    body = paragraphs_to_markdown(found.paragraphs, found.blocks)
+    assert present in body
+    assert absent not in body

@@ -60,6 +60,9 @@ BYLINES = [
         ("Dolores Chang",),
     ),
     ("photo-credit-is-no-byline", page("Foto: Mads Claus Rasmussen", "3 June 2026"), ()),
+    # A labelled byline may sit above the headline (byline, dateline, then the headline).
+    ("labelled-above-the-headline", page(above=("By Ann Lee", "3 June 2026")), ("Ann Lee",)),
+    ("below-wins-over-above", page("By Bo Chen", above=("By Ann Lee",)), ("Bo Chen",)),
     # After a label the byline may run on past the name in lowercase or with the date.
     ("labelled-name-runs-on", page("By Ann Lee published 3 June 2026"), ("Ann Lee",)),
     # Without a label, a sentence's capitalised opening is no name.
@@ -105,3 +108,13 @@ def test_many_authors_byline_is_not_the_headline() -> None:
     text = "\n".join(["Home", "News", "By Ann Lee, Bo Chen and Cy Diaz", HEADLINE, *BODY])
     found = extract_dump(text, ExtractContext(rel_path="x.txt"))
     assert found.title == HEADLINE
+
+
+def test_byline_above_the_headline_not_past_prose() -> None:
+    """A byline above a paragraph above the headline is another story's (a teaser's)."""
+    teaser = (
+        "The mayor said on Monday that the bridge will stay closed for another month while "
+        "engineers check the cables."
+    )
+    found = extract_dump(page(above=("By Ann Lee", teaser)), ExtractContext(rel_path="x.txt"))
+    assert found.authors == ()

@@ -83,3 +83,66 @@ def test_explain_names_the_caption() -> None:
     found = extract_dump(DUMP, ExtractContext(rel_path="x.txt"))
     reasons = {d.text: (d.label, d.reason) for d in found.decisions}
     assert reasons[GALLERY_CAPTION] == ("boilerplate", "photo caption (above its credit)")
+
+
+CREDITED = [
+    ("agency-after-name", "(Sam Poe/Reuters)"),
+    ("file-label", "[File: Reuters]"),
+    ("source-label", "(Source: City of Northport)"),
+    ("via", "[Northport Council via Sam Poe]"),
+]
+TEXT_CITING = (
+    "The number of cyclists on the bridge rose by a third in two years, the city's own counts "
+    "show (source: the transport office)."
+)
+
+
+def _credited(credit: str) -> str:
+    return "\n".join(
+        [
+            *("Home", "News", "Council approves protected cycle lanes", "3 June 2026"),
+            *(f"{CAPTION} {credit}", P1, TEXT_CITING, P2, "Contact us"),
+        ]
+    )
+
+
+@pytest.mark.parametrize("credit", [c[1] for c in CREDITED], ids=[c[0] for c in CREDITED])
+def test_caption_closing_with_its_credit_is_left_out(credit: str) -> None:
+    paragraphs = extract_dump(_credited(credit), ExtractContext(rel_path="x.txt")).paragraphs
+    assert not any(CAPTION in p for p in paragraphs)
+    assert P1 in paragraphs and P2 in paragraphs
+    assert TEXT_CITING in paragraphs  # a sentence citing its source ends in its stop
+
+
+def test_without_the_rule_a_credited_caption_is_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "CAPTION_WORDS", 0)
+    paragraphs = extract_dump(_credited("(Sam Poe/Reuters)"), ExtractContext(rel_path="x.txt"))
+    assert f"{CAPTION} (Sam Poe/Reuters)" in paragraphs.paragraphs
+
+
+CUT = (
+    "Mayor Ann Lee, left, and council member Tom Berg walk along the river road in Northport "
+    "on Tuesday, June 2, 2026, where the first lanes will be built. less"
+)
+CUT_SHORT = (
+    "Mayor Ann Lee, left, and council member Tom Berg walk along the river road in Northport "
+    "on Tuesday, June 2, 2026, where the ... more"
+)
+
+
+def _expandable(*box: str) -> str:
+    return "\n".join(
+        ["Home", "News", "Council approves protected cycle lanes", "3 June 2026", *box, P1, P2]
+    )
+
+
+def test_caption_shown_whole_and_cut_short_is_left_out() -> None:
+    paragraphs = extract_dump(_expandable(CUT, CUT_SHORT), ExtractContext(rel_path="x.txt"))
+    assert not any("Tom Berg" in p for p in paragraphs.paragraphs)
+    assert P1 in paragraphs.paragraphs and P2 in paragraphs.paragraphs
+
+
+def test_a_paragraph_not_cut_short_below_it_is_text() -> None:
+    other = "Mayor Ann Lee, left, and council member Tom Berg ... met residents on the bridge."
+    paragraphs = extract_dump(_expandable(CUT, other), ExtractContext(rel_path="x.txt"))
+    assert CUT in paragraphs.paragraphs

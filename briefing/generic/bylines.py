@@ -15,6 +15,9 @@ from briefing.generic.lines import Line
 from briefing.generic.patterns import DATE_CUE, DATE_HINT, DATE_SEPARATORS, ROLE_WORDS
 
 HEADER_LINES = 12  # the byline sits between the headline and the body, rarely further down
+# A labelled byline above the headline, when none is below it ("By Jane Doe", the dateline, a
+# photo, then the headline): this many lines up, no prose between.
+ABOVE_LINES = 6
 NEAR_LINES = 2  # an unlabelled name line sits this close to the headline or the dateline
 MAX_NAME_WORDS = 5  # "Jan Michael Marchart", "María R. Sahuquillo"
 MAX_AUTHORS = 6
@@ -81,6 +84,20 @@ def find_authors(
         first = _parts(line.text)[0]
         found = names(first)
         if found and (line.index == date or first == line.text) and _is_person(found[0]):
+            return found
+    return _labelled_above(lines, title)
+
+
+def _labelled_above(lines: list[Line], title: int | None) -> tuple[str, ...]:
+    """Return the names of a labelled byline a few lines above the headline ("By Jane Doe",
+    the dateline and the headline below it), when none is below; else ()."""
+    if title is None:
+        return ()
+    for line in reversed(lines[max(0, title - ABOVE_LINES) : title]):
+        if line.prose:
+            return ()
+        labelled = _LABEL.match(_parts(line.text)[0]) if line.text else None
+        if labelled and (found := names(labelled["rest"], labelled=True)):
             return found
     return ()
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
 from briefing.generic.boilerplate import NOTICE, furniture_reason, notice_phrases
 from briefing.generic.clean import word_count
-from briefing.generic.patterns import CREDIT_LINE, SENTENCE_END
+from briefing.generic.patterns import CREDIT_END, CREDIT_LINE, SENTENCE_END
 from briefing.generic.teasers import glued_lines
 from briefing.text import clean_text
 
@@ -96,13 +97,20 @@ CREDIT = "photo credit (below its caption)"
 
 def _captions(lines: list[Line]) -> list[Line]:
     """Return the lines with each photo caption and its credit marked as such: a short
-    paragraph whose next other line is a photo credit ("Photo: Hau Dinh, AP"); a caption
-    shown twice is read past.  Both sit in the text: the body search looks past them."""
+    paragraph whose next other line is a photo credit ("Photo: Hau Dinh, AP"), or that
+    closes with its credit in brackets ("... (Joshua Roberts/Reuters)"); a caption shown
+    twice is read past.  Both sit in the text: the body search looks past them."""
     marks: dict[int, str] = {}
     for line in lines:
         if not line.prose or line.words > CAPTION_WORDS:
             continue
+        if CREDIT_END.search(line.text):
+            marks[line.index] = CAPTION
+            continue
         below = _next_other(lines, line)
+        if below is not None and _cut_short(line.text, below.text):
+            marks[line.index] = marks[below.index] = CAPTION  # a caption with "more" / "less"
+            continue
         if below is None or below.prose or below.words > CREDIT_WORDS:
             continue
         if CREDIT_LINE.search(below.text):
@@ -119,3 +127,18 @@ def _next_other(lines: list[Line], line: Line) -> Line | None:
     while j < len(lines) and (not lines[j].text or lines[j].text == line.text):
         j += 1
     return lines[j] if j < len(lines) else None
+
+
+# A box shown whole and, on the next line, cut short for a "more" button: "... nation. less"
+# over "... nation ... more".  The cut copy keeps at least CUT_SHORT_CHARS of the text.
+CUT_SHORT_CHARS = 40
+_CUT = re.compile(r"^(?P<head>.+?)\s*(?:\.\.\.|…)\s*[^\W\d_]{0,12}$")
+
+
+def _cut_short(text: str, other: str) -> bool:
+    """Return whether ``other`` is ``text`` cut short with an ellipsis (and a button word)."""
+    cut = _CUT.match(other)
+    if cut is None or len(cut.group("head")) < CUT_SHORT_CHARS:
+        return False
+    head = cut.group("head")
+    return len(text) > len(head) + 3 and text.startswith(head)

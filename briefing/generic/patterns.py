@@ -167,6 +167,11 @@ CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# A photo credit closing its caption's line, in brackets: a name and its agency or a label
+# ("(Joshua Roberts/Reuters)", "[File: Reuters]", "(Source: NASA)", "[SpaceX via Nasa]").
+# The bracket ends the line: a sentence of the text citing a source ends in its stop.
+CREDIT_END = re.compile(r"[(\[][^()\[\]]*[^\W\d_](?:/|:|\s+via\s+)\s*[^\W\d_][^()\[\]]{0,40}[)\]]$")
+
 # The label over a box about a person or a company ("About Jane Doe", "Über ...", "Sobre ...").
 ABOUT_LABEL = re.compile(
     r"^(?:about|über|sobre|à propos de|acerca de|om|informazioni su)\s+"
