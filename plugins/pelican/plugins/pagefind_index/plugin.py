@@ -43,11 +43,13 @@ class _Build:
 
     def __init__(self) -> None:
         self.pages: list[PageSource] = []
+        self.site = ""  # the output folder of the build whose pages these are
         self.indexing: Indexing | None = None
         self.held = ExitStack()  # the cache's lock and the executor, while the parts run
 
     def collect(self, generator: ArticlesGenerator) -> None:
         """Record every article and translation the generator produced."""
+        self.site = str(generator.output_path)
         self.pages = [
             _page_source(article)
             for article in [*generator.articles, *generator.translations]
@@ -60,7 +62,9 @@ class _Build:
         On a Dask cluster the parts start at ``finalized``: the writer forks its renderers
         after this, and the cluster's client runs threads the forks had better not copy.
         """
-        if not _scheduler(writer.settings):
+        # The signal outlives a build: a receiver of an earlier build in this process (tests
+        # build in-process) has no pages of this one.
+        if str(writer.output_path) == self.site and not _scheduler(writer.settings):
             self._start(writer.settings, Path(writer.output_path))
 
     def _start(self, pelican_settings: dict[str, Any], site: Path) -> None:
@@ -80,7 +84,7 @@ class _Build:
     def finalize(self, pelican: Any) -> None:
         """Index the written site with Pagefind; raise (failing the build) when Pagefind fails."""
         self._start(pelican.settings, Path(pelican.output_path))
-        indexing, self.indexing = self.indexing, None
+        indexing, self.indexing, self.site = self.indexing, None, ""
         if indexing is None:
             return
         with self.held:
