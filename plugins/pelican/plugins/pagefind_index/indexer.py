@@ -10,6 +10,8 @@ of its own), cut from the oldest month on, so new articles change the newest par
 Each part is indexed by its own Pagefind process (``jobs`` at a time: the memory is bounded by
 the parts' size, not the archive's) and cached outside the output under a hash of its pages'
 digests and the configuration: a rebuild re-indexes only the parts whose articles changed.
+The parts start as soon as the article pages are written (:class:`Indexing`; the incremental
+writer renders them first), so Pagefind runs while the listing pages render.
 Given an executor (a Dask cluster's: ``briefing build --scheduler``), each part is one task
 instead (:func:`index_part`), which must see the built site and the cache folder at the same
 paths (a LocalCluster, or a shared mount); the parts' bundles are the same files either way.
@@ -212,11 +214,6 @@ class Indexing:
         seconds = time.perf_counter() - self.started
         todo = len(self.todo)
         return IndexReport(self.count, bool(todo), seconds, len(self.parts), todo)
-
-    def cancel(self) -> None:
-        """End the local Pagefind runs still going (the build failed before :meth:`finish`)."""
-        if isinstance(self._runs, _LocalRuns):
-            self._runs.cancel()
 
 
 def _manifest(parts: Sequence[Part], language: str) -> dict[str, object]:
