@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import resource
 import time
 import weakref
 from collections import defaultdict
@@ -22,6 +23,9 @@ class Timings:
     def __init__(self) -> None:
         self.start = time.time()
         self.seconds: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        # CPU seconds (user + sys) of this process and the children waited for meanwhile
+        # (the render's forks, Pagefind), per plugin.
+        self.cpu: dict[str, float] = defaultdict(float)
         self.path: Path | None = None
 
     def wrap(self, signal_name: str, receiver: Receiver) -> Receiver:
@@ -29,11 +33,12 @@ class Timings:
         plugin = plugin_of(receiver)
 
         def timed(sender: Any, **kwargs: Any) -> Any:
-            begin = time.perf_counter()
+            begin, cpu = time.perf_counter(), cpu_seconds()
             try:
                 return receiver(sender, **kwargs)
             finally:
                 self.seconds[plugin][signal_name] += time.perf_counter() - begin
+                self.cpu[plugin] += cpu_seconds() - cpu
 
         return timed
 
@@ -50,9 +55,20 @@ class Timings:
             "pelican_start": self.start,
             "pelican_end": time.time(),
             "plugins": {p: sum(s.values()) for p, s in self.seconds.items()},
+            "plugins_cpu": dict(self.cpu),
+            "cpu_end": cpu_seconds(),
             "signals": {p: dict(s) for p, s in self.seconds.items()},
         }
         self.path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+
+
+def cpu_seconds() -> float:
+    """Return the user + sys seconds of this process and its waited-for children so far."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def plugin_of(receiver: Receiver) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+import blinker
 from pelican.plugins.archive_pages import pagination
 from pelican.plugins.unique_paths.writer import UniquePathWriter, describe, path_key
 from pelican.writers import Writer
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
     from pelican.plugins.build_progress.bars import Progress
 
 logger = logging.getLogger(__name__)
+# Sent (sender: the writer) once every article page is in the output, kept or rendered, while
+# the other pages are still to render; pagefind_index starts indexing then.
+article_pages_written = blinker.signal("incremental.article_pages_written")
 _SIGNATURE = inspect.signature(Writer.write_file)
 
 
@@ -136,7 +140,14 @@ class IncrementalWriter(UniquePathWriter):
             progress.start("render", len(todo))
         forked = workers.forks(jobs, len(todo))
         advance = progress.advance if progress is not None else None
-        rendered = workers.run(jobs, todo, self._render, advance)
+        # The article pages first, then the others (listings, feeds' pages...): once the
+        # articles are on disk the search index can start on them while the rest render.
+        first = [item for item in todo if "article" in item[0].kwargs]
+        rest = [item for item in todo if "article" not in item[0].kwargs]
+        rendered = workers.run(jobs, first, self._render, advance)
+        article_pages_written.send(self)
+        rendered += workers.run(jobs, rest, self._render, advance)
+        todo = first + rest
         for (write, key), (opened, files) in zip(todo, rendered, strict=True):
             for path, what, fresh in opened if forked else ():
                 if fresh:  # a worker claimed it in its own copy of the claims

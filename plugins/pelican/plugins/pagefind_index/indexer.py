@@ -10,6 +10,8 @@ of its own), cut from the oldest month on, so new articles change the newest par
 Each part is indexed by its own Pagefind process (``jobs`` at a time: the memory is bounded by
 the parts' size, not the archive's) and cached outside the output under a hash of its pages'
 digests and the configuration: a rebuild re-indexes only the parts whose articles changed.
+The parts start as soon as the article pages are written (:class:`Indexing`; the incremental
+writer renders them first), so Pagefind runs while the listing pages render.
 Given an executor (a Dask cluster's: ``briefing build --scheduler``), each part is one task
 instead (:func:`index_part`), which must see the built site and the cache folder at the same
 paths (a LocalCluster, or a shared mount); the parts' bundles are the same files either way.
@@ -19,12 +21,14 @@ The search page searches every part completely and merges them into one archive-
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import logging
 import os
 import shutil
 import subprocess
+import threading
 import time
 import uuid
 from collections.abc import Sequence
@@ -156,28 +160,60 @@ def index_site(
     ``executor`` runs each part as a task (Dask); without one, ``settings.jobs`` local
     Pagefind processes run at once.
     """
-    started = time.perf_counter()
-    out = site / settings.output_dir / "pagefind"
-    if out.exists():
-        shutil.rmtree(out)
-    if not pages:
-        return IndexReport(0, False, 0.0)
-    parts = plan_parts(pages, settings.part_pages)
-    keys = [part.key(fingerprint, settings.language) for part in parts]
-    todo = [(part, cache / key) for part, key in zip(parts, keys, strict=True)]
-    todo = [(part, entry) for part, entry in todo if not (entry / _DONE).exists()]
-    if executor is None:
-        _index_parts(site, todo, settings)
-    else:
-        _index_on(executor, site, todo, settings)
-    out.mkdir(parents=True)
-    for part, key in zip(parts, keys, strict=True):
-        _link_tree(cache / key / "bundle", out / part.name)
-    _link_runtime(cache / keys[-1] / "bundle", out)
-    manifest = _manifest(parts, settings.language)
-    (out / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-    _collect_garbage(cache, set(keys))
-    return IndexReport(len(pages), bool(todo), time.perf_counter() - started, len(parts), len(todo))
+    return Indexing(site, pages, settings, cache, fingerprint, executor).finish()
+
+
+class Indexing:
+    """The parts' Pagefind runs, started when made and ended by :meth:`finish`.
+
+    Started as soon as the article pages are written, they run while Pelican renders the
+    listing pages: the local runs are waited for by a thread of their own (Pagefind's work is
+    in its processes), the tasks of an executor by its futures.
+    """
+
+    def __init__(
+        self,
+        site: Path,
+        pages: Sequence[PageSource],
+        settings: PagefindSettings,
+        cache: Path,
+        fingerprint: str,
+        executor: Executor | None = None,
+    ) -> None:
+        self.started = time.perf_counter()
+        self.site, self.settings, self.cache = site, settings, cache
+        self.out = site / settings.output_dir / "pagefind"
+        if self.out.exists():
+            shutil.rmtree(self.out)
+        self.count = len(pages)
+        self.parts = plan_parts(pages, settings.part_pages) if pages else []
+        self.keys = [part.key(fingerprint, settings.language) for part in self.parts]
+        todo = [(part, cache / key) for part, key in zip(self.parts, self.keys, strict=True)]
+        self.todo = [(part, entry) for part, entry in todo if not (entry / _DONE).exists()]
+        self._runs: _LocalRuns | _TaskRuns | None = None
+        if self.todo:
+            self._runs = (
+                _LocalRuns(site, self.todo, settings)
+                if executor is None
+                else _TaskRuns(executor, site, self.todo, settings)
+            )
+
+    def finish(self) -> IndexReport:
+        """Wait for the parts, then link them and the runtime into the site with the manifest."""
+        if self._runs is not None:
+            self._runs.wait()
+        if not self.parts:
+            return IndexReport(0, False, 0.0)
+        self.out.mkdir(parents=True)
+        for part, key in zip(self.parts, self.keys, strict=True):
+            _link_tree(self.cache / key / "bundle", self.out / part.name)
+        _link_runtime(self.cache / self.keys[-1] / "bundle", self.out)
+        manifest = _manifest(self.parts, self.settings.language)
+        (self.out / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        _collect_garbage(self.cache, set(self.keys))
+        seconds = time.perf_counter() - self.started
+        todo = len(self.todo)
+        return IndexReport(self.count, bool(todo), seconds, len(self.parts), todo)
 
 
 def _manifest(parts: Sequence[Part], language: str) -> dict[str, object]:
@@ -189,20 +225,74 @@ def _manifest(parts: Sequence[Part], language: str) -> dict[str, object]:
     return {"version": PAGEFIND_VERSION, "language": language, "parts": rows}
 
 
-def _index_parts(site: Path, todo: Sequence[tuple[Part, Path]], settings: PagefindSettings) -> None:
-    """Index the parts, ``settings.jobs`` Pagefind processes at a time."""
+class _LocalRuns:
+    """Index the parts, ``settings.jobs`` Pagefind processes at a time, waited for by a thread.
+
+    A daemon thread: a build that fails before :meth:`wait` exits without waiting for it, and
+    :meth:`cancel` (at exit) kills its processes, so no part goes on being indexed.
+    """
+
+    def __init__(
+        self, site: Path, todo: Sequence[tuple[Part, Path]], settings: PagefindSettings
+    ) -> None:
+        self.running: list[subprocess.Popen[str]] = []
+        self.stopped = threading.Event()
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(
+            target=self._run, args=(site, todo, settings), name="pagefind-parts", daemon=True
+        )
+        atexit.register(self.cancel)
+        self.thread.start()
+
+    def _run(
+        self, site: Path, todo: Sequence[tuple[Part, Path]], settings: PagefindSettings
+    ) -> None:
+        try:
+            _index_parts(site, todo, settings, self.running, self.stopped)
+        except BaseException as exc:  # raised in the build's thread by wait()
+            self.error = exc
+
+    def wait(self) -> None:
+        """Wait for every part; raise the first failure (Pagefind's message)."""
+        self.thread.join()
+        atexit.unregister(self.cancel)
+        if self.error is not None:
+            raise self.error
+
+    def cancel(self) -> None:
+        """Start no more parts and kill the running ones."""
+        self.stopped.set()
+        for process in list(self.running):
+            process.kill()
+        self.thread.join(timeout=10)
+        atexit.unregister(self.cancel)
+
+
+def _index_parts(
+    site: Path,
+    todo: Sequence[tuple[Part, Path]],
+    settings: PagefindSettings,
+    running: list[subprocess.Popen[str]],
+    stopped: threading.Event,
+) -> None:
+    """Index the parts, ``settings.jobs`` Pagefind processes at a time (``running``: theirs)."""
     queue = list(todo)
-    running: list[tuple[Part, Path, str, subprocess.Popen[str]]] = []
+    started: list[tuple[Part, Path, str, subprocess.Popen[str]]] = []
     try:
-        while queue or running:
-            while queue and len(running) < settings.jobs:
+        while queue or started:
+            while queue and len(started) < settings.jobs:
+                if stopped.is_set():
+                    raise runner.PagefindError("the build ended before the search index")
                 part, entry = queue.pop(0)
                 glob = page_glob(part.pages)
-                running.append((part, entry, glob, _start(site, glob, settings, entry)))
-            part, entry, glob, process = running.pop(0)
+                process = _start(site, glob, settings, entry)
+                running.append(process)
+                started.append((part, entry, glob, process))
+            part, entry, glob, process = started.pop(0)
             _finish(part, entry, glob, process)
+            running.remove(process)
     except BaseException:
-        for _, entry, _, process in running:
+        for _, entry, _, process in started:
             process.kill()
             process.wait()
             shutil.rmtree(_tmp(entry), ignore_errors=True)
@@ -217,26 +307,36 @@ def index_part(site: Path, glob: str, tmp: Path, settings: PagefindSettings) -> 
     return runner.finish(process, glob, output)
 
 
-def _index_on(
-    executor: Executor, site: Path, todo: Sequence[tuple[Part, Path]], settings: PagefindSettings
-) -> None:
+class _TaskRuns:
     """Index the parts as tasks of ``executor``, each into a folder of its own attempt.
 
     A task run again after its worker died writes into a new folder (the first attempt's
     Pagefind may still be running); folders never committed are removed as garbage.
     """
-    runs = []
-    for part, entry in todo:
-        tmp = entry.with_name(f"{entry.name}.tmp-{uuid.uuid4().hex}")
-        glob = page_glob(part.pages)
-        runs.append((part, entry, tmp, executor.submit(index_part, site, glob, tmp, settings)))
-    for part, entry, tmp, future in runs:
-        try:
-            count = future.result()
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        _commit(part, entry, tmp, count)
+
+    def __init__(
+        self,
+        executor: Executor,
+        site: Path,
+        todo: Sequence[tuple[Part, Path]],
+        settings: PagefindSettings,
+    ) -> None:
+        self.runs = []
+        for part, entry in todo:
+            tmp = entry.with_name(f"{entry.name}.tmp-{uuid.uuid4().hex}")
+            glob = page_glob(part.pages)
+            future = executor.submit(index_part, site, glob, tmp, settings)
+            self.runs.append((part, entry, tmp, future))
+
+    def wait(self) -> None:
+        """Wait for every task and commit its part; raise the first failure."""
+        for part, entry, tmp, future in self.runs:
+            try:
+                count = future.result()
+            except BaseException:
+                shutil.rmtree(tmp, ignore_errors=True)
+                raise
+            _commit(part, entry, tmp, count)
 
 
 def _tmp(entry: Path) -> Path:

@@ -10,7 +10,7 @@ import re
 import sys
 from collections.abc import Iterator
 from concurrent.futures import Executor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +18,7 @@ import pelican.plugins.signals as signals  # Pelican ships no types: Any
 
 from briefing import cluster, locks, model
 
-from .indexer import PAGEFIND_VERSION, PageSource, index_site
+from .indexer import PAGEFIND_VERSION, Indexing, PageSource
 from .settings import PagefindSettings, load
 
 if TYPE_CHECKING:
@@ -35,34 +35,60 @@ _NOT_BODY = operator.attrgetter(
 
 
 class _Build:
-    """The articles of the current build, between article generation and ``finalized``."""
+    """The articles of the current build, between article generation and ``finalized``.
+
+    Indexing starts once the article pages are written (the incremental writer says so,
+    before it renders the listing pages), else at ``finalized``, and ends at ``finalized``.
+    """
 
     def __init__(self) -> None:
         self.pages: list[PageSource] = []
+        self.site = ""  # the output folder of the build whose pages these are
+        self.indexing: Indexing | None = None
+        self.held = ExitStack()  # the cache's lock and the executor, while the parts run
 
     def collect(self, generator: ArticlesGenerator) -> None:
         """Record every article and translation the generator produced."""
+        self.site = str(generator.output_path)
         self.pages = [
             _page_source(article)
             for article in [*generator.articles, *generator.translations]
             if article.save_as
         ]
 
+    def start(self, writer: Any) -> None:
+        """Start indexing the written article pages (sent by the incremental writer).
+
+        On a Dask cluster the parts start at ``finalized``: the writer forks its renderers
+        after this, and the cluster's client runs threads the forks had better not copy.
+        """
+        # The signal outlives a build: a receiver of an earlier build in this process (tests
+        # build in-process) has no pages of this one.
+        if str(writer.output_path) == self.site and not _scheduler(writer.settings):
+            self._start(writer.settings, Path(writer.output_path))
+
+    def _start(self, pelican_settings: dict[str, Any], site: Path) -> None:
+        settings = load(pelican_settings)
+        pages, self.pages = self.pages, []
+        if not settings.enabled or self.indexing is not None:
+            return
+        fingerprint = _fingerprint(pelican_settings, settings)
+        cache = settings.cache_dir(Path(pelican_settings["PATH"]))
+        with ExitStack() as held:
+            # Builds of other output folders may share this cache: one indexes at a time.
+            held.enter_context(locks.hold(cache.with_name(cache.name + ".lock"), "search index"))
+            parts = held.enter_context(_executor(pelican_settings))
+            self.indexing = Indexing(site, pages, settings, cache, fingerprint, parts)
+            self.held = held.pop_all()
+
     def finalize(self, pelican: Any) -> None:
         """Index the written site with Pagefind; raise (failing the build) when Pagefind fails."""
-        settings = load(pelican.settings)
-        pages, self.pages = self.pages, []
-        if not settings.enabled:
+        self._start(pelican.settings, Path(pelican.output_path))
+        indexing, self.indexing, self.site = self.indexing, None, ""
+        if indexing is None:
             return
-        site = Path(pelican.output_path)
-        fingerprint = _fingerprint(pelican.settings, settings)
-        cache = settings.cache_dir(Path(pelican.settings["PATH"]))
-        # Builds of other output folders may share this cache: one indexes at a time.
-        with (
-            locks.hold(cache.with_name(cache.name + ".lock"), "search index"),
-            _executor(pelican.settings) as parts,
-        ):
-            report = index_site(site, pages, settings, cache, fingerprint, parts)
+        with self.held:
+            report = indexing.finish()
         logger.info(
             "Pagefind: %d pages in %d parts (%d indexed, the rest cached) in %.1f s",
             report.pages,
@@ -75,16 +101,21 @@ class _Build:
 @contextmanager
 def _executor(pelican_settings: dict[str, Any]) -> Iterator[Executor | None]:
     """The Dask cluster's executor for the parts (``briefing build --scheduler``), else None."""
-    # Imported here: the incremental plugin imports this one's (its keys digest the plugins'
-    # code), and a worker unpickling a part's task imports this package first.
-    from pelican.plugins.incremental import settings as incremental_settings
-
-    scheduler = incremental_settings.load(pelican_settings).scheduler
+    scheduler = _scheduler(pelican_settings)
     if not scheduler:
         yield None
         return
     with cluster.executor(scheduler) as on_cluster:
         yield on_cluster
+
+
+def _scheduler(pelican_settings: dict[str, Any]) -> str | None:
+    """Return the Dask scheduler the build runs its parts on (``--scheduler``), if any."""
+    # Imported here: the incremental plugin imports this one's (its keys digest the plugins'
+    # code), and a worker unpickling a part's task imports this package first.
+    from pelican.plugins.incremental import settings as incremental_settings
+
+    return incremental_settings.load(pelican_settings).scheduler or None
 
 
 def _page_source(article: PelicanArticle) -> PageSource:
@@ -166,4 +197,8 @@ def register() -> None:
     build = _Build()
     # weak=False: the receivers are bound methods of ``build``, which nothing else keeps alive.
     signals.article_generator_finalized.connect(build.collect, weak=False)
+    # Imported here: the incremental plugin imports this one (see _executor).
+    from pelican.plugins.incremental.writer import article_pages_written
+
+    article_pages_written.connect(build.start, weak=False)
     signals.finalized.connect(build.finalize, weak=False)
