@@ -136,7 +136,8 @@ class IncrementalWriter(UniquePathWriter):
             progress.start("render", len(todo))
         forked = workers.forks(jobs, len(todo))
         advance = progress.advance if progress is not None else None
-        rendered = workers.run(jobs, todo, self._render, advance)
+        costs = [shown(write) for write, _ in todo]
+        rendered = workers.run(jobs, todo, self._render, advance, costs)
         for (write, key), (opened, files) in zip(todo, rendered, strict=True):
             for path, what, fresh in opened if forked else ():
                 if fresh:  # a worker claimed it in its own copy of the claims
@@ -226,6 +227,19 @@ class IncrementalWriter(UniquePathWriter):
         root = Path(self.output_path)
         files = [rec.Written.of(root, os.path.relpath(path, root)) for path, _, _ in opened]
         return opened, files
+
+
+def shown(write: Write) -> int:
+    """Return a page's cost in a render run: 1, plus the articles it lists (a category or tag
+    page's, a period's).
+
+    A forked worker copies each object its pages read (:mod:`.workers`), and a listing's items
+    are most of what it reads; ``all_articles`` (Pelican's whole archive, given to every page)
+    is not shown, a whole-archive page's ``articles`` are (it costs a run of its own).
+    """
+    articles = write.kwargs.get("articles")
+    period = write.kwargs.get("period")
+    return 1 + (len(articles) if articles is not None else 0) + getattr(period, "count", 0)
 
 
 def _deleted(old: dict[str, rec.Entry], new: dict[str, rec.Entry], previous: Path) -> int:
