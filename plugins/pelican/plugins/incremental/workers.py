@@ -5,12 +5,15 @@ context (articles, read-next links, the archive index) without pickling it; only
 render's small result travels back, through a file.  A worker's failure fails the build with
 its message; a path collision keeps its type (both writers named).
 
-A worker renders one run of at most :data:`CHUNK` consecutive items and exits; ``jobs`` of them
-run at a time.  A forked process's memory is shared with the parent until it writes, and a
-render writes the reference counts of every object it reads: a worker that rendered half of a
-100k archive's pages had copied most of the parent's objects (5.7 GB for the build's three
-processes, against the parent's 3.5).  A worker of consecutive items copies the objects of its
-run only (they were read together), and gives them back when it exits.
+A worker renders one run of consecutive items and exits; ``jobs`` of them run at a time.  A
+forked process's memory is shared with the parent until it writes, and a render writes the
+reference counts of every object it reads: a worker that rendered half of a 100k archive's
+pages had copied most of the parent's objects (5.7 GB for the build's three processes, against
+the parent's 3.5).  A worker of consecutive items copies the objects of its run only (they were
+read together), and gives them back when it exits.  A run is cut by what its items read, not by
+their count: each item has a cost (the writer's: the articles a page shows) and a run's costs
+add up to at most :data:`CHUNK`, so a run of listing pages, each showing dozens of articles, is
+short (2,048 of them had touched most of a 100k archive: 4.28 GB for the three processes).
 """
 
 from __future__ import annotations
@@ -30,8 +33,9 @@ from pelican.plugins.unique_paths.writer import DuplicateOutputError
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Items one forked process renders: about 2 s of work at 1 ms a page against ~50 ms to fork a
-# 3.5 GB process, and a run's objects copied (a few dozen MB) instead of half the archive's.
+# The cost one forked process renders, an item costing 1 at least: 2,048 article pages are about
+# 2 s of work at 1 ms a page against ~50 ms to fork a 3.5 GB process, and a run's objects copied
+# (a few dozen MB) instead of half the archive's.
 CHUNK = 2048
 
 
@@ -44,11 +48,21 @@ def forks(jobs: int, count: int) -> bool:
     return jobs > 1 and count > 1
 
 
-def runs(jobs: int, count: int, chunk: int = CHUNK) -> list[range]:
-    """Cut ``count`` items into runs of consecutive items, one a forked process: at least two
-    a process (the last to finish waits for no long one), at most ``chunk`` items each."""
-    size = max(1, min(chunk, math.ceil(count / (2 * jobs))))
-    return [range(at, min(count, at + size)) for at in range(0, count, size)]
+def runs(jobs: int, costs: Sequence[int], budget: int = CHUNK) -> list[range]:
+    """Cut items of these ``costs`` into runs of consecutive items, one a forked process: at
+    least two a process (the last to finish waits for no long one), each run's costs adding up
+    to at most ``budget`` (an item costing more is a run alone; a cost below 1 counts 1)."""
+    count = len(costs)
+    most = max(1, math.ceil(count / (2 * jobs)))  # items a run
+    cut: list[range] = []
+    start, spent = 0, 0
+    for at, cost in enumerate(costs):
+        cost = max(1, cost)
+        if at > start and (spent + cost > budget or at - start == most):
+            cut.append(range(start, at))
+            start, spent = at, 0
+        spent += cost
+    return [*cut, range(start, count)] if count else cut
 
 
 @dataclass
@@ -64,16 +78,18 @@ def run(
     items: Sequence[T],
     render: Callable[[T], R],
     advance: Callable[[int], None] | None = None,
+    costs: Sequence[int] | None = None,
 ) -> list[R]:
     """Return ``[render(i) for i in items]``, computed by ``jobs`` processes at a time (in order).
 
     ``advance`` (a progress bar's) is called with the count of items done as they finish:
     each worker writes a byte a render into its pipe, read here until the worker exits.
+    ``costs`` (one an item, 1 each if not given) cut the items into runs (:func:`runs`).
     """
     tick = advance or (lambda count: None)
     if not forks(jobs, len(items)):
         return [_ticked(render, i, tick) for i in items]
-    todo = runs(jobs, len(items), CHUNK)[::-1]
+    todo = runs(jobs, [1] * len(items) if costs is None else costs, CHUNK)[::-1]
     results: list[R] = [None] * len(items)  # type: ignore[list-item]
     failed: list[tuple[int, int, str, Any]] = []  # (first item, pid, kind, value)
     with tempfile.TemporaryDirectory(prefix="render-") as tmp, selectors.DefaultSelector() as sel:

@@ -142,11 +142,12 @@ class IncrementalWriter(UniquePathWriter):
         advance = progress.advance if progress is not None else None
         # The article pages first, then the others (listings, feeds' pages...): once the
         # articles are on disk the search index can start on them while the rest render.
+        # Each part is cut into runs by the articles its pages show (workers.run's costs).
         first = [item for item in todo if "article" in item[0].kwargs]
         rest = [item for item in todo if "article" not in item[0].kwargs]
-        rendered = workers.run(jobs, first, self._render, advance)
+        rendered = workers.run(jobs, first, self._render, advance, [shown(w) for w, _ in first])
         article_pages_written.send(self)
-        rendered += workers.run(jobs, rest, self._render, advance)
+        rendered += workers.run(jobs, rest, self._render, advance, [shown(w) for w, _ in rest])
         todo = first + rest
         for (write, key), (opened, files) in zip(todo, rendered, strict=True):
             for path, what, fresh in opened if forked else ():
@@ -237,6 +238,19 @@ class IncrementalWriter(UniquePathWriter):
         root = Path(self.output_path)
         files = [rec.Written.of(root, os.path.relpath(path, root)) for path, _, _ in opened]
         return opened, files
+
+
+def shown(write: Write) -> int:
+    """Return a page's cost in a render run: 1, plus the articles it lists (a category or tag
+    page's, a period's).
+
+    A forked worker copies each object its pages read (:mod:`.workers`), and a listing's items
+    are most of what it reads; ``all_articles`` (Pelican's whole archive, given to every page)
+    is not shown, a whole-archive page's ``articles`` are (it costs a run of its own).
+    """
+    articles = write.kwargs.get("articles")
+    period = write.kwargs.get("period")
+    return 1 + (len(articles) if articles is not None else 0) + getattr(period, "count", 0)
 
 
 def _deleted(old: dict[str, rec.Entry], new: dict[str, rec.Entry], previous: Path) -> int:

@@ -23,7 +23,7 @@ def test_each_run_is_rendered_by_its_own_process_and_results_come_in_order(
     got = workers.run(2, list(range(count)), _where, ticks.append)
     assert [value for value, _ in got] == [k * k for k in range(count)]
     assert sum(ticks) == count
-    spans = workers.runs(2, count, chunk)
+    spans = workers.runs(2, [1] * count, chunk)
     pids = [{got[k][1] for k in span} for span in spans]
     assert all(len(p) == 1 for p in pids)  # a run in one process...
     assert len(set.union(*pids)) == len(spans)  # ...each its own, never this one
@@ -32,10 +32,27 @@ def test_each_run_is_rendered_by_its_own_process_and_results_come_in_order(
 
 @pytest.mark.parametrize(("count", "chunk"), [(1, 5), (10, 5), (11, 5), (10_000, 2048), (3, 1)])
 def test_runs_cover_every_item_once_at_most_a_chunk_each(count: int, chunk: int) -> None:
-    spans = workers.runs(2, count, chunk)
+    spans = workers.runs(2, [1] * count, chunk)
     assert [k for span in spans for k in span] == list(range(count))
     assert all(0 < len(span) <= chunk for span in spans)
     assert len(spans) >= min(count, 4)  # two a process at least: no long last one
+
+
+def test_runs_are_cut_by_cost_so_costly_items_make_short_runs() -> None:
+    # 3,000 pages costing 1 (articles), then 400 costing 30 (listings), one costing 5,000.
+    costs = [1] * 3000 + [30] * 400 + [5000]
+    spans = workers.runs(2, costs, 2048)
+    assert [k for span in spans for k in span] == list(range(len(costs)))
+    for span in spans:
+        assert len(span) == 1 or sum(costs[k] for k in span) <= 2048
+    listing_runs = [span for span in spans if span.start >= 3000 and costs[span.start] == 30]
+    assert max(len(span) for span in listing_runs) == 2048 // 30  # not 2,048 listing pages
+    assert spans[-1] == range(3400, 3401)  # the costliest page alone
+    assert max(len(span) for span in spans) == -(-len(costs) // 4)  # two a process, still
+
+
+def test_a_cost_below_one_counts_one() -> None:
+    assert workers.runs(1, [0] * 10, 4) == [range(0, 4), range(4, 8), range(8, 10)]
 
 
 def _fail_at_seven(item: int) -> int:
