@@ -1,6 +1,7 @@
 """Print the zone abbreviations dateparser reads that name more than one UTC offset.
 
-The table in ``briefing/generic/zones.py`` (``AMBIGUOUS``) is this script's output: for every
+The table in ``briefing/generic/zones.py`` (``_READINGS``, expanded there into ``AMBIGUOUS``) is
+this script's output: for every
 abbreviation in dateparser's timezone table, the offsets it names in each country, from the
 tz database (each zone's abbreviations on the 1st and 15th of every month, 2000-2026) and
 from CLDR's short zone names (Babel, every locale).  An abbreviation is ambiguous when the
@@ -73,7 +74,7 @@ def main() -> None:
     clock = collections.defaultdict(set)  # country -> offsets its clocks show in 2025
     for zone, cc in zone_cc.items():
         clock[cc].update(kinds(zone).values())
-    print("AMBIGUOUS: dict[str, dict[str, int]] = {")
+    readings = {}
     for abbr in sorted(known):
         dp = known[abbr]
         # A country that used several offsets under one name keeps dateparser's when it is one.
@@ -88,8 +89,40 @@ def main() -> None:
             reading.update(
                 {cc: round(dp * 60) for cc, o in clock.items() if dp in o and cc not in reading}
             )
-        print(f"    {abbr!r}: {dict(sorted(reading.items()))!r},")
-    print("}")
+        readings[abbr] = reading
+    print(table_source(readings))  # format with ruff: the file holds its output as formatted
+
+
+def table_source(readings):
+    """``zones._READINGS`` as Python source: each abbreviation's offsets, with the countries
+    reading each one as a space-separated string (wrapped to fit the line length)."""
+    out = ["_READINGS: dict[str, dict[int, str]] = {"]
+    for abbr in sorted(readings):
+        by_offset = collections.defaultdict(list)
+        for cc, offset in sorted(readings[abbr].items()):
+            by_offset[offset].append(cc)
+        items = {offset: " ".join(ccs) for offset, ccs in sorted(by_offset.items())}
+        line = f"    {abbr!r}: {items!r},"
+        if len(line) <= 99:
+            out.append(line)
+            continue
+        out.append(f"    {abbr!r}: {{")
+        for offset, ccs in items.items():
+            words, rows = ccs.split(), [""]
+            for word in words:
+                if len(rows[-1]) + len(word) + 1 > 75:
+                    rows.append("")
+                rows[-1] += word + " "
+            rows[-1] = rows[-1].rstrip()
+            if len(rows) == 1:
+                out.append(f"        {offset}: {rows[0]!r},")
+            else:
+                out.append(f"        {offset}: (")
+                out.extend(f"            {row!r}" for row in rows)
+                out.append("        ),")
+        out.append("    },")
+    out.append("}")
+    return "\n".join(out)
 
 
 if __name__ == "__main__":
