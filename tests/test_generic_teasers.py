@@ -8,7 +8,7 @@ import pytest
 
 from briefing.extraction import ExtractContext
 from briefing.generic import extract_dump
-from briefing.generic.teasers import glued_lines, is_glued
+from briefing.generic.teasers import cut_runs, glued_lines, is_glued
 from briefing.markdown import paragraphs_to_markdown
 
 TEASERS = [
@@ -79,3 +79,39 @@ def test_is_glued(line: str, glued: bool) -> None:
 def test_one_or_two_glued_lines_are_no_block() -> None:
     assert glued_lines(TEASERS[:2]) == frozenset()
     assert glued_lines(["Home", *TEASERS[:3]]) == frozenset({1, 2, 3})
+
+
+# Teaser ledes the site cut short, a headline and its lede on one line ("... DATELINE: ...
+# may soon..."), above the article, which repeats one of them.
+CUT = [
+    "Council approves a new footbridge over the river PORTHAVEN: The council on Monday "
+    "approved a footbridge that will link the two halves of the old town by the end of...",
+    "Ferry timetable changes for the summer PORTHAVEN: Ferries will run every twenty minutes "
+    "from June, with an extra late sailing on Fridays and Saturdays for the...",
+    "Harbour crew wins the regional final PORTHAVEN: Harbour Rowing Club won the regional "
+    "final on Saturday after trailing for most of the two-kilometre course, its first…",
+    "Market square cafe closes after forty years PORTHAVEN: The owners said rising rents and "
+    "fewer visitors in the winter months had made the business impossible to keep...",
+]
+
+
+def _cut_page(teasers: list[str]) -> tuple[str | None, str]:
+    head = ["Connection lost! Try again", "Home", "Latest News", *teasers, "Sport"]
+    page = [*head, HEADLINE, "14 June 2026", *TEXT, "Contact us"]
+    found = extract_dump("\n".join(page), ExtractContext(rel_path="x.txt"))
+    return found.title, paragraphs_to_markdown(found.paragraphs, found.blocks)
+
+
+def test_a_block_of_ledes_cut_short_leaves_the_body_and_the_headline() -> None:
+    title, body = _cut_page(CUT)
+    assert title == HEADLINE
+    assert TEXT[0] in body and TEXT[-1] in body
+    assert "footbridge" not in body and "Ferries" not in body
+    assert "cafe" not in body.casefold()
+
+
+def test_cut_runs_need_two_long_lines_in_a_row() -> None:
+    one = ["A short line...", CUT[0], "", CUT[1], TEXT[0], CUT[2], "Menu"]
+    assert cut_runs(one) == frozenset({1, 3})  # the empty line keeps the run; TEXT ends it
+    assert cut_runs([CUT[0], TEXT[0], CUT[1]]) == frozenset()  # alone, a quote may end so
+    assert cut_runs(["Read more...", "See all..."]) == frozenset()  # short: buttons, not ledes

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from briefing.generic.boilerplate import NOTICE, furniture_reason, notice_phrases
 from briefing.generic.clean import word_count
 from briefing.generic.patterns import CREDIT_END, CREDIT_LINE, SENTENCE_END
-from briefing.generic.teasers import glued_lines
+from briefing.generic.teasers import cut_runs, glued_lines
 from briefing.text import clean_text
 
 # Measured on dev-fundus/dev-aeb dumps: body paragraphs are >= 10 words and end a sentence
@@ -60,17 +60,19 @@ def analyse(text: str, boilerplate: frozenset[str]) -> list[Line]:
             and (words >= LONG_WORDS or (words >= PROSE_WORDS and bool(SENTENCE_END.search(s))))
         )
         out.append(Line(i, s, words, prose, furniture, learned, counts[s] if s else 0))
-    glued = glued_lines(stripped)
-    out = [_sentence_in_text(out, line) for line in _teasers(out, glued)]
+    out = _teasers(out, glued_lines(stripped), TEASER)
+    out = _teasers(out, cut_runs(stripped), CUT_TEASER)
+    out = [_sentence_in_text(out, line) for line in out]
     return _captions(out)
 
 
 TEASER = "related-article teaser (headline glued to its lede)"
+CUT_TEASER = "related-article teaser (a lede cut short, in a run of them)"
 
 
-def _teasers(lines: list[Line], glued: frozenset[int]) -> list[Line]:
-    """Return the lines with each glued teaser line marked as furniture (see ``teasers``)."""
-    return [replace(o, prose=False, furniture=TEASER) if o.index in glued else o for o in lines]
+def _teasers(lines: list[Line], found: frozenset[int], reason: str) -> list[Line]:
+    """Return the lines with each teaser line ``found`` marked as furniture (see ``teasers``)."""
+    return [replace(o, prose=False, furniture=reason) if o.index in found else o for o in lines]
 
 
 def _sentence_in_text(lines: list[Line], line: Line) -> Line:
